@@ -1,0 +1,127 @@
+// Where the Docker Engine is: the setting, DOCKER_HOST, the Docker context, then the platform's default socket.
+// dockerode ignores Docker contexts, so they are resolved here from ~/.docker the way the docker CLI does.
+import { createHash } from 'crypto';
+import * as path from 'path';
+
+export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+
+export interface TlsMaterial {
+  readonly ca?: string;
+  readonly cert?: string;
+  readonly key?: string;
+  /** False when the context says SkipTLSVerify: the server certificate is not checked. */
+  readonly verify: boolean;
+}
+
+export interface EngineEndpoint {
+  /** Normalised address: unix:///var/run/docker.sock, tcp://host:2376, ssh://user@host, npipe:////./pipe/docker_engine */
+  readonly url: string;
+  readonly source: EndpointSource;
+  readonly contextName?: string;
+  readonly tls?: TlsMaterial;
+}
+
+export interface EndpointEnvironment {
+  readonly settingHost?: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly homeDir: string;
+  readonly platform: string;
+  /** Returns the file's text, or undefined when it does not exist. */
+  readonly readFile: (file: string) => string | undefined;
+}
+
+export class EndpointConfigError extends Error {}
+
+const DEFAULT_UNIX_SOCKET = 'unix:///var/run/docker.sock';
+const DEFAULT_WINDOWS_PIPE = 'npipe:////./pipe/docker_engine';
+
+export function resolveEndpoint(environment: EndpointEnvironment): EngineEndpoint {
+  const setting = environment.settingHost?.trim();
+  if (setting) return { url: normaliseHostUrl(setting), source: 'setting', tls: envTls(environment, setting) };
+
+  const dockerHost = environment.env.DOCKER_HOST?.trim();
+  if (dockerHost) return { url: normaliseHostUrl(dockerHost), source: 'DOCKER_HOST', tls: envTls(environment, dockerHost) };
+
+  const contextEndpoint = resolveContext(environment);
+  if (contextEndpoint) return contextEndpoint;
+
+  return { url: environment.platform === 'win32' ? DEFAULT_WINDOWS_PIPE : DEFAULT_UNIX_SOCKET, source: 'default' };
+}
+
+/** Accepts what users type: a bare socket path, `unix://`, `tcp://`, `http(s)://`, `ssh://`, `npipe://`. */
+export function normaliseHostUrl(host: string): string {
+  if (host.startsWith('/')) return `unix://${host}`;
+  if (!/^[a-z]+:\/\//i.test(host)) throw new EndpointConfigError(`"${host}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
+  const scheme = host.slice(0, host.indexOf(':')).toLowerCase();
+  if (!['unix', 'tcp', 'http', 'https', 'ssh', 'npipe'].includes(scheme)) {
+    throw new EndpointConfigError(`"${host}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
+  }
+  return host;
+}
+
+function dockerConfigDir(environment: EndpointEnvironment): string {
+  return environment.env.DOCKER_CONFIG?.trim() || path.join(environment.homeDir, '.docker');
+}
+
+function resolveContext(environment: EndpointEnvironment): EngineEndpoint | undefined {
+  const configDir = dockerConfigDir(environment);
+  const name = environment.env.DOCKER_CONTEXT?.trim() || currentContextName(environment, configDir);
+  if (!name || name === 'default') return undefined;
+
+  const contextId = createHash('sha256').update(name).digest('hex');
+  const metaFile = path.join(configDir, 'contexts', 'meta', contextId, 'meta.json');
+  const metaText = environment.readFile(metaFile);
+  if (metaText === undefined) throw new EndpointConfigError(`Docker context "${name}" does not exist (no ${metaFile})`);
+
+  const docker = parseJson<ContextMeta>(metaText, metaFile)?.Endpoints?.docker;
+  if (!docker?.Host) throw new EndpointConfigError(`Docker context "${name}" has no Docker endpoint (${metaFile})`);
+
+  const tlsDir = path.join(configDir, 'contexts', 'tls', contextId, 'docker');
+  const tls = readTls(environment, tlsDir, !docker.SkipTLSVerify);
+  return { url: normaliseHostUrl(docker.Host), source: 'context', contextName: name, tls };
+}
+
+interface ContextMeta {
+  Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
+}
+
+function currentContextName(environment: EndpointEnvironment, configDir: string): string | undefined {
+  const configFile = path.join(configDir, 'config.json');
+  const text = environment.readFile(configFile);
+  if (text === undefined) return undefined;
+  return parseJson<{ currentContext?: string }>(text, configFile)?.currentContext;
+}
+
+/** DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, as the docker CLI reads them, for tcp hosts. */
+function envTls(environment: EndpointEnvironment, host: string): TlsMaterial | undefined {
+  if (!/^(tcp|https):/i.test(host)) return undefined;
+  const verify = Boolean(environment.env.DOCKER_TLS_VERIFY);
+  const certPath = environment.env.DOCKER_CERT_PATH?.trim() || (verify ? dockerConfigDir(environment) : undefined);
+  if (!verify && !certPath && !/:2376\b/.test(host) && !/^https:/i.test(host)) return undefined;
+  if (!certPath) return { verify };
+  return readTls(environment, certPath, verify);
+}
+
+function readTls(environment: EndpointEnvironment, dir: string, verify: boolean): TlsMaterial | undefined {
+  const ca = environment.readFile(path.join(dir, 'ca.pem'));
+  const cert = environment.readFile(path.join(dir, 'cert.pem'));
+  const key = environment.readFile(path.join(dir, 'key.pem'));
+  if (ca === undefined && cert === undefined && key === undefined) return verify ? undefined : { verify };
+  return { ca, cert, key, verify };
+}
+
+function parseJson<T>(text: string, file: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new EndpointConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** How the endpoint is named in messages: the address, plus the context it came from. */
+export function describeEndpoint(endpoint: EngineEndpoint): string {
+  const origin = endpoint.source === 'context' ? `context "${endpoint.contextName}"`
+    : endpoint.source === 'setting' ? 'setting dockerNetworks.host'
+    : endpoint.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
+  return `${endpoint.url} (${origin})`;
+}

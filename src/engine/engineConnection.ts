@@ -1,0 +1,194 @@
+// Keeps one live connection to the engine: connects, follows `/events`, notices when the engine goes away,
+// reconnects with backoff and asks everyone to resynchronise when it is back. Falls back to polling only when the
+// event stream keeps failing while the engine itself answers.
+import { Emitter } from '../model/emitter';
+import type { EngineEvent } from '../model/engineTypes';
+import { describeEndpoint, EngineEndpoint } from './endpoint';
+import { EngineError } from './errors';
+import { DockerGateway, EngineFilters, EngineLogger } from './gateway';
+
+export type ConnectionState =
+  | { readonly kind: 'connecting'; readonly endpoint?: string }
+  | { readonly kind: 'connected'; readonly gateway: DockerGateway }
+  | { readonly kind: 'unreachable'; readonly endpoint: string; readonly error: Error; readonly retryInMs: number };
+
+export interface EngineConnectionOptions {
+  /** Resolves the endpoint each time a connection is made, so setting changes apply on the next attempt. */
+  readonly resolveEndpoint: () => EngineEndpoint;
+  readonly timeoutMs: () => number;
+  readonly logger: EngineLogger;
+  readonly eventFilters?: EngineFilters;
+  readonly retryDelaysMs?: readonly number[];
+  readonly pollIntervalMs?: number;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 10000];
+const DEFAULT_EVENT_FILTERS: EngineFilters = { type: ['network', 'container'] };
+/** Event-stream failures in a row (with the engine still answering) before falling back to polling. */
+const STREAM_FAILURES_BEFORE_POLLING = 3;
+
+export class EngineConnection {
+  private readonly stateEmitter = new Emitter<ConnectionState>();
+  private readonly eventEmitter = new Emitter<EngineEvent>();
+  private readonly resyncEmitter = new Emitter<void>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onEngineEvent = this.eventEmitter.event;
+  /** Fired when events may have been missed (reconnect, polling tick): consumers reload everything. */
+  readonly onResync = this.resyncEmitter.event;
+
+  private current: ConnectionState = { kind: 'connecting' };
+  /** Each (re)connection gets a new controller; aborting it ends that generation's loops. */
+  private generation = new AbortController();
+  private retryTimer: NodeJS.Timeout | undefined;
+  private attempt = 0;
+  private disposed = false;
+
+  constructor(private readonly options: EngineConnectionOptions) {}
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** The gateway when connected; otherwise throws the reason the engine cannot be used. */
+  requireGateway(): DockerGateway {
+    if (this.current.kind === 'connected') return this.current.gateway;
+    if (this.current.kind === 'unreachable') throw this.current.error;
+    throw new Error('still connecting to the Docker Engine: try again in a moment');
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  /** Drops the current connection and connects again at once (Retry button, settings change). */
+  reconnect(): void {
+    this.attempt = 0;
+    void this.connect();
+  }
+
+  /** Consumers call this when a request failed in a way that suggests the engine is gone. */
+  reportFailure(error: unknown): void {
+    if (error instanceof EngineError && error.isConnectionLoss && this.current.kind === 'connected') {
+      this.options.logger.warn(`engine call failed (${error.message}); checking the connection`);
+      void this.verifyConnection(this.generation.signal);
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    this.generation.abort();
+    const generation = new AbortController();
+    this.generation = generation;
+    clearTimeout(this.retryTimer);
+    if (this.current.kind === 'connected') this.current.gateway.dispose();
+
+    let endpoint: EngineEndpoint;
+    try {
+      endpoint = this.options.resolveEndpoint();
+    } catch (err) {
+      this.setUnreachable('(endpoint not resolved)', err as Error, generation.signal);
+      return;
+    }
+    this.setState({ kind: 'connecting', endpoint: describeEndpoint(endpoint) });
+    try {
+      const gateway = await DockerGateway.open(endpoint, { timeoutMs: this.options.timeoutMs(), logger: this.options.logger }, generation.signal);
+      if (generation.signal.aborted) { gateway.dispose(); return; }
+      this.attempt = 0;
+      this.setState({ kind: 'connected', gateway });
+      void this.followEvents(gateway, generation.signal);
+    } catch (err) {
+      if (!generation.signal.aborted) this.setUnreachable(describeEndpoint(endpoint), err as Error, generation.signal);
+    }
+  }
+
+  private setUnreachable(endpoint: string, error: Error, signal: AbortSignal): void {
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const retryInMs = delays[Math.min(this.attempt, delays.length - 1)];
+    this.attempt++;
+    if (this.current.kind !== 'unreachable' || this.current.error.message !== error.message) {
+      this.options.logger.warn(`engine unreachable: ${error.message}; retrying every few seconds`);
+    }
+    this.setState({ kind: 'unreachable', endpoint, error, retryInMs });
+    this.retryTimer = setTimeout(() => { if (!signal.aborted) void this.connect(); }, retryInMs);
+  }
+
+  private async followEvents(gateway: DockerGateway, signal: AbortSignal): Promise<void> {
+    let failuresInARow = 0;
+    let firstRound = true;
+    while (!signal.aborted) {
+      const filters = this.options.eventFilters ?? DEFAULT_EVENT_FILTERS;
+      const subscribed = Date.now();
+      try {
+        if (!firstRound) this.resyncEmitter.fire();
+        firstRound = false;
+        await gateway.streamEvents(filters, event => this.eventEmitter.fire(event), signal);
+      } catch (err) {
+        if (signal.aborted) return;
+        this.options.logger.warn(`event stream broke: ${(err as Error).message}`);
+      }
+      if (signal.aborted) return;
+      if (!(await this.verifyConnection(signal))) return;
+      failuresInARow = Date.now() - subscribed < 5000 ? failuresInARow + 1 : 0;
+      if (failuresInARow >= STREAM_FAILURES_BEFORE_POLLING) {
+        await this.poll(signal);
+        return;
+      }
+      await delay(500, signal);
+    }
+  }
+
+  /** Events are unavailable but the engine answers: resynchronise on a timer, and notice when it goes away. */
+  private async poll(signal: AbortSignal): Promise<void> {
+    const interval = this.options.pollIntervalMs ?? 5000;
+    this.options.logger.warn(`engine events are unavailable; polling every ${interval / 1000} s instead`);
+    while (!signal.aborted) {
+      await delay(interval, signal);
+      if (signal.aborted || !(await this.verifyConnection(signal))) return;
+      this.resyncEmitter.fire();
+    }
+  }
+
+  /** Pings the engine; when it does not answer, switches to unreachable and starts reconnecting. */
+  private async verifyConnection(signal: AbortSignal): Promise<boolean> {
+    if (this.current.kind !== 'connected') return false;
+    const gateway = this.current.gateway;
+    try {
+      await gateway.ping({ signal, timeoutMs: Math.min(5000, this.options.timeoutMs()) });
+      return true;
+    } catch (err) {
+      if (signal.aborted || this.current.kind !== 'connected' || this.current.gateway !== gateway) return false;
+      gateway.dispose();
+      this.generation.abort();
+      this.generation = new AbortController();
+      this.setUnreachable(gateway.endpointDescription, err as Error, this.generation.signal);
+      return false;
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation.abort();
+    clearTimeout(this.retryTimer);
+    if (this.current.kind === 'connected') this.current.gateway.dispose();
+    this.stateEmitter.dispose();
+    this.eventEmitter.dispose();
+    this.resyncEmitter.dispose();
+  }
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

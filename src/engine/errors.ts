@@ -1,0 +1,118 @@
+// Every engine failure becomes one EngineError whose message a user understands: the engine could not be reached
+// (and why), the API versions do not match, the call timed out or was cancelled, or the engine refused the request
+// (its status and message verbatim).
+
+export type EngineErrorKind = 'unreachable' | 'timeout' | 'cancelled' | 'api-version' | 'refused' | 'config';
+
+export interface EngineErrorDetails {
+  readonly kind: EngineErrorKind;
+  readonly endpoint: string;
+  /** What was being done, in words: "list networks", "remove network web". */
+  readonly operation?: string;
+  readonly statusCode?: number;
+  /** The engine's own message, verbatim, for refusals. */
+  readonly engineMessage?: string;
+  /** The system error code behind an unreachable engine: ENOENT, ECONNREFUSED, EACCES, … */
+  readonly code?: string;
+  readonly cause?: unknown;
+}
+
+export class EngineError extends Error {
+  readonly kind: EngineErrorKind;
+  readonly endpoint: string;
+  readonly operation?: string;
+  readonly statusCode?: number;
+  readonly engineMessage?: string;
+  readonly code?: string;
+
+  constructor(message: string, details: EngineErrorDetails) {
+    super(message, { cause: details.cause });
+    this.name = 'EngineError';
+    this.kind = details.kind;
+    this.endpoint = details.endpoint;
+    this.operation = details.operation;
+    this.statusCode = details.statusCode;
+    this.engineMessage = details.engineMessage;
+    this.code = details.code;
+  }
+
+  /** True when the engine itself is gone (as opposed to refusing one request). */
+  get isConnectionLoss(): boolean {
+    return this.kind === 'unreachable' || (this.kind === 'timeout' && this.operation === 'ping');
+  }
+}
+
+/** Why a connection failed, in words, from the system error code. */
+export function explainConnectionCode(code: string | undefined, endpoint: string): string {
+  const socket = endpoint.replace(/^unix:\/\//, '').replace(/ \(.*\)$/, '');
+  switch (code) {
+    case 'ENOENT': return `no socket at ${socket} (is the Docker Engine running?)`;
+    case 'ECONNREFUSED': return 'connection refused (the engine is not listening there)';
+    case 'EACCES':
+    case 'EPERM': return `permission denied on ${socket} (add your user to the "docker" group, or point dockerNetworks.host at a socket you may use)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN': return 'the host name could not be resolved';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH': return 'the host is unreachable';
+    case 'ECONNRESET':
+    case 'EPIPE': return 'the connection was reset by the engine';
+    case 'ETIMEDOUT': return 'the connection timed out';
+    default:
+      if (code && /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_OSSL/.test(code)) return `TLS failure (${code}): check the CA, client certificate and key`;
+      return code ? `connection failed (${code})` : 'connection failed';
+  }
+}
+
+const CONNECTION_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
+  'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+interface RawModemError {
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  reason?: string;
+  json?: unknown;
+  name?: string;
+  level?: string;
+}
+
+/** The engine's own message from a modem error: `{"message": "..."}`, a bare string, or a Buffer. */
+export function engineMessageOf(json: unknown): string | undefined {
+  if (json === null || json === undefined) return undefined;
+  if (typeof json === 'string') return json.trim() || undefined;
+  if (Buffer.isBuffer(json)) return json.toString('utf8').trim() || undefined;
+  if (typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string') return (json as { message: string }).message;
+  return undefined;
+}
+
+/** The message of an engine refusal, e.g. `Docker Engine refused to remove network "web": … (HTTP 403)`. */
+export function refusalMessage(operation: string, engineMessage: string, statusCode: number): string {
+  return `Docker Engine refused to ${operation}: ${engineMessage} (HTTP ${statusCode})`;
+}
+
+export function toEngineError(err: unknown, context: { endpoint: string; operation: string; timedOut?: boolean; cancelled?: boolean }): EngineError {
+  if (err instanceof EngineError) return err;
+  const raw = (err ?? {}) as RawModemError;
+  const { endpoint, operation } = context;
+
+  if (context.timedOut) {
+    return new EngineError(`Docker Engine at ${endpoint} did not answer "${operation}" in time (timeout)`, { kind: 'timeout', endpoint, operation, cause: err });
+  }
+  if (context.cancelled || raw.name === 'AbortError') {
+    return new EngineError(`"${operation}" was cancelled`, { kind: 'cancelled', endpoint, operation, cause: err });
+  }
+  if (typeof raw.statusCode === 'number') {
+    const engineMessage = engineMessageOf(raw.json) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
+    if (raw.statusCode === 400 && /client version .* is too (new|old)|minimum supported API version/i.test(engineMessage)) {
+      return new EngineError(`Docker Engine at ${endpoint} does not speak this API version: ${engineMessage}`, { kind: 'api-version', endpoint, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+    }
+    return new EngineError(refusalMessage(operation, engineMessage, raw.statusCode), { kind: 'refused', endpoint, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+  }
+  const code = raw.code;
+  if ((code && (CONNECTION_CODES.has(code) || /CERT|TLS|SSL|EPROTO/.test(code))) || raw.level === 'client-socket' || raw.level === 'client-authentication') {
+    const why = raw.level === 'client-authentication' ? `SSH authentication failed (${raw.message ?? 'no details'})` : explainConnectionCode(code, endpoint);
+    return new EngineError(`Docker Engine not reachable at ${endpoint}: ${why}`, { kind: 'unreachable', endpoint, operation, code, cause: err });
+  }
+  const message = raw.message ?? String(err);
+  return new EngineError(`Docker Engine at ${endpoint} failed to ${operation}: ${message}`, { kind: 'unreachable', endpoint, operation, code, cause: err });
+}

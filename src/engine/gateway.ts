@@ -1,0 +1,259 @@
+// The one way into the Docker Engine. Every call goes through dockerode's modem, where one hook adds the timeout
+// and cancellation signal, logs method, path, status and duration, and turns failures into EngineError.
+import Docker from 'dockerode';
+import * as fs from 'fs';
+import * as https from 'https';
+import type { IncomingMessage } from 'http';
+import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
+import type { ContainerSummary, EngineEvent, EngineVersionInfo, Network } from '../model/engineTypes';
+import { describeEndpoint, EngineEndpoint } from './endpoint';
+import { EngineError, toEngineError } from './errors';
+
+export interface EngineLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Overrides the gateway's default timeout; 0 disables it (event streams). */
+  readonly timeoutMs?: number;
+}
+
+export interface GatewayOptions {
+  readonly timeoutMs: number;
+  readonly logger: EngineLogger;
+}
+
+export interface EngineInfo {
+  readonly apiVersion: string;
+  readonly engineVersion: string;
+  readonly os: string;
+  readonly platformName: string;
+  readonly capabilities: EngineCapabilities;
+}
+
+export type EngineFilters = Record<string, string[]>;
+
+/** `Record<string, string[]>` → the JSON the engine expects in `?filters=`. */
+function filtersQuery(filters: EngineFilters | undefined): { filters?: string } {
+  if (!filters || Object.keys(filters).length === 0) return {};
+  return { filters: JSON.stringify(filters) };
+}
+
+interface DialOptions {
+  path: string;
+  method: string;
+  abortSignal?: AbortSignal;
+  options?: Record<string, unknown>;
+}
+type DialCallback = ((err: unknown, data: unknown) => void) & { status?: number; requestPath?: string };
+interface HookableModem {
+  version?: string;
+  dial(options: DialOptions, callback: DialCallback): void;
+  buildPayload(err: unknown, isStream: boolean, statusCodes: unknown, openStdin: boolean, req: { path?: string } | undefined, res: { statusCode?: number } | undefined, json: unknown, cb: DialCallback): void;
+}
+
+export class DockerGateway {
+  private readonly docker: Docker;
+  private readonly endpointLabel: string;
+  /** The signal for the call being started; picked up synchronously by the dial hook. */
+  private nextCallSignal: AbortSignal | undefined;
+  private info: EngineInfo | undefined;
+
+  private constructor(readonly endpoint: EngineEndpoint, private readonly options: GatewayOptions) {
+    this.endpointLabel = describeEndpoint(endpoint);
+    this.docker = new Docker(dockerodeOptions(endpoint));
+    this.hookModem(this.docker.modem as unknown as HookableModem);
+  }
+
+  /** Connects and negotiates the API version once (`GET /version`). */
+  static async open(endpoint: EngineEndpoint, options: GatewayOptions, signal?: AbortSignal): Promise<DockerGateway> {
+    const gateway = new DockerGateway(endpoint, options);
+    await gateway.negotiate(signal);
+    return gateway;
+  }
+
+  get engine(): EngineInfo {
+    if (!this.info) throw new Error('gateway used before negotiation');
+    return this.info;
+  }
+
+  get capabilities(): EngineCapabilities {
+    return this.engine.capabilities;
+  }
+
+  get endpointDescription(): string {
+    return this.endpointLabel;
+  }
+
+  private async negotiate(signal?: AbortSignal): Promise<void> {
+    const version = await this.call('read the engine version', { signal }, () => this.docker.version() as Promise<unknown>) as EngineVersionInfo;
+    const result = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
+    if (!result.ok) {
+      throw new EngineError(`Docker Engine at ${this.endpointLabel}: ${result.reason}`, { kind: 'api-version', endpoint: this.endpointLabel, operation: 'negotiate the API version' });
+    }
+    (this.docker.modem as unknown as HookableModem).version = `v${result.apiVersion}`;
+    this.info = {
+      apiVersion: result.apiVersion,
+      engineVersion: version.Version,
+      os: [version.Os, version.Arch].filter(Boolean).join('/'),
+      platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
+      capabilities: capabilitiesOf(result.apiVersion, version.Version),
+    };
+    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.endpointLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
+  }
+
+  ping(options: CallOptions = {}): Promise<void> {
+    return this.call('ping', options, () => this.docker.ping() as Promise<unknown>).then(() => undefined);
+  }
+
+  listNetworks(filters?: EngineFilters, options: CallOptions = {}): Promise<Network[]> {
+    return this.call('list networks', options, () => this.docker.listNetworks(filtersQuery(filters)) as Promise<unknown>) as Promise<Network[]>;
+  }
+
+  inspectNetwork(idOrName: string, options: CallOptions & { verbose?: boolean } = {}): Promise<Network> {
+    const network = this.docker.getNetwork(idOrName) as unknown as { inspect(query: object): Promise<unknown> };
+    return this.call(`inspect network "${idOrName}"`, options, () => network.inspect(options.verbose ? { verbose: true } : {})) as Promise<Network>;
+  }
+
+  listContainers(options: CallOptions = {}): Promise<ContainerSummary[]> {
+    return this.call('list containers', options, () => this.docker.listContainers({ all: true }) as Promise<unknown>) as Promise<ContainerSummary[]>;
+  }
+
+  inspectContainer(idOrName: string, options: CallOptions = {}): Promise<Record<string, unknown>> {
+    return this.call(`inspect container "${idOrName}"`, options, () => this.docker.getContainer(idOrName).inspect() as Promise<unknown>) as Promise<Record<string, unknown>>;
+  }
+
+  /**
+   * Streams `/events` until the stream ends, the signal aborts, or the connection breaks (then it rejects).
+   * Resolves when the engine closes the stream cleanly.
+   */
+  async streamEvents(filters: EngineFilters, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+    const stream = await this.call('follow engine events', { signal, timeoutMs: 0 },
+      () => this.docker.getEvents(filtersQuery(filters)) as Promise<unknown>) as IncomingMessage;
+    await new Promise<void>((resolve, reject) => {
+      let pending = '';
+      const stop = () => stream.destroy();
+      signal.addEventListener('abort', stop, { once: true });
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        pending += chunk;
+        let newline: number;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+          const line = pending.slice(0, newline).trim();
+          pending = pending.slice(newline + 1);
+          if (line) this.emitEvent(line, onEvent);
+        }
+      });
+      stream.on('end', () => resolve());
+      stream.on('close', () => resolve());
+      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { endpoint: this.endpointLabel, operation: 'follow engine events' })));
+    });
+  }
+
+  private emitEvent(line: string, onEvent: (event: EngineEvent) => void): void {
+    try {
+      onEvent(JSON.parse(line) as EngineEvent);
+    } catch (err) {
+      this.options.logger.warn(`ignored an engine event that is not JSON: ${line.slice(0, 200)} (${(err as Error).message})`);
+    }
+  }
+
+  /** Runs one engine call with a timeout and the caller's cancellation, mapping every failure to EngineError. */
+  private async call(operation: string, options: CallOptions, start: () => Promise<unknown>): Promise<unknown> {
+    const controller = new AbortController();
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    let timedOut = false;
+    const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
+    const forwardAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      this.nextCallSignal = controller.signal;
+      const pending = start();
+      this.nextCallSignal = undefined;
+      return await pending;
+    } catch (err) {
+      const error = toEngineError(err, { endpoint: this.endpointLabel, operation, timedOut, cancelled: options.signal?.aborted });
+      if (error.kind !== 'cancelled') this.options.logger.error(`${operation} failed: ${error.message}${causeSuffix(err)}`);
+      throw error;
+    } finally {
+      this.nextCallSignal = undefined;
+      if (timer) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  /** Wraps the modem so every HTTP exchange is cancellable and logged with its real status. */
+  private hookModem(modem: HookableModem): void {
+    const dial = modem.dial.bind(modem);
+    const buildPayload = modem.buildPayload.bind(modem);
+    const logger = this.options.logger;
+    modem.buildPayload = (err, isStream, statusCodes, openStdin, req, res, json, cb) => {
+      if (res && typeof res.statusCode === 'number') cb.status = res.statusCode;
+      if (req && typeof req.path === 'string') cb.requestPath = req.path;
+      buildPayload(err, isStream, statusCodes, openStdin, req, res, json, cb);
+    };
+    modem.dial = (options, callback) => {
+      if (this.nextCallSignal && !options.abortSignal) options.abortSignal = this.nextCallSignal;
+      this.nextCallSignal = undefined;
+      const started = Date.now();
+      const logged: DialCallback = (err, data) => {
+        // dial prefixes options.path with the API version; the request itself also carries the query.
+        const label = `${options.method} ${logged.requestPath ?? options.path}`;
+        const status = logged.status ?? (err as { statusCode?: number } | null)?.statusCode;
+        const outcome = status !== undefined ? String(status) : `failed (${(err as { code?: string; name?: string } | null)?.code ?? (err as { name?: string } | null)?.name ?? 'error'})`;
+        logger.debug(`${label.replace(/\?$/, '')} → ${outcome} in ${Date.now() - started} ms`);
+        callback(err, data);
+      };
+      dial(options, logged);
+    };
+  }
+
+  dispose(): void {
+    const agent = (this.docker.modem as unknown as { agent?: { destroy?: () => void } }).agent;
+    agent?.destroy?.();
+  }
+}
+
+function causeSuffix(err: unknown): string {
+  const code = (err as { code?: string } | null)?.code;
+  return code ? ` [cause: ${code}]` : '';
+}
+
+/** dockerode options for an endpoint. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
+export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions {
+  const base: Docker.DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
+  const scheme = endpoint.url.slice(0, endpoint.url.indexOf(':')).toLowerCase();
+  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(endpoint.url.slice('unix://'.length)) };
+  if (scheme === 'npipe') return { ...base, socketPath: endpoint.url.slice('npipe://'.length).replace(/\//g, '\\') };
+  const url = new URL(endpoint.url);
+  if (scheme === 'ssh') {
+    return {
+      ...base, protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22,
+      username: decodeURIComponent(url.username) || undefined,
+      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+    } as Docker.DockerOptions;
+  }
+  const tls = endpoint.tls;
+  const secure = scheme === 'https' || Boolean(tls);
+  const options: Docker.DockerOptions = {
+    ...base, protocol: secure ? 'https' : 'http', host: url.hostname, port: url.port ? Number(url.port) : secure ? 2376 : 2375,
+    ca: tls?.ca, cert: tls?.cert, key: tls?.key,
+  };
+  // docker-modem has no switch for unverified TLS; an agent that skips verification does it (SkipTLSVerify contexts).
+  if (secure && tls && !tls.verify) (options as { agent?: https.Agent }).agent = new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key });
+  return options;
+}
+
+/** Reads a file for endpoint resolution; undefined when it does not exist. */
+export function readFileIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+// Wires the layers together and owns every disposable: engine connection → explorer store → views and commands.
+import * as os from 'os';
+import * as vscode from 'vscode';
+import { resolveEndpoint } from './engine/endpoint';
+import { EngineConnection } from './engine/engineConnection';
+import { ExplorerStore } from './engine/explorerStore';
+import { readFileIfExists } from './engine/gateway';
+import type { CommandContext } from './ui/commands/commandContext';
+import { COMMANDS } from './ui/commands';
+import { registerCommands } from './ui/commands/register';
+import { InspectDocuments } from './ui/documents/inspectDocuments';
+import { EngineStatusPresenter } from './ui/engineStatus';
+import { createLog, engineLoggerFor } from './ui/log';
+import { affectsConnection, settings } from './ui/settings';
+import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
+import type { ExplorerNode } from './ui/tree/treeItems';
+
+export const NETWORKS_VIEW_ID = 'dockerNetworks.networksView';
+export const CONTAINERS_VIEW_ID = 'dockerNetworks.containersView';
+
+/** What the extension returns from activate(): used by its tests inside the extension host. */
+export type DockerNetworksApi = CommandContext;
+
+export function activate(extensionContext: vscode.ExtensionContext): DockerNetworksApi {
+  const own = <T extends vscode.Disposable | { dispose(): unknown }>(disposable: T): T => {
+    extensionContext.subscriptions.push(disposable as vscode.Disposable);
+    return disposable;
+  };
+  const log = own(createLog());
+  const logger = engineLoggerFor(log);
+
+  const connection = own(new EngineConnection({
+    resolveEndpoint: () => resolveEndpoint({ settingHost: settings.host(), env: process.env, homeDir: os.homedir(), platform: process.platform, readFile: readFileIfExists }),
+    timeoutMs: settings.requestTimeoutMs,
+    logger,
+  }));
+  const store = own(new ExplorerStore(connection, logger));
+
+  const networksTree = own(new ExplorerTreeProvider(store, networksShape));
+  const containersTree = own(new ExplorerTreeProvider(store, containersShape));
+  const networksView = own(vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, { treeDataProvider: networksTree, canSelectMany: true, showCollapseAll: true }));
+  const containersView = own(vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, { treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true }));
+  own(new EngineStatusPresenter(connection, [networksView, containersView]));
+  const inspectDocuments = own(new InspectDocuments(connection, store));
+
+  const commandContext: CommandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log };
+  for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
+
+  own(vscode.workspace.onDidChangeConfiguration(event => {
+    if (affectsConnection(event)) {
+      log.info('engine settings changed: reconnecting');
+      connection.reconnect();
+    }
+  }));
+
+  connection.start();
+  return commandContext;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through extensionContext.subscriptions.
+}

@@ -1,0 +1,171 @@
+// The explorer's view-model: networks with their endpoints, containers with their networks, built from two engine
+// lists (networks, all containers) so a refresh costs the same whatever the number of networks. Stopped containers
+// stay visible on the networks they are configured on, which `network inspect` would hide.
+import type { ContainerEndpointSettings, ContainerSummary, Network } from './engineTypes';
+import { naturalCompare } from './naturalSort';
+
+export const BUILT_IN_NETWORK_NAMES: readonly string[] = ['bridge', 'host', 'none'];
+
+export interface EndpointModel {
+  readonly kind: 'endpoint';
+  readonly networkId: string;
+  readonly networkName: string;
+  readonly containerId: string;
+  readonly containerName: string;
+  readonly running: boolean;
+  readonly containerState: string;
+  /** With prefix, e.g. 10.0.0.2/24; for stopped containers the configured static address, if any. */
+  readonly ipv4?: string;
+  readonly ipv6?: string;
+  readonly macAddress?: string;
+  readonly aliases: readonly string[];
+}
+
+export interface NetworkModel {
+  readonly kind: 'network';
+  readonly id: string;
+  readonly name: string;
+  readonly driver: string;
+  readonly scope: string;
+  readonly builtIn: boolean;
+  readonly subnets: readonly string[];
+  readonly endpoints: readonly EndpointModel[];
+  readonly network: Network;
+}
+
+export interface ContainerNetworkModel {
+  readonly kind: 'containerNetwork';
+  readonly containerId: string;
+  readonly containerName: string;
+  readonly networkId?: string;
+  readonly networkName: string;
+  readonly ipv4?: string;
+  readonly ipv6?: string;
+  /** False when the container names a network the engine no longer has (its start would fail). */
+  readonly networkExists: boolean;
+}
+
+export interface ContainerModel {
+  readonly kind: 'container';
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly status: string;
+  readonly running: boolean;
+  readonly image: string;
+  readonly networks: readonly ContainerNetworkModel[];
+}
+
+export interface ExplorerModel {
+  readonly networks: readonly NetworkModel[];
+  readonly containers: readonly ContainerModel[];
+}
+
+export function isBuiltInNetwork(network: Pick<Network, 'Name'>): boolean {
+  return BUILT_IN_NETWORK_NAMES.includes(network.Name);
+}
+
+export function containerName(container: Pick<ContainerSummary, 'Names' | 'Id'>): string {
+  const first = container.Names?.[0];
+  return first ? first.replace(/^\//, '') : container.Id.slice(0, 12);
+}
+
+export function subnetsOf(network: Network): string[] {
+  return (network.IPAM?.Config ?? []).map(config => config.Subnet).filter((subnet): subnet is string => Boolean(subnet));
+}
+
+function withPrefix(address: string | undefined, prefix: number | undefined): string | undefined {
+  if (!address) return undefined;
+  return prefix ? `${address}/${prefix}` : address;
+}
+
+/** The network a container's endpoint settings belong to: by ID when the engine recorded it, else by name. */
+function findNetwork(byId: Map<string, Network>, byName: Map<string, Network>, name: string, settings: ContainerEndpointSettings): Network | undefined {
+  return (settings.NetworkID ? byId.get(settings.NetworkID) : undefined) ?? byName.get(name);
+}
+
+function endpointOf(network: Network, container: ContainerSummary, settings: ContainerEndpointSettings): EndpointModel {
+  const running = container.State === 'running';
+  const configured = settings.IPAMConfig ?? undefined;
+  const name = containerName(container);
+  return {
+    kind: 'endpoint',
+    networkId: network.Id,
+    networkName: network.Name,
+    containerId: container.Id,
+    containerName: name,
+    running,
+    containerState: container.State,
+    ipv4: withPrefix(settings.IPAddress, settings.IPPrefixLen) ?? configured?.IPv4Address ?? undefined,
+    ipv6: withPrefix(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen) ?? configured?.IPv6Address ?? undefined,
+    macAddress: settings.MacAddress || undefined,
+    // Older engines add the short container ID as an alias; it says nothing the name does not.
+    aliases: (settings.Aliases ?? []).filter(alias => alias !== container.Id.slice(0, 12) && alias !== name),
+  };
+}
+
+export function buildExplorerModel(networks: readonly Network[], containers: readonly ContainerSummary[]): ExplorerModel {
+  const byId = new Map(networks.map(network => [network.Id, network]));
+  const byName = new Map(networks.map(network => [network.Name, network]));
+  const endpointsByNetwork = new Map<string, EndpointModel[]>();
+  const containerModels: ContainerModel[] = [];
+
+  for (const container of containers) {
+    const name = containerName(container);
+    const memberships: ContainerNetworkModel[] = [];
+    for (const [networkName, settings] of Object.entries(container.NetworkSettings?.Networks ?? {})) {
+      const network = findNetwork(byId, byName, networkName, settings);
+      if (network) {
+        const list = endpointsByNetwork.get(network.Id) ?? [];
+        list.push(endpointOf(network, container, settings));
+        endpointsByNetwork.set(network.Id, list);
+      }
+      memberships.push({
+        kind: 'containerNetwork',
+        containerId: container.Id,
+        containerName: name,
+        networkId: network?.Id,
+        networkName: network?.Name ?? networkName,
+        ipv4: withPrefix(settings.IPAddress, settings.IPPrefixLen) ?? settings.IPAMConfig?.IPv4Address ?? undefined,
+        ipv6: withPrefix(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen) ?? settings.IPAMConfig?.IPv6Address ?? undefined,
+        networkExists: Boolean(network),
+      });
+    }
+    memberships.sort((a, b) => naturalCompare(a.networkName, b.networkName));
+    containerModels.push({
+      kind: 'container', id: container.Id, name, state: container.State, status: container.Status,
+      running: container.State === 'running', image: container.Image, networks: memberships,
+    });
+  }
+
+  const networkModels: NetworkModel[] = networks.map(network => ({
+    kind: 'network',
+    id: network.Id,
+    name: network.Name,
+    driver: network.Driver,
+    scope: network.Scope,
+    builtIn: isBuiltInNetwork(network),
+    subnets: subnetsOf(network),
+    endpoints: (endpointsByNetwork.get(network.Id) ?? []).sort((a, b) => naturalCompare(a.containerName, b.containerName)),
+    network,
+  }));
+  networkModels.sort((a, b) => naturalCompare(a.name, b.name));
+  containerModels.sort((a, b) => naturalCompare(a.name, b.name));
+  return { networks: networkModels, containers: containerModels };
+}
+
+/** `bridge · 172.18.0.0/16 · 3 endpoints` */
+export function describeNetwork(network: NetworkModel): string {
+  const parts = [network.driver];
+  if (network.subnets.length) parts.push(network.subnets.join(', '));
+  const count = network.endpoints.length;
+  parts.push(count === 1 ? '1 endpoint' : `${count} endpoints`);
+  return parts.join(' · ');
+}
+
+/** `10.0.0.2/24 · running` */
+export function describeEndpoint(endpoint: EndpointModel): string {
+  const parts = [endpoint.ipv4, endpoint.ipv6].filter((part): part is string => Boolean(part));
+  if (!endpoint.running) parts.push(endpoint.containerState || 'stopped');
+  return parts.join(' · ');
+}

@@ -1,0 +1,72 @@
+// Markdown tooltips for explorer nodes: everything `docker network inspect` would tell at a glance.
+import type { EndpointModel, NetworkModel } from './explorer';
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, match => `\\${match}`);
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function keyValues(record: Record<string, string> | null | undefined): string {
+  const entries = Object.entries(record ?? {});
+  return entries.length ? entries.map(([key, value]) => code(value ? `${key}=${value}` : key)).join(', ') : '—';
+}
+
+function yesNo(value: boolean | undefined): string {
+  return value ? 'yes' : 'no';
+}
+
+export function networkTooltip(model: NetworkModel): string {
+  const n = model.network;
+  const lines = [
+    `**${escapeMarkdown(n.Name)}** — ${escapeMarkdown(n.Driver)} network${model.builtIn ? ' (built-in)' : ''}`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| ID | ${code(n.Id)} |`,
+    `| Driver | ${code(n.Driver)} |`,
+    `| Scope | ${escapeMarkdown(n.Scope)} |`,
+  ];
+  const configs = n.IPAM?.Config ?? [];
+  configs.forEach((config, index) => {
+    const parts = [config.Subnet && `subnet ${code(config.Subnet)}`, config.Gateway && `gateway ${code(config.Gateway)}`,
+      config.IPRange && `ip-range ${code(config.IPRange)}`,
+      config.AuxiliaryAddresses && Object.keys(config.AuxiliaryAddresses).length ? `aux ${keyValues(config.AuxiliaryAddresses)}` : undefined]
+      .filter(Boolean);
+    lines.push(`| IPAM ${configs.length > 1 ? index + 1 : ''} | ${parts.join(', ') || '—'} |`);
+  });
+  if (n.IPAM?.Driver && n.IPAM.Driver !== 'default') lines.push(`| IPAM driver | ${code(n.IPAM.Driver)} ${keyValues(n.IPAM.Options)} |`);
+  lines.push(
+    `| IPv6 | ${yesNo(n.EnableIPv6)} |`,
+    `| Internal | ${yesNo(n.Internal)} |`,
+    `| Attachable | ${yesNo(n.Attachable)} |`,
+    `| Ingress | ${yesNo(n.Ingress)} |`,
+  );
+  if (n.ConfigOnly) lines.push('| Config only | yes |');
+  if (n.ConfigFrom?.Network) lines.push(`| Config from | ${escapeMarkdown(n.ConfigFrom.Network)} |`);
+  lines.push(
+    `| Labels | ${keyValues(n.Labels)} |`,
+    `| Driver options | ${keyValues(n.Options)} |`,
+    `| Created | ${escapeMarkdown(n.Created ?? '—')} |`,
+    `| Endpoints | ${model.endpoints.length} (${model.endpoints.filter(e => e.running).length} running) |`,
+  );
+  return lines.join('\n');
+}
+
+export function endpointTooltip(endpoint: EndpointModel): string {
+  const lines = [
+    `**${escapeMarkdown(endpoint.containerName)}** on **${escapeMarkdown(endpoint.networkName)}**`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| Container | ${code(endpoint.containerId.slice(0, 12))} (${escapeMarkdown(endpoint.containerState)}) |`,
+    `| IPv4 | ${endpoint.ipv4 ? code(endpoint.ipv4) : '—'} |`,
+    `| IPv6 | ${endpoint.ipv6 ? code(endpoint.ipv6) : '—'} |`,
+    `| MAC | ${endpoint.macAddress ? code(endpoint.macAddress) : '—'} |`,
+    `| Aliases | ${endpoint.aliases.length ? endpoint.aliases.map(code).join(', ') : '—'} |`,
+  ];
+  if (!endpoint.running) lines.push('', '_Stopped: configured on this network, no active endpoint (`docker network inspect` does not list it)._');
+  return lines.join('\n');
+}

@@ -1,0 +1,23 @@
+// What every command receives: the engine connection, the explorer data and views, the log.
+import type * as vscode from 'vscode';
+import type { EngineConnection } from '../../engine/engineConnection';
+import type { ExplorerStore } from '../../engine/explorerStore';
+import type { InspectDocuments } from '../documents/inspectDocuments';
+import type { ExplorerTreeProvider } from '../tree/explorerTree';
+import type { ExplorerNode } from '../tree/treeItems';
+
+export interface CommandContext {
+  readonly connection: EngineConnection;
+  readonly store: ExplorerStore;
+  readonly networksTree: ExplorerTreeProvider;
+  readonly containersTree: ExplorerTreeProvider;
+  readonly networksView: vscode.TreeView<ExplorerNode>;
+  readonly containersView: vscode.TreeView<ExplorerNode>;
+  readonly inspectDocuments: InspectDocuments;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export interface CommandDefinition {
+  readonly id: string;
+  readonly run: (context: CommandContext, ...args: unknown[]) => unknown;
+}

@@ -1,0 +1,17 @@
+// The registration table: every command the extension contributes, one file each.
+import type { CommandDefinition } from './commandContext';
+import { inspectContainerCommand } from './inspectContainer';
+import { inspectNetworkCommand } from './inspectNetwork';
+import { openSettingsCommand } from './openSettings';
+import { refreshCommand } from './refresh';
+import { retryConnectionCommand } from './retryConnection';
+import { showLogCommand } from './showLog';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  refreshCommand,
+  retryConnectionCommand,
+  openSettingsCommand,
+  showLogCommand,
+  inspectNetworkCommand,
+  inspectContainerCommand,
+];

@@ -1,0 +1,11 @@
+import type { CommandDefinition } from './commandContext';
+import { pickNetworks, selectedNodes } from './targets';
+
+/** Opens one inspect tab per network: the clicked/selected nodes, or those picked in the palette. */
+export const inspectNetworkCommand: CommandDefinition = {
+  id: 'dockerNetworks.network.inspect',
+  run: async (context, clicked, selection) => {
+    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network', 'Pick the networks to open as JSON');
+    for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name });
+  },
+};

@@ -1,0 +1,46 @@
+// Where a command's targets come from: the node(s) it was invoked on in a tree, or a quick pick.
+import * as vscode from 'vscode';
+import type { ContainerModel, NetworkModel } from '../../model/explorer';
+import type { ExplorerNode } from '../tree/treeItems';
+import type { CommandContext } from './commandContext';
+
+type NodeOfKind<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
+
+function isNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+/** VS Code passes (clicked node, all selected nodes) to tree context-menu commands. */
+export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K): NodeOfKind<K>[] | undefined {
+  const candidates = Array.isArray(selection) && selection.length ? selection : clicked !== undefined ? [clicked] : [];
+  const nodes = candidates.filter(isNode).filter((node): node is NodeOfKind<K> => node.kind === kind);
+  return nodes.length ? nodes : undefined;
+}
+
+function loadedModel(context: CommandContext) {
+  const snapshot = context.store.snapshot;
+  if (snapshot.kind === 'ready') return snapshot.model;
+  const reason = snapshot.kind === 'unavailable' ? snapshot.reason : 'still loading from the Docker Engine';
+  void vscode.window.showErrorMessage(`Docker Networks: no networks to pick from: ${reason}`);
+  return undefined;
+}
+
+export async function pickNetworks(context: CommandContext, title: string, placeHolder: string): Promise<NetworkModel[] | undefined> {
+  const model = loadedModel(context);
+  if (!model) return undefined;
+  const picked = await vscode.window.showQuickPick(
+    model.networks.map(network => ({ label: network.name, description: `${network.driver} · ${network.id.slice(0, 12)}`, network })),
+    { title, placeHolder, canPickMany: true, matchOnDescription: true },
+  );
+  return picked?.map(item => item.network);
+}
+
+export async function pickContainers(context: CommandContext, title: string, placeHolder: string): Promise<ContainerModel[] | undefined> {
+  const model = loadedModel(context);
+  if (!model) return undefined;
+  const picked = await vscode.window.showQuickPick(
+    model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, container })),
+    { title, placeHolder, canPickMany: true, matchOnDescription: true },
+  );
+  return picked?.map(item => item.container);
+}

@@ -1,0 +1,29 @@
+// Shows the connection state where users look: a context key for the welcome views, and the cause of a failure
+// as the message above each explorer view.
+import * as vscode from 'vscode';
+import type { ConnectionState, EngineConnection } from '../engine/engineConnection';
+import { DisposableOwner } from './disposable';
+
+export const ENGINE_STATE_CONTEXT_KEY = 'dockerNetworks.engineState';
+
+export function stateMessage(state: ConnectionState): string | undefined {
+  switch (state.kind) {
+    case 'connecting': return state.endpoint ? `Connecting to ${state.endpoint}…` : 'Connecting to the Docker Engine…';
+    case 'unreachable': return `${state.error.message}. Retrying in ${Math.round(state.retryInMs / 1000)} s.`;
+    case 'connected': return undefined;
+  }
+}
+
+export class EngineStatusPresenter extends DisposableOwner {
+  constructor(connection: EngineConnection, private readonly views: readonly vscode.TreeView<unknown>[]) {
+    super();
+    this.own(connection.onDidChangeState(state => this.show(state)));
+    this.show(connection.state);
+  }
+
+  private show(state: ConnectionState): void {
+    void vscode.commands.executeCommand('setContext', ENGINE_STATE_CONTEXT_KEY, state.kind);
+    const message = stateMessage(state);
+    for (const view of this.views) view.message = message;
+  }
+}

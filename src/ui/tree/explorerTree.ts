@@ -1,0 +1,70 @@
+// One tree data provider per view, both reading the explorer store: the Networks view (networks → endpoints)
+// and the Containers view (containers → their networks). Stable ids and getParent make `reveal` work.
+import * as vscode from 'vscode';
+import type { ExplorerStore } from '../../engine/explorerStore';
+import type { ExplorerModel } from '../../model/explorer';
+import { DisposableOwner } from '../disposable';
+import { ExplorerNode, nodeId, toTreeItem } from './treeItems';
+
+export interface TreeShape {
+  roots(model: ExplorerModel): readonly ExplorerNode[];
+  children(node: ExplorerNode): readonly ExplorerNode[];
+  parent(node: ExplorerNode, model: ExplorerModel): ExplorerNode | undefined;
+}
+
+export const networksShape: TreeShape = {
+  roots: model => model.networks,
+  children: node => (node.kind === 'network' ? node.endpoints : []),
+  parent: (node, model) => (node.kind === 'endpoint' ? model.networks.find(network => network.id === node.networkId) : undefined),
+};
+
+export const containersShape: TreeShape = {
+  roots: model => model.containers,
+  children: node => (node.kind === 'container' ? node.networks : []),
+  parent: (node, model) => (node.kind === 'containerNetwork' ? model.containers.find(container => container.id === node.containerId) : undefined),
+};
+
+export class ExplorerTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<ExplorerNode> {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<ExplorerNode | undefined>());
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly store: ExplorerStore, private readonly shape: TreeShape) {
+    super();
+    this.own(store.onDidChange(() => this.changeEmitter.fire(undefined)));
+  }
+
+  private get model(): ExplorerModel | undefined {
+    const snapshot = this.store.snapshot;
+    return snapshot.kind === 'ready' ? snapshot.model : undefined;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    const model = this.model;
+    if (!model) return [];
+    return [...(node ? this.shape.children(node) : this.shape.roots(model))];
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    const model = this.model;
+    return model ? this.shape.parent(node, model) : undefined;
+  }
+
+  /** The current node with this id (nodes are rebuilt on every reload). */
+  findById(id: string): ExplorerNode | undefined {
+    const model = this.model;
+    if (!model) return undefined;
+    const search = (nodes: readonly ExplorerNode[]): ExplorerNode | undefined => {
+      for (const node of nodes) {
+        if (nodeId(node) === id) return node;
+        const found = search(this.shape.children(node));
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(this.shape.roots(model));
+  }
+}

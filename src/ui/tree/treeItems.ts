@@ -1,0 +1,81 @@
+// Turns explorer view-models into VS Code tree items: labels, descriptions, icons, tooltips and context values.
+import * as vscode from 'vscode';
+import { ContainerModel, ContainerNetworkModel, describeEndpoint, describeNetwork, EndpointModel, NetworkModel } from '../../model/explorer';
+import { endpointTooltip, networkTooltip } from '../../model/tooltips';
+
+export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel;
+
+const DRIVER_ICONS: Record<string, string> = {
+  bridge: 'symbol-structure',
+  host: 'server',
+  null: 'circle-slash',
+  overlay: 'globe',
+  macvlan: 'radio-tower',
+  ipvlan: 'broadcast',
+};
+
+export function driverIcon(driver: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(DRIVER_ICONS[driver] ?? 'extensions');
+}
+
+export function nodeId(node: ExplorerNode): string {
+  switch (node.kind) {
+    case 'network': return `network/${node.id}`;
+    case 'endpoint': return `network/${node.networkId}/endpoint/${node.containerId}`;
+    case 'container': return `container/${node.id}`;
+    case 'containerNetwork': return `container/${node.containerId}/network/${node.networkName}`;
+  }
+}
+
+/** Space-separated tokens, so menus can match precisely: `viewItem =~ /\bnetwork\b.*\bcustom\b/`. */
+export function networkContextValue(node: NetworkModel): string {
+  const tokens = ['network', node.builtIn ? 'builtin' : 'custom', node.endpoints.length ? 'inUse' : 'unused'];
+  if (node.scope === 'swarm') tokens.push('swarm');
+  if (node.network.ConfigOnly) tokens.push('configOnly');
+  return tokens.join(' ');
+}
+
+export function toTreeItem(node: ExplorerNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'network': {
+      const item = new vscode.TreeItem(node.name, node.endpoints.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = describeNetwork(node);
+      item.iconPath = driverIcon(node.driver);
+      item.tooltip = new vscode.MarkdownString(networkTooltip(node));
+      item.contextValue = networkContextValue(node);
+      return withId(item, node);
+    }
+    case 'endpoint': {
+      const item = new vscode.TreeItem(node.containerName, vscode.TreeItemCollapsibleState.None);
+      item.description = describeEndpoint(node);
+      item.iconPath = node.running
+        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
+      item.tooltip = new vscode.MarkdownString(endpointTooltip(node));
+      item.contextValue = `endpoint ${node.running ? 'running' : 'stopped'}`;
+      return withId(item, node);
+    }
+    case 'container': {
+      const item = new vscode.TreeItem(node.name, node.networks.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = `${node.state} · ${node.image}`;
+      item.iconPath = node.running
+        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
+      item.tooltip = `${node.name} (${node.id.slice(0, 12)})\n${node.status}\nimage: ${node.image}`;
+      item.contextValue = `container ${node.running ? 'running' : 'stopped'}`;
+      return withId(item, node);
+    }
+    case 'containerNetwork': {
+      const item = new vscode.TreeItem(node.networkName, vscode.TreeItemCollapsibleState.None);
+      item.description = [node.ipv4, node.ipv6].filter(Boolean).join(' · ') + (node.networkExists ? '' : ' (network missing)');
+      item.iconPath = new vscode.ThemeIcon(node.networkExists ? 'link' : 'warning');
+      item.contextValue = 'containerNetwork';
+      return withId(item, node);
+    }
+  }
+}
+
+function withId(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  item.id = nodeId(node);
+  return item;
+}

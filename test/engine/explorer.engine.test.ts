@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { after, describe, test } from 'node:test';
+import { EngineConnection } from '../../src/engine/engineConnection';
+import { ExplorerStore } from '../../src/engine/explorerStore';
+import { cleanUp, rawDocker, runContainer, silentLogger, testEndpoint, testLabels, uniqueName } from './engineFixture';
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+}
+
+describe('explorer data from the real engine', () => {
+  after(cleanUp);
+
+  test('shows running and stopped endpoints with their addresses, live from events', async () => {
+    const connection = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: silentLogger });
+    const store = new ExplorerStore(connection, silentLogger);
+    connection.start();
+    try {
+      await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
+      const networkName = uniqueName('explorer');
+      await rawDocker().createNetwork({ Name: networkName, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.216.1.0/24', Gateway: '10.216.1.1' }] } });
+      const running = uniqueName('running');
+      const stopped = uniqueName('stopped');
+      await runContainer(running, networkName, { ip: '10.216.1.10', aliases: ['db'] });
+      await runContainer(stopped, networkName, { ip: '10.216.1.11', start: false });
+
+      const network = await waitFor(() => {
+        const snapshot = store.snapshot;
+        const found = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
+        return found && found.endpoints.length === 2 ? found : undefined;
+      }, 'the network with two endpoints (from events, no manual refresh)');
+
+      const byName = new Map(network.endpoints.map(e => [e.containerName, e]));
+      assert.equal(byName.get(running)?.ipv4, '10.216.1.10/24');
+      assert.equal(byName.get(running)?.running, true);
+      assert.equal(byName.get(stopped)?.ipv4, '10.216.1.11', 'a stopped container shows its configured address');
+      assert.equal(byName.get(stopped)?.running, false);
+      assert.deepEqual(network.subnets, ['10.216.1.0/24']);
+
+      const inspected = await rawDocker().getNetwork(networkName).inspect();
+      assert.equal(Object.keys(inspected.Containers ?? {}).length, 1, 'the engine\'s inspect only lists the running one');
+    } finally {
+      store.dispose();
+      connection.dispose();
+    }
+  });
+
+  test('a refresh costs two engine calls however many networks exist', async () => {
+    const calls: string[] = [];
+    const countingLogger = { ...silentLogger, debug: (line: string) => calls.push(line) };
+    const counted = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: countingLogger });
+    const store = new ExplorerStore(counted, silentLogger);
+    counted.start();
+    try {
+      for (let i = 0; i < 5; i++) await rawDocker().createNetwork({ Name: uniqueName('count'), Labels: testLabels });
+      await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'snapshot');
+      calls.length = 0;
+      await store.reload();
+      const requests = calls.filter(line => /^GET \/v[\d.]+\/(networks|containers)/.test(line));
+      assert.equal(requests.length, 2, requests.join('\n'));
+    } finally {
+      store.dispose();
+      counted.dispose();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { describeEndpoint, EndpointConfigError, EndpointEnvironment, resolveEndpoint } from '../../src/engine/endpoint';
+
+const HOME = '/home/dev';
+const sha = (name: string) => createHash('sha256').update(name).digest('hex');
+
+function environment(overrides: Partial<EndpointEnvironment> & { files?: Record<string, string> } = {}): EndpointEnvironment {
+  const files = overrides.files ?? {};
+  return { env: {}, homeDir: HOME, platform: 'linux', readFile: file => files[file], ...overrides };
+}
+
+function contextFiles(name: string, host: string, extra: Record<string, string> = {}, skipTls = false): Record<string, string> {
+  return {
+    [`${HOME}/.docker/contexts/meta/${sha(name)}/meta.json`]: JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, SkipTLSVerify: skipTls } } }),
+    ...extra,
+  };
+}
+
+describe('engine endpoint resolution', () => {
+  test('uses the platform default socket when nothing is configured', () => {
+    assert.deepEqual(resolveEndpoint(environment()), { url: 'unix:///var/run/docker.sock', source: 'default' });
+    assert.equal(resolveEndpoint(environment({ platform: 'win32' })).url, 'npipe:////./pipe/docker_engine');
+  });
+
+  test('the setting wins over DOCKER_HOST and contexts', () => {
+    const endpoint = resolveEndpoint(environment({ settingHost: 'unix:///run/podman/podman.sock', env: { DOCKER_HOST: 'tcp://1.2.3.4:2375', DOCKER_CONTEXT: 'remote' } }));
+    assert.equal(endpoint.url, 'unix:///run/podman/podman.sock');
+    assert.equal(endpoint.source, 'setting');
+  });
+
+  test('a bare socket path in the setting becomes a unix:// address', () => {
+    assert.equal(resolveEndpoint(environment({ settingHost: '/tmp/d.sock' })).url, 'unix:///tmp/d.sock');
+  });
+
+  test('DOCKER_HOST wins over the current context', () => {
+    const files = { [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'remote' }), ...contextFiles('remote', 'tcp://10.0.0.1:2376') };
+    const endpoint = resolveEndpoint(environment({ env: { DOCKER_HOST: 'unix:///tmp/x.sock' }, files }));
+    assert.deepEqual([endpoint.url, endpoint.source], ['unix:///tmp/x.sock', 'DOCKER_HOST']);
+  });
+
+  test('DOCKER_CONTEXT selects a context and its TLS material', () => {
+    const tlsDir = `${HOME}/.docker/contexts/tls/${sha('remote')}/docker`;
+    const files = contextFiles('remote', 'tcp://10.0.0.1:2376', { [`${tlsDir}/ca.pem`]: 'CA', [`${tlsDir}/cert.pem`]: 'CERT', [`${tlsDir}/key.pem`]: 'KEY' });
+    const endpoint = resolveEndpoint(environment({ env: { DOCKER_CONTEXT: 'remote' }, files }));
+    assert.deepEqual(endpoint, { url: 'tcp://10.0.0.1:2376', source: 'context', contextName: 'remote', tls: { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true } });
+    assert.equal(describeEndpoint(endpoint), 'tcp://10.0.0.1:2376 (context "remote")');
+  });
+
+  test('the current context comes from config.json, honouring DOCKER_CONFIG', () => {
+    const files = {
+      '/etc/dockercfg/config.json': JSON.stringify({ currentContext: 'colima' }),
+      [`/etc/dockercfg/contexts/meta/${sha('colima')}/meta.json`]: JSON.stringify({ Endpoints: { docker: { Host: 'unix:///home/dev/.colima/docker.sock' } } }),
+    };
+    const endpoint = resolveEndpoint(environment({ env: { DOCKER_CONFIG: '/etc/dockercfg' }, files }));
+    assert.equal(endpoint.url, 'unix:///home/dev/.colima/docker.sock');
+    assert.equal(endpoint.contextName, 'colima');
+  });
+
+  test('the "default" context means the default socket', () => {
+    const files = { [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'default' }) };
+    assert.equal(resolveEndpoint(environment({ files })).source, 'default');
+  });
+
+  test('SkipTLSVerify contexts turn verification off', () => {
+    const endpoint = resolveEndpoint(environment({ env: { DOCKER_CONTEXT: 'lab' }, files: contextFiles('lab', 'tcp://lab:2376', {}, true) }));
+    assert.deepEqual(endpoint.tls, { verify: false });
+  });
+
+  test('a missing context is a configuration error that names it', () => {
+    assert.throws(() => resolveEndpoint(environment({ env: { DOCKER_CONTEXT: 'gone' } })), (err: Error) =>
+      err instanceof EndpointConfigError && /Docker context "gone" does not exist/.test(err.message));
+  });
+
+  test('a broken config.json is reported with its path', () => {
+    const files = { [`${HOME}/.docker/config.json`]: '{not json' };
+    assert.throws(() => resolveEndpoint(environment({ files })), /config\.json is not valid JSON/);
+  });
+
+  test('DOCKER_TLS_VERIFY reads certificates from DOCKER_CERT_PATH', () => {
+    const files = { '/certs/ca.pem': 'CA', '/certs/cert.pem': 'CERT', '/certs/key.pem': 'KEY' };
+    const endpoint = resolveEndpoint(environment({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, files }));
+    assert.deepEqual(endpoint.tls, { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true });
+  });
+
+  test('plain tcp without TLS variables has no TLS', () => {
+    assert.equal(resolveEndpoint(environment({ env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' } })).tls, undefined);
+  });
+
+  test('ssh hosts are kept as they are', () => {
+    assert.equal(resolveEndpoint(environment({ env: { DOCKER_HOST: 'ssh://me@build-box:2222' } })).url, 'ssh://me@build-box:2222');
+  });
+
+  test('unsupported schemes and garbage are rejected with the value named', () => {
+    assert.throws(() => resolveEndpoint(environment({ settingHost: 'ftp://x' })), /"ftp:\/\/x" uses the unsupported scheme "ftp"/);
+    assert.throws(() => resolveEndpoint(environment({ settingHost: 'localhost:2375' })), /"localhost:2375" is not a Docker host address/);
+  });
+});

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { describe, test } from 'node:test';
+import { EngineError, toEngineError } from '../../src/engine/errors';
+
+const endpoint = 'unix:///var/run/docker.sock (default)';
+const context = { endpoint, operation: 'list networks' };
+
+describe('engine error mapping', () => {
+  const unreachableCases: [string, RegExp][] = [
+    ['ENOENT', /no socket at \/var\/run\/docker\.sock/],
+    ['ECONNREFUSED', /connection refused/],
+    ['EACCES', /permission denied on \/var\/run\/docker\.sock/],
+    ['ENOTFOUND', /could not be resolved/],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', /TLS failure/],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', /TLS failure/],
+  ];
+  for (const [code, reason] of unreachableCases) {
+    test(`a ${code} connection error says the engine is unreachable and why`, () => {
+      const error = toEngineError(Object.assign(new Error(`connect ${code}`), { code }), context);
+      assert.equal(error.kind, 'unreachable');
+      assert.match(error.message, /^Docker Engine not reachable at unix:\/\/\/var\/run\/docker\.sock \(default\): /);
+      assert.match(error.message, reason);
+      assert.equal(error.isConnectionLoss, true);
+    });
+  }
+
+  test('an engine refusal keeps the engine\'s message verbatim with status and context', () => {
+    const raw = { statusCode: 403, reason: 'forbidden', json: { message: 'error while removing network: network web id 1234 has active endpoints' } };
+    const error = toEngineError(raw, { endpoint, operation: 'remove network "web"' });
+    assert.equal(error.kind, 'refused');
+    assert.equal(error.statusCode, 403);
+    assert.equal(error.engineMessage, 'error while removing network: network web id 1234 has active endpoints');
+    assert.equal(error.message, 'Docker Engine refused to remove network "web": error while removing network: network web id 1234 has active endpoints (HTTP 403)');
+    assert.equal(error.isConnectionLoss, false);
+  });
+
+  test('a refusal whose body is a Buffer or text is still read', () => {
+    assert.equal(toEngineError({ statusCode: 500, json: Buffer.from('invalid name: \n') }, context).engineMessage, 'invalid name:');
+    assert.equal(toEngineError({ statusCode: 404, json: 'network x not found' }, context).engineMessage, 'network x not found');
+  });
+
+  test('"client version is too new" becomes an API version error', () => {
+    const raw = { statusCode: 400, json: { message: 'client version 1.44 is too new. Maximum supported API version is 1.41' } };
+    assert.equal(toEngineError(raw, context).kind, 'api-version');
+  });
+
+  test('a timeout names the endpoint and the operation', () => {
+    const error = toEngineError(Object.assign(new Error('aborted'), { name: 'AbortError' }), { ...context, timedOut: true });
+    assert.equal(error.kind, 'timeout');
+    assert.match(error.message, /did not answer "list networks" in time/);
+  });
+
+  test('a cancelled call is reported as cancelled, not as a failure of the engine', () => {
+    assert.equal(toEngineError(Object.assign(new Error('aborted'), { name: 'AbortError' }), context).kind, 'cancelled');
+  });
+
+  test('an EngineError passes through unchanged', () => {
+    const original = new EngineError('x', { kind: 'refused', endpoint });
+    assert.equal(toEngineError(original, context), original);
+  });
+});

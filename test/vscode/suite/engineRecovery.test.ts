@@ -1,0 +1,43 @@
+// Stops a real (second, private) engine under the extension and starts it again: the views must show the cause
+// and recover by themselves, without a window reload.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, waitUntil } from './fixture';
+
+interface PrivateEngine { dockerHost: string; dir: string; stop(options?: { keepLogs?: boolean }): Promise<void> }
+// The same script `npm test` uses to start its engine; out/test/vscode/suite → repo root is four levels up.
+const engineScripts = require(path.join(__dirname, '../../../../scripts/engine/private-engine.js')) as {
+  startPrivateEngine(options: { baseDir?: string; log?: (line: string) => void; stopOnExit?: boolean }): Promise<PrivateEngine>;
+};
+
+suite('Engine loss and recovery', () => {
+  let engine: PrivateEngine | undefined;
+  const configuration = () => vscode.workspace.getConfiguration('dockerNetworks');
+
+  suiteTeardown(async () => {
+    await configuration().update('host', undefined, vscode.ConfigurationTarget.Global);
+    await engine?.stop();
+  });
+
+  test('shows why the engine is unreachable, then recovers when it restarts', async function () {
+    this.timeout(120000);
+    const api = await activateExtension();
+    const log = (line: string) => console.log(`  [engine] ${line}`);
+    engine = await engineScripts.startPrivateEngine({ log, stopOnExit: true });
+    const baseDir = engine.dir;
+    await configuration().update('host', engine.dockerHost, vscode.ConfigurationTarget.Global);
+    await waitUntil(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.endpoint.url === engine!.dockerHost, 'connected to the second engine', 30000);
+
+    await engine.stop({ keepLogs: true });
+    const unreachable = await waitUntil(() => api.connection.state.kind === 'unreachable' && api.connection.state, 'the unreachable state', 30000);
+    assert.match(unreachable.error.message, /Docker Engine not reachable at unix:\/\/.*docker\.sock \(setting dockerNetworks\.host\): (no socket|connection refused)/);
+    assert.match(String(api.networksView.message), /Docker Engine not reachable/);
+    assert.deepStrictEqual(api.networksTree.getChildren(), [], 'the tree shows the welcome view, not stale networks');
+
+    engine = await engineScripts.startPrivateEngine({ baseDir, log, stopOnExit: true });
+    await waitUntil(() => api.connection.state.kind === 'connected', 'reconnection after the restart', 30000);
+    await waitUntil(() => api.networksTree.getChildren().some(node => node.kind === 'network' && node.name === 'bridge'), 'networks again', 15000);
+    assert.strictEqual(api.networksView.message, undefined);
+  });
+});
