@@ -42,7 +42,6 @@ function runCapturing(command, args, env) {
 
 function record(name, passed, failed) {
   results.push({ name, passed, failed });
-  console.log(`${name}: ${passed} passed, ${failed} failed`);
 }
 
 /** node:test phases: spec output for people, a TAP file for the counts. */

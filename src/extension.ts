@@ -14,6 +14,7 @@ import { createLog, engineLoggerFor } from './ui/log';
 import { affectsConnection, settings } from './ui/settings';
 import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
 import type { ExplorerNode } from './ui/tree/treeItems';
+import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 
 export const NETWORKS_VIEW_ID = 'dockerNetworks.networksView';
 export const CONTAINERS_VIEW_ID = 'dockerNetworks.containersView';
@@ -43,7 +44,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   own(new EngineStatusPresenter(connection, [networksView, containersView]));
   const inspectDocuments = own(new InspectDocuments(connection, store));
 
-  const commandContext: CommandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log };
+  const commandContext: CommandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, prompter: new VsCodePrompter() };
   for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
 
   own(vscode.workspace.onDidChangeConfiguration(event => {

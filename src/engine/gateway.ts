@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
+import type { CreateNetworkBody } from '../model/createNetwork';
 import type { ContainerSummary, EngineEvent, EngineVersionInfo, Network } from '../model/engineTypes';
 import { describeEndpoint, EngineEndpoint } from './endpoint';
 import { EngineError, toEngineError } from './errors';
@@ -36,6 +37,19 @@ export interface EngineInfo {
 }
 
 export type EngineFilters = Record<string, string[]>;
+
+/** `POST /networks/{id}/connect` body. */
+export interface ConnectBody {
+  Container: string;
+  EndpointConfig?: {
+    IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] };
+    Links?: string[];
+    Aliases?: string[];
+    DriverOpts?: Record<string, string>;
+    MacAddress?: string;
+    GwPriority?: number;
+  };
+}
 
 /** `Record<string, string[]>` → the JSON the engine expects in `?filters=`. */
 function filtersQuery(filters: EngineFilters | undefined): { filters?: string } {
@@ -125,6 +139,37 @@ export class DockerGateway {
 
   inspectContainer(idOrName: string, options: CallOptions = {}): Promise<Record<string, unknown>> {
     return this.call(`inspect container "${idOrName}"`, options, () => this.docker.getContainer(idOrName).inspect() as Promise<unknown>) as Promise<Record<string, unknown>>;
+  }
+
+  createNetwork(body: CreateNetworkBody, options: CallOptions = {}): Promise<{ Id: string; Warning?: string }> {
+    return this.call(`create network "${body.Name}"`, options, () => this.docker.createNetwork(body as unknown as Docker.NetworkCreateOptions)
+      .then(network => ({ Id: network.id }))) as Promise<{ Id: string }>;
+  }
+
+  removeNetwork(idOrName: string, label = idOrName, options: CallOptions = {}): Promise<void> {
+    return this.call(`remove network "${label}"`, options, () => this.docker.getNetwork(idOrName).remove() as Promise<unknown>).then(() => undefined);
+  }
+
+  connectContainer(network: string, body: ConnectBody, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
+    return this.call(`connect container "${label.container}" to network "${label.network}"`, options,
+      () => this.docker.getNetwork(network).connect(body) as Promise<unknown>).then(() => undefined);
+  }
+
+  disconnectContainer(network: string, container: string, force: boolean, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
+    return this.call(`disconnect container "${label.container}" from network "${label.network}"`, options,
+      () => this.docker.getNetwork(network).disconnect({ Container: container, Force: force }) as Promise<unknown>).then(() => undefined);
+  }
+
+  /** Network driver plugins the engine offers (`/info` → Plugins.Network), and whether swarm mode is active. */
+  async engineDetails(options: CallOptions = {}): Promise<{ networkDrivers: string[]; swarmActive: boolean; name: string }> {
+    const info = await this.call('read engine information', options, () => this.docker.info() as Promise<unknown>) as {
+      Plugins?: { Network?: string[] }; Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean }; Name?: string;
+    };
+    return {
+      networkDrivers: info.Plugins?.Network ?? [],
+      swarmActive: info.Swarm?.LocalNodeState === 'active' && Boolean(info.Swarm.ControlAvailable),
+      name: info.Name ?? '',
+    };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { ExplorerStore } from '../../engine/explorerStore';
 import type { InspectDocuments } from '../documents/inspectDocuments';
 import type { ExplorerTreeProvider } from '../tree/explorerTree';
 import type { ExplorerNode } from '../tree/treeItems';
+import type { Prompter } from '../wizard/prompter';
 
 export interface CommandContext {
   readonly connection: EngineConnection;
@@ -15,6 +16,8 @@ export interface CommandContext {
   readonly containersView: vscode.TreeView<ExplorerNode>;
   readonly inspectDocuments: InspectDocuments;
   readonly log: vscode.LogOutputChannel;
+  /** Every question to the user goes through it; tests substitute a scripted one. */
+  prompter: Prompter;
 }
 
 export interface CommandDefinition {

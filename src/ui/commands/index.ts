@@ -1,9 +1,11 @@
 // The registration table: every command the extension contributes, one file each.
 import type { CommandDefinition } from './commandContext';
+import { disconnectContainerCommand } from './disconnectContainer';
 import { inspectContainerCommand } from './inspectContainer';
 import { inspectNetworkCommand } from './inspectNetwork';
 import { openSettingsCommand } from './openSettings';
 import { refreshCommand } from './refresh';
+import { removeNetworkCommand } from './removeNetwork';
 import { retryConnectionCommand } from './retryConnection';
 import { showLogCommand } from './showLog';
 
@@ -14,4 +16,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showLogCommand,
   inspectNetworkCommand,
   inspectContainerCommand,
+  removeNetworkCommand,
+  disconnectContainerCommand,
 ];

@@ -1,6 +1,7 @@
 // Where a command's targets come from: the node(s) it was invoked on in a tree, or a quick pick.
 import * as vscode from 'vscode';
-import type { ContainerModel, NetworkModel } from '../../model/explorer';
+import { ContainerModel, describeNetwork, NetworkModel } from '../../model/explorer';
+import { BACK } from '../wizard/prompter';
 import type { ExplorerNode } from '../tree/treeItems';
 import type { CommandContext } from './commandContext';
 
@@ -25,22 +26,31 @@ function loadedModel(context: CommandContext) {
   return undefined;
 }
 
-export async function pickNetworks(context: CommandContext, title: string, placeHolder: string): Promise<NetworkModel[] | undefined> {
+export async function pickNetworks(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean } = {}): Promise<NetworkModel[] | undefined> {
   const model = loadedModel(context);
   if (!model) return undefined;
-  const picked = await vscode.window.showQuickPick(
-    model.networks.map(network => ({ label: network.name, description: `${network.driver} · ${network.id.slice(0, 12)}`, network })),
-    { title, placeHolder, canPickMany: true, matchOnDescription: true },
-  );
-  return picked?.map(item => item.network);
+  const networks = model.networks.filter(network => !options.customOnly || !network.builtIn);
+  if (!networks.length) {
+    void vscode.window.showInformationMessage(options.customOnly ? 'There are no custom networks on this engine.' : 'There are no networks on this engine.');
+    return undefined;
+  }
+  const picked = await context.prompter.pickMany({
+    title, step: 1, totalSteps: 1, placeholder,
+    options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
+  });
+  return picked === BACK ? undefined : picked;
 }
 
 export async function pickContainers(context: CommandContext, title: string, placeHolder: string): Promise<ContainerModel[] | undefined> {
   const model = loadedModel(context);
   if (!model) return undefined;
-  const picked = await vscode.window.showQuickPick(
-    model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, container })),
-    { title, placeHolder, canPickMany: true, matchOnDescription: true },
-  );
-  return picked?.map(item => item.container);
+  if (!model.containers.length) {
+    void vscode.window.showInformationMessage('There are no containers on this engine.');
+    return undefined;
+  }
+  const picked = await context.prompter.pickMany({
+    title, step: 1, totalSteps: 1, placeholder: placeHolder,
+    options: model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, value: container })),
+  });
+  return picked === BACK ? undefined : picked;
 }

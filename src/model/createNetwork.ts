@@ -1,0 +1,212 @@
+// What the Create Network wizard collects, and the three ways it is spoken: the Engine API body, the equivalent
+// `docker network create` command line, and a Compose `networks:` entry. Also the reverse: answers from an existing
+// network, for Duplicate Network and Copy as CLI / Compose.
+import type { Network } from './engineTypes';
+
+export interface SubnetAnswer {
+  subnet: string;
+  gateway?: string;
+  ipRange?: string;
+  auxAddresses: Record<string, string>;
+}
+
+export interface CreateNetworkAnswers {
+  name: string;
+  driver: string;
+  ipv4Subnets: SubnetAnswer[];
+  enableIPv6: boolean;
+  ipv6Subnets: SubnetAnswer[];
+  internal: boolean;
+  attachable: boolean;
+  ingress: boolean;
+  /** undefined = the driver's default scope. */
+  scope?: string;
+  configOnly: boolean;
+  configFrom?: string;
+  /** undefined = the default IPAM driver. */
+  ipamDriver?: string;
+  ipamOptions: Record<string, string>;
+  driverOptions: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export function emptyAnswers(): CreateNetworkAnswers {
+  return {
+    name: '', driver: 'bridge', ipv4Subnets: [], enableIPv6: false, ipv6Subnets: [], internal: false, attachable: false, ingress: false,
+    configOnly: false, ipamOptions: {}, driverOptions: {}, labels: {},
+  };
+}
+
+/** Well-known driver options, so the wizard can name them in words and the CLI line uses the right keys. */
+export const DriverOptionKeys = {
+  bridgeName: 'com.docker.network.bridge.name',
+  mtu: 'com.docker.network.driver.mtu',
+  icc: 'com.docker.network.bridge.enable_icc',
+  ipMasquerade: 'com.docker.network.bridge.enable_ip_masquerade',
+  hostBindingIpv4: 'com.docker.network.bridge.host_binding_ipv4',
+  parent: 'parent',
+  macvlanMode: 'macvlan_mode',
+  ipvlanMode: 'ipvlan_mode',
+  overlayEncrypted: 'encrypted',
+} as const;
+
+export interface CreateNetworkBody {
+  Name: string;
+  Driver: string;
+  CheckDuplicate: boolean;
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  EnableIPv6: boolean;
+  Scope?: string;
+  ConfigOnly: boolean;
+  ConfigFrom?: { Network: string };
+  IPAM?: { Driver: string; Config: { Subnet: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }[]; Options: Record<string, string> };
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+function allSubnets(answers: CreateNetworkAnswers): SubnetAnswer[] {
+  return [...answers.ipv4Subnets, ...(answers.enableIPv6 ? answers.ipv6Subnets : [])];
+}
+
+export function toCreateBody(answers: CreateNetworkAnswers): CreateNetworkBody {
+  const subnets = allSubnets(answers);
+  const needsIpam = subnets.length > 0 || answers.ipamDriver !== undefined || Object.keys(answers.ipamOptions).length > 0;
+  return {
+    Name: answers.name,
+    Driver: answers.driver,
+    CheckDuplicate: true,
+    Internal: answers.internal,
+    Attachable: answers.attachable,
+    Ingress: answers.ingress,
+    EnableIPv6: answers.enableIPv6,
+    ...(answers.scope ? { Scope: answers.scope } : {}),
+    ConfigOnly: answers.configOnly,
+    ...(answers.configFrom ? { ConfigFrom: { Network: answers.configFrom } } : {}),
+    ...(needsIpam ? {
+      IPAM: {
+        Driver: answers.ipamDriver ?? 'default',
+        Config: subnets.map(s => ({
+          Subnet: s.subnet,
+          ...(s.gateway ? { Gateway: s.gateway } : {}),
+          ...(s.ipRange ? { IPRange: s.ipRange } : {}),
+          ...(Object.keys(s.auxAddresses).length ? { AuxiliaryAddresses: s.auxAddresses } : {}),
+        })),
+        Options: answers.ipamOptions,
+      },
+    } : {}),
+    Options: answers.driverOptions,
+    Labels: answers.labels,
+  };
+}
+
+/** Quotes a shell word only when it needs it. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function toDockerCliCommand(answers: CreateNetworkAnswers): string {
+  const args: string[] = ['docker', 'network', 'create'];
+  const flag = (name: string, value?: string) => { args.push(value === undefined ? name : `${name}=${shellQuote(value)}`); };
+  if (answers.driver !== 'bridge') flag('--driver', answers.driver);
+  if (answers.scope) flag('--scope', answers.scope);
+  if (answers.configOnly) flag('--config-only');
+  if (answers.configFrom) flag('--config-from', answers.configFrom);
+  if (answers.internal) flag('--internal');
+  if (answers.attachable) flag('--attachable');
+  if (answers.ingress) flag('--ingress');
+  if (answers.enableIPv6) flag('--ipv6');
+  if (answers.ipamDriver) flag('--ipam-driver', answers.ipamDriver);
+  for (const [key, value] of Object.entries(answers.ipamOptions)) flag('--ipam-opt', `${key}=${value}`);
+  for (const subnet of allSubnets(answers)) {
+    flag('--subnet', subnet.subnet);
+    if (subnet.ipRange) flag('--ip-range', subnet.ipRange);
+    if (subnet.gateway) flag('--gateway', subnet.gateway);
+    for (const [key, value] of Object.entries(subnet.auxAddresses)) flag('--aux-address', `${key}=${value}`);
+  }
+  for (const [key, value] of Object.entries(answers.driverOptions)) flag('--opt', `${key}=${value}`);
+  for (const [key, value] of Object.entries(answers.labels)) flag('--label', value === '' ? key : `${key}=${value}`);
+  args.push(shellQuote(answers.name));
+  return args.join(' ');
+}
+
+function yamlString(value: string): string {
+  return /^[A-Za-z0-9_./:@-]+$/.test(value) && !/^(true|false|yes|no|null|~|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+/** A Compose `networks:` entry that creates the same network. */
+export function toComposeSnippet(answers: CreateNetworkAnswers): string {
+  const lines = ['networks:', `  ${yamlString(answers.name)}:`];
+  const add = (indent: number, text: string) => lines.push(`${' '.repeat(indent)}${text}`);
+  add(4, `name: ${yamlString(answers.name)}`);
+  add(4, `driver: ${yamlString(answers.driver)}`);
+  const driverOptions = Object.entries(answers.driverOptions);
+  if (driverOptions.length) {
+    add(4, 'driver_opts:');
+    for (const [key, value] of driverOptions) add(6, `${yamlString(key)}: ${yamlString(value)}`);
+  }
+  if (answers.internal) add(4, 'internal: true');
+  if (answers.attachable) add(4, 'attachable: true');
+  if (answers.enableIPv6) add(4, 'enable_ipv6: true');
+  const subnets = allSubnets(answers);
+  if (subnets.length || answers.ipamDriver) {
+    add(4, 'ipam:');
+    if (answers.ipamDriver) add(6, `driver: ${yamlString(answers.ipamDriver)}`);
+    if (subnets.length) {
+      add(6, 'config:');
+      for (const subnet of subnets) {
+        add(8, `- subnet: ${yamlString(subnet.subnet)}`);
+        if (subnet.ipRange) add(10, `ip_range: ${yamlString(subnet.ipRange)}`);
+        if (subnet.gateway) add(10, `gateway: ${yamlString(subnet.gateway)}`);
+        const aux = Object.entries(subnet.auxAddresses);
+        if (aux.length) {
+          add(10, 'aux_addresses:');
+          for (const [key, value] of aux) add(12, `${yamlString(key)}: ${yamlString(value)}`);
+        }
+      }
+    }
+    const ipamOptions = Object.entries(answers.ipamOptions);
+    if (ipamOptions.length) {
+      add(6, 'options:');
+      for (const [key, value] of ipamOptions) add(8, `${yamlString(key)}: ${yamlString(value)}`);
+    }
+  }
+  const labels = Object.entries(answers.labels);
+  if (labels.length) {
+    add(4, 'labels:');
+    for (const [key, value] of labels) add(6, `${yamlString(key)}: ${yamlString(value)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const isIpv6 = (cidr: string) => cidr.includes(':');
+
+/** Answers that would recreate `network` (Duplicate Network, Copy as CLI / Compose). */
+export function answersFromNetwork(network: Network, name = network.Name): CreateNetworkAnswers {
+  const configs = network.IPAM?.Config ?? [];
+  const toAnswer = (config: NonNullable<Network['IPAM']['Config']>[number]): SubnetAnswer => ({
+    subnet: config.Subnet ?? '',
+    ...(config.Gateway ? { gateway: config.Gateway } : {}),
+    ...(config.IPRange ? { ipRange: config.IPRange } : {}),
+    auxAddresses: { ...(config.AuxiliaryAddresses ?? {}) },
+  });
+  const withSubnet = configs.filter(config => config.Subnet);
+  return {
+    name,
+    driver: network.Driver,
+    ipv4Subnets: withSubnet.filter(config => !isIpv6(config.Subnet!)).map(toAnswer),
+    enableIPv6: network.EnableIPv6,
+    ipv6Subnets: withSubnet.filter(config => isIpv6(config.Subnet!)).map(toAnswer),
+    internal: network.Internal,
+    attachable: network.Attachable,
+    ingress: network.Ingress,
+    ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}),
+    configOnly: network.ConfigOnly,
+    ...(network.ConfigFrom?.Network ? { configFrom: network.ConfigFrom.Network } : {}),
+    ...(network.IPAM?.Driver && network.IPAM.Driver !== 'default' ? { ipamDriver: network.IPAM.Driver } : {}),
+    ipamOptions: { ...(network.IPAM?.Options ?? {}) },
+    driverOptions: { ...(network.Options ?? {}) },
+    labels: { ...(network.Labels ?? {}) },
+  };
+}

@@ -1,0 +1,76 @@
+// What removing networks would do, in words, before anything is sent: which containers are attached (they must be
+// disconnected first), and which stopped containers are configured on a network (the engine removes it without a
+// word, and those containers then fail to start).
+import type { EndpointModel, NetworkModel } from './explorer';
+
+export interface RemovalEntry {
+  readonly network: NetworkModel;
+  readonly running: readonly EndpointModel[];
+  readonly stopped: readonly EndpointModel[];
+}
+
+export interface RemovalPlan {
+  readonly entries: readonly RemovalEntry[];
+  /** Built-in networks are never removed; they are named so the user knows why they were left out. */
+  readonly builtIns: readonly NetworkModel[];
+}
+
+export function planRemoval(networks: readonly NetworkModel[]): RemovalPlan {
+  return {
+    entries: networks.filter(n => !n.builtIn).map(network => ({
+      network,
+      running: network.endpoints.filter(e => e.running),
+      stopped: network.endpoints.filter(e => !e.running),
+    })),
+    builtIns: networks.filter(n => n.builtIn),
+  };
+}
+
+export const RemoveChoices = {
+  remove: 'Remove',
+  disconnectAndRemove: 'Disconnect Them and Remove',
+  keepStoppedOnes: 'Remove Only Networks No Stopped Container Uses',
+} as const;
+
+const quoted = (names: readonly string[]) => names.map(n => `"${n}"`).join(', ');
+
+export interface RemovalQuestion {
+  readonly message: string;
+  readonly detail: string;
+  readonly choices: string[];
+}
+
+export function removalQuestion(plan: RemovalPlan): RemovalQuestion {
+  const names = plan.entries.map(e => e.network.name);
+  const message = names.length === 1 ? `Remove network "${names[0]}"?` : `Remove ${names.length} networks: ${quoted(names)}?`;
+  const lines: string[] = [];
+  for (const entry of plan.entries) {
+    if (entry.running.length) lines.push(`"${entry.network.name}" has running containers attached: ${quoted(entry.running.map(e => e.containerName))}. They will be disconnected first.`);
+    if (entry.stopped.length) lines.push(`Stopped containers are configured on "${entry.network.name}": ${quoted(entry.stopped.map(e => e.containerName))}. After removal they will fail to start ("network ${entry.network.name} not found").`);
+  }
+  if (plan.builtIns.length) lines.push(`Built-in networks are never removed: ${quoted(plan.builtIns.map(n => n.name))}.`);
+  if (!lines.length) lines.push('No container uses ' + (names.length === 1 ? 'it.' : 'them.'));
+  const anyRunning = plan.entries.some(e => e.running.length);
+  const anyStopped = plan.entries.some(e => e.stopped.length);
+  const choices: string[] = [anyRunning ? RemoveChoices.disconnectAndRemove : RemoveChoices.remove];
+  if (anyStopped && plan.entries.some(e => !e.stopped.length)) choices.push(RemoveChoices.keepStoppedOnes);
+  return { message, detail: lines.join('\n'), choices };
+}
+
+/** The entries a choice removes. */
+export function entriesFor(plan: RemovalPlan, choice: string): RemovalEntry[] {
+  if (choice === RemoveChoices.keepStoppedOnes) return plan.entries.filter(e => !e.stopped.length);
+  return [...plan.entries];
+}
+
+export interface RemovalOutcome {
+  readonly removed: string[];
+  readonly failed: { name: string; reason: string }[];
+}
+
+export function removalReport(outcome: RemovalOutcome): { message: string; isError: boolean } {
+  const parts: string[] = [];
+  if (outcome.removed.length) parts.push(`Removed ${outcome.removed.length === 1 ? 'network' : `${outcome.removed.length} networks:`} ${quoted(outcome.removed)}.`);
+  for (const failure of outcome.failed) parts.push(`Could not remove "${failure.name}": ${failure.reason}`);
+  return { message: parts.join(' ') || 'Nothing was removed.', isError: outcome.failed.length > 0 };
+}

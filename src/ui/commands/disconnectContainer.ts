@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { ContainerModel, ExplorerModel } from '../../model/explorer';
+import { BACK } from '../wizard/prompter';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { pickContainers, selectedNodes } from './targets';
+
+interface Attachment {
+  readonly networkId: string;
+  readonly networkName: string;
+  readonly containerId: string;
+  readonly containerName: string;
+}
+
+export const DisconnectChoices = { disconnect: 'Disconnect', force: 'Force Disconnect' } as const;
+
+/** The (network, container) pairs a click means: endpoint nodes, a container's network nodes, or a whole container. */
+function attachmentsFromTree(clicked: unknown, selection: unknown): Attachment[] | 'container' | undefined {
+  const endpoints = selectedNodes(clicked, selection, 'endpoint');
+  if (endpoints) return endpoints.map(e => ({ networkId: e.networkId, networkName: e.networkName, containerId: e.containerId, containerName: e.containerName }));
+  const memberships = selectedNodes(clicked, selection, 'containerNetwork');
+  if (memberships) return memberships.filter(m => m.networkId).map(m => ({ networkId: m.networkId!, networkName: m.networkName, containerId: m.containerId, containerName: m.containerName }));
+  return selectedNodes(clicked, selection, 'container') ? 'container' : undefined;
+}
+
+async function pickAttachments(context: CommandContext, containers: readonly ContainerModel[]): Promise<Attachment[] | undefined> {
+  const options = containers.flatMap(container => container.networks.filter(n => n.networkId).map(n => ({
+    label: n.networkName, description: `${container.name}${n.ipv4 ? ` · ${n.ipv4}` : ''}`, group: container.name,
+    value: { networkId: n.networkId!, networkName: n.networkName, containerId: container.id, containerName: container.name },
+  })));
+  if (!options.length) {
+    void vscode.window.showInformationMessage(`${containers.map(c => `"${c.name}"`).join(', ')} ${containers.length === 1 ? 'is' : 'are'} on no network.`);
+    return undefined;
+  }
+  const picked = await context.prompter.pickMany({ title: 'Disconnect Container from Network', step: 1, totalSteps: 1, placeholder: 'Pick the networks to disconnect from', options });
+  return picked === BACK ? undefined : picked;
+}
+
+function currentModel(context: CommandContext): ExplorerModel | undefined {
+  const snapshot = context.store.snapshot;
+  return snapshot.kind === 'ready' ? snapshot.model : undefined;
+}
+
+export const disconnectContainerCommand: CommandDefinition = {
+  id: 'dockerNetworks.container.disconnect',
+  run: async (context, clicked, selection) => {
+    const fromTree = attachmentsFromTree(clicked, selection);
+    let attachments: Attachment[] | undefined;
+    if (Array.isArray(fromTree)) {
+      attachments = fromTree;
+    } else {
+      const model = currentModel(context);
+      const containers = fromTree === 'container'
+        ? (selectedNodes(clicked, selection, 'container') ?? []).map(node => model?.containers.find(c => c.id === node.id) ?? node)
+        : await pickContainers(context, 'Disconnect Container from Network', 'Pick the containers to disconnect');
+      if (!containers?.length) return;
+      attachments = await pickAttachments(context, containers);
+    }
+    if (!attachments?.length) return;
+
+    const pairs = attachments.map(a => `"${a.containerName}" from "${a.networkName}"`);
+    const choice = await context.prompter.confirm({
+      message: attachments.length === 1 ? `Disconnect ${pairs[0]}?` : `Disconnect ${attachments.length} containers from their networks?`,
+      detail: `${pairs.join('\n')}\n\nForce Disconnect also removes an endpoint the engine considers stale.`,
+      choices: [DisconnectChoices.disconnect, DisconnectChoices.force],
+    });
+    if (!choice) return;
+    const gateway = context.connection.requireGateway();
+    const failures: string[] = [];
+    for (const a of attachments) {
+      try {
+        await gateway.disconnectContainer(a.networkId, a.containerId, choice === DisconnectChoices.force, { network: a.networkName, container: a.containerName });
+      } catch (err) {
+        failures.push((err as Error).message);
+      }
+    }
+    await context.store.reload();
+    const done = attachments.length - failures.length;
+    if (failures.length) void vscode.window.showErrorMessage(`${done ? `Disconnected ${done} of ${attachments.length}. ` : ''}${failures.join(' ')}`);
+    else void vscode.window.showInformationMessage(`Disconnected ${pairs.join(', ')}.`);
+  },
+};
