@@ -13,7 +13,9 @@ import { EngineStatusPresenter } from './ui/engineStatus';
 import { createLog, engineLoggerFor } from './ui/log';
 import { affectsConnection, settings } from './ui/settings';
 import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
+import { ContainerDragAndDrop } from './ui/tree/dragAndDrop';
 import type { ExplorerNode } from './ui/tree/treeItems';
+import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 
 export const NETWORKS_VIEW_ID = 'dockerNetworks.networksView';
@@ -39,12 +41,21 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
 
   const networksTree = own(new ExplorerTreeProvider(store, networksShape));
   const containersTree = own(new ExplorerTreeProvider(store, containersShape));
-  const networksView = own(vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, { treeDataProvider: networksTree, canSelectMany: true, showCollapseAll: true }));
-  const containersView = own(vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, { treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true }));
+  // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
+  let commandContext: CommandContext | undefined;
+  const dropHandler = {
+    connect: (containerIds: string[], networkId: string) => connectDropped(commandContext!, containerIds, networkId),
+  };
+  const networksView = own(vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, {
+    treeDataProvider: networksTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, true),
+  }));
+  const containersView = own(vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, {
+    treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
+  }));
   own(new EngineStatusPresenter(connection, [networksView, containersView]));
   const inspectDocuments = own(new InspectDocuments(connection, store));
 
-  const commandContext: CommandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, prompter: new VsCodePrompter() };
+  commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, prompter: new VsCodePrompter() };
   for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
 
   own(vscode.workspace.onDidChangeConfiguration(event => {

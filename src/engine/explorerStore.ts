@@ -3,6 +3,7 @@
 import { Emitter } from '../model/emitter';
 import type { EngineEvent } from '../model/engineTypes';
 import { buildExplorerModel, ExplorerModel } from '../model/explorer';
+import { AliasCache } from './aliasCache';
 import type { EngineConnection } from './engineConnection';
 import type { EngineLogger } from './gateway';
 
@@ -24,6 +25,7 @@ export class ExplorerStore {
   private readonly changeEmitter = new Emitter<ExplorerSnapshot>();
   readonly onDidChange = this.changeEmitter.event;
   private current: ExplorerSnapshot = { kind: 'loading' };
+  private readonly aliases = new AliasCache();
   private debounceTimer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
   private reloadRequested = false;
@@ -79,7 +81,11 @@ export class ExplorerStore {
     try {
       const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
       this.loadCount++;
-      this.set({ kind: 'ready', model: buildExplorerModel(networks, containers), loadedAt: Date.now() });
+      // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
+      this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
+      if (await this.aliases.refresh(gateway, containers)) {
+        this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
+      }
     } catch (err) {
       this.logger.error(`could not load networks and containers: ${(err as Error).message}`);
       this.connection.reportFailure(err);

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
+import type { ConnectRequestBody } from '../model/connectRequest';
 import type { CreateNetworkBody } from '../model/createNetwork';
 import type { ContainerSummary, EngineEvent, EngineVersionInfo, Network } from '../model/engineTypes';
 import { describeEndpoint, EngineEndpoint } from './endpoint';
@@ -39,17 +40,7 @@ export interface EngineInfo {
 export type EngineFilters = Record<string, string[]>;
 
 /** `POST /networks/{id}/connect` body. */
-export interface ConnectBody {
-  Container: string;
-  EndpointConfig?: {
-    IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] };
-    Links?: string[];
-    Aliases?: string[];
-    DriverOpts?: Record<string, string>;
-    MacAddress?: string;
-    GwPriority?: number;
-  };
-}
+export type ConnectBody = ConnectRequestBody;
 
 /** `Record<string, string[]>` → the JSON the engine expects in `?filters=`. */
 function filtersQuery(filters: EngineFilters | undefined): { filters?: string } {

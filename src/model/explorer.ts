@@ -104,7 +104,19 @@ function endpointOf(network: Network, container: ContainerSummary, settings: Con
   };
 }
 
-export function buildExplorerModel(networks: readonly Network[], containers: readonly ContainerSummary[]): ExplorerModel {
+/**
+ * Aliases per container and network. The container list leaves `Aliases` empty; only container inspect has them,
+ * so the store fills this map for the containers that changed and passes it in.
+ */
+export type AliasesByContainer = ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
+
+/** What in a container's list entry changes when its aliases may have: state and endpoints. */
+export function aliasSignature(container: ContainerSummary): string {
+  const networks = Object.entries(container.NetworkSettings?.Networks ?? {}).map(([name, s]) => `${name}:${s.EndpointID}:${s.NetworkID}`).sort();
+  return `${container.State}|${containerName(container)}|${networks.join(',')}`;
+}
+
+export function buildExplorerModel(networks: readonly Network[], containers: readonly ContainerSummary[], aliases: AliasesByContainer = new Map()): ExplorerModel {
   const byId = new Map(networks.map(network => [network.Id, network]));
   const byName = new Map(networks.map(network => [network.Name, network]));
   const endpointsByNetwork = new Map<string, EndpointModel[]>();
@@ -117,7 +129,8 @@ export function buildExplorerModel(networks: readonly Network[], containers: rea
       const network = findNetwork(byId, byName, networkName, settings);
       if (network) {
         const list = endpointsByNetwork.get(network.Id) ?? [];
-        list.push(endpointOf(network, container, settings));
+        const known = aliases.get(container.Id)?.[networkName];
+        list.push(endpointOf(network, container, known ? { ...settings, Aliases: [...known] } : settings));
         endpointsByNetwork.set(network.Id, list);
       }
       memberships.push({

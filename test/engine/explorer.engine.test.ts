@@ -33,12 +33,13 @@ describe('explorer data from the real engine', () => {
       const network = await waitFor(() => {
         const snapshot = store.snapshot;
         const found = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
-        return found && found.endpoints.length === 2 ? found : undefined;
-      }, 'the network with two endpoints (from events, no manual refresh)');
+        return found && found.endpoints.length === 2 && found.endpoints.some(e => e.aliases.length) ? found : undefined;
+      }, 'the network with two endpoints and the alias (from events, no manual refresh)');
 
       const byName = new Map(network.endpoints.map(e => [e.containerName, e]));
       assert.equal(byName.get(running)?.ipv4, '10.216.1.10/24');
       assert.equal(byName.get(running)?.running, true);
+      assert.deepEqual(byName.get(running)?.aliases, ['db'], 'aliases come from container inspect, cached per container');
       assert.equal(byName.get(stopped)?.ipv4, '10.216.1.11', 'a stopped container shows its configured address');
       assert.equal(byName.get(stopped)?.running, false);
       assert.deepEqual(network.subnets, ['10.216.1.0/24']);
@@ -63,7 +64,7 @@ describe('explorer data from the real engine', () => {
       calls.length = 0;
       await store.reload();
       const requests = calls.filter(line => /^GET \/v[\d.]+\/(networks|containers)/.test(line));
-      assert.equal(requests.length, 2, requests.join('\n'));
+      assert.equal(requests.length, 2, `an unchanged engine costs two calls:\n${requests.join('\n')}`);
     } finally {
       store.dispose();
       counted.dispose();

@@ -1,5 +1,9 @@
 // The registration table: every command the extension contributes, one file each.
 import type { CommandDefinition } from './commandContext';
+import { connectContainerCommand } from './connectContainer';
+import { copyIdCommand, copyNameCommand } from './copyIdentity';
+import { copyAsCliCommand, copyAsComposeCommand } from './copyNetworkAs';
+import { revealInContainersCommand, revealInNetworksCommand } from './reveal';
 import { disconnectContainerCommand } from './disconnectContainer';
 import { inspectContainerCommand } from './inspectContainer';
 import { inspectNetworkCommand } from './inspectNetwork';
@@ -18,4 +22,11 @@ export const COMMANDS: readonly CommandDefinition[] = [
   inspectContainerCommand,
   removeNetworkCommand,
   disconnectContainerCommand,
+  connectContainerCommand,
+  copyIdCommand,
+  copyNameCommand,
+  copyAsCliCommand,
+  copyAsComposeCommand,
+  revealInNetworksCommand,
+  revealInContainersCommand,
 ];

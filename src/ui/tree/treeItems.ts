@@ -18,11 +18,15 @@ export function driverIcon(driver: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(DRIVER_ICONS[driver] ?? 'extensions');
 }
 
+export const networkNodeId = (networkId: string) => `network/${networkId}`;
+export const endpointNodeId = (networkId: string, containerId: string) => `network/${networkId}/endpoint/${containerId}`;
+export const containerNodeId = (containerId: string) => `container/${containerId}`;
+
 export function nodeId(node: ExplorerNode): string {
   switch (node.kind) {
-    case 'network': return `network/${node.id}`;
-    case 'endpoint': return `network/${node.networkId}/endpoint/${node.containerId}`;
-    case 'container': return `container/${node.id}`;
+    case 'network': return networkNodeId(node.id);
+    case 'endpoint': return endpointNodeId(node.networkId, node.containerId);
+    case 'container': return containerNodeId(node.id);
     case 'containerNetwork': return `container/${node.containerId}/network/${node.networkName}`;
   }
 }

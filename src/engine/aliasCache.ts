@@ -1,0 +1,49 @@
+// Network-scoped aliases live only in container inspect. Inspecting every container on every refresh would make a
+// refresh cost one call per container, so aliases are cached per container and re-read only when the container's
+// list entry changed (state, name or endpoints).
+import type { ContainerEndpointSettings, ContainerSummary } from '../model/engineTypes';
+import { aliasSignature, AliasesByContainer } from '../model/explorer';
+import type { DockerGateway } from './gateway';
+
+interface Entry {
+  readonly signature: string;
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Inspects at most this many containers at once. */
+const CONCURRENCY = 8;
+
+export class AliasCache {
+  private readonly entries = new Map<string, Entry>();
+
+  current(): AliasesByContainer {
+    return new Map([...this.entries].map(([id, entry]) => [id, entry.aliases]));
+  }
+
+  /** Re-reads the containers whose signature changed; true when anything new was learnt. */
+  async refresh(gateway: DockerGateway, containers: readonly ContainerSummary[]): Promise<boolean> {
+    const present = new Set(containers.map(c => c.Id));
+    for (const id of [...this.entries.keys()]) if (!present.has(id)) this.entries.delete(id);
+    const stale = containers.filter(c => hasUserNetworks(c) && this.entries.get(c.Id)?.signature !== aliasSignature(c));
+    let learnt = false;
+    for (let i = 0; i < stale.length; i += CONCURRENCY) {
+      await Promise.all(stale.slice(i, i + CONCURRENCY).map(async container => {
+        try {
+          const inspected = await gateway.inspectContainer(container.Id) as { NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> } };
+          const aliases: Record<string, readonly string[]> = {};
+          for (const [name, settings] of Object.entries(inspected.NetworkSettings?.Networks ?? {})) aliases[name] = settings.Aliases ?? [];
+          this.entries.set(container.Id, { signature: aliasSignature(container), aliases });
+          learnt = true;
+        } catch {
+          // Removed meanwhile: the next event-driven refresh drops it.
+        }
+      }));
+    }
+    return learnt;
+  }
+}
+
+/** Aliases exist only on user-defined networks; containers only on bridge/host/none need no inspect. */
+function hasUserNetworks(container: ContainerSummary): boolean {
+  return Object.keys(container.NetworkSettings?.Networks ?? {}).some(name => !['bridge', 'host', 'none'].includes(name));
+}

@@ -1,0 +1,325 @@
+// Checks a create-network IPAM request before it reaches the engine. Engine 20.10 accepts host bits, ranges larger
+// than their subnet and ranges outside it, while API 1.44+ refuses them; checking here makes every engine behave the
+// same, and the messages say what is wrong in words instead of "Address already in use".
+import type { Network } from '../engineTypes';
+import {
+  ParsedAddress, ParsedCidr, addressKey, cidrContainsAddress, cidrContainsCidr, cidrsOverlap, describeReserved, familyName,
+  firstUsableAddress, parseAddress, parseCidr, reservedRole, sameAddress, usableAddressCount,
+} from './addresses';
+import { IpamIssue, error, warning } from './issues';
+import { keyProblem } from './keyValues';
+
+export interface IpamSubnetRequest {
+  subnet: string;
+  gateway?: string;
+  ipRange?: string;
+  auxAddresses?: Record<string, string>;
+}
+
+export interface IpamRequest {
+  subnets: IpamSubnetRequest[];
+}
+
+export interface IpamValidationOptions {
+  /** The network driver, when known: enables its limits. `''` means bridge, as for the engine. */
+  driver?: string;
+}
+
+export function validateIpamRequest(request: IpamRequest, options: IpamValidationOptions = {}): IpamIssue[] {
+  const subnets = request.subnets.map(entry => parseCidr(entry.subnet));
+  const valid = subnets.map(parsed => (parsed.ok ? parsed.value : undefined));
+  return [
+    ...request.subnets.flatMap((entry, index) => entryIssues(entry, valid[index], `subnets[${index}]`)),
+    ...overlapsAmongSubnets(valid),
+    ...driverLimitIssues(valid, options.driver),
+  ];
+}
+
+/** A blank optional field means "let Docker choose", as an omitted flag does. */
+function given(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function entryIssues(entry: IpamSubnetRequest, subnet: ParsedCidr | undefined, field: string): IpamIssue[] {
+  // Gateway, range and aux addresses are judged against the subnet, so they wait until it parses.
+  if (!subnet) return [subnetSyntaxIssue(entry.subnet, `${field}.subnet`)];
+  const gateway = given(entry.gateway) ? parseAddress(entry.gateway) : undefined;
+  return [
+    ...subnetShapeIssues(entry.subnet, subnet, `${field}.subnet`),
+    ...(given(entry.gateway) ? gatewayIssues(entry.gateway, subnet, `${field}.gateway`) : []),
+    ...(given(entry.ipRange) ? ipRangeIssues(entry.ipRange, subnet, `${field}.ipRange`) : []),
+    ...auxAddressIssues(entry.auxAddresses ?? {}, subnet, gateway?.ok ? gateway.value : undefined, `${field}.auxAddresses`),
+  ];
+}
+
+function subnetSyntaxIssue(text: string, field: string): IpamIssue {
+  if (text.trim() === '') return error(field, 'Subnet is empty: enter a CIDR block such as 172.30.0.0/16 or fd00:1::/64.');
+  const parsed = parseCidr(text);
+  return error(field, `Subnet "${text}" is not a valid CIDR block: ${parsed.ok ? 'unknown' : parsed.reason}.`);
+}
+
+function subnetShapeIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {
+  const issues: IpamIssue[] = [];
+  if (subnet.hostBitsSet) {
+    issues.push(error(field, `Subnet ${text} has host bits set: the network address of that block is ${subnet.cidr}.`, subnet.cidr));
+  }
+  const usable = usableAddressCount(subnet);
+  if (usable < 2n) {
+    issues.push(warning(field, `Subnet ${subnet.cidr} has ${usable} usable address${usable === 1n ? '' : 'es'}: too few for a gateway and a container.`));
+  }
+  return issues;
+}
+
+function gatewayIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {
+  const gateway = parseAddress(text);
+  if (!gateway.ok) return [error(field, `Gateway "${text}" is not a valid IP address: ${gateway.reason}.`)];
+  const fix = firstUsableAddress(subnet)?.text;
+  const problem = addressPlacementProblem(gateway.value, subnet);
+  return problem ? [error(field, `Gateway ${text} ${problem}.`, fix === gateway.value.text ? undefined : fix)] : [];
+}
+
+/** Why an address cannot be used inside this subnet: wrong family, outside, or reserved. */
+function addressPlacementProblem(address: ParsedAddress, subnet: ParsedCidr): string | undefined {
+  if (address.family !== subnet.family) {
+    return `is an ${familyName(address.family)} address but subnet ${subnet.cidr} is ${familyName(subnet.family)}`;
+  }
+  if (!cidrContainsAddress(subnet, address)) return `is outside subnet ${subnet.cidr}`;
+  const role = reservedRole(subnet, address);
+  return role ? `is ${describeReserved(role, subnet)}` : undefined;
+}
+
+function ipRangeIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) return [error(field, `IP range "${text}" is not a valid CIDR block: ${parsed.reason}.`)];
+  const range = parsed.value;
+  if (range.family !== subnet.family) {
+    return [error(field, `IP range ${text} is ${familyName(range.family)} but subnet ${subnet.cidr} is ${familyName(subnet.family)}.`)];
+  }
+  const issues: IpamIssue[] = [];
+  if (range.hostBitsSet) issues.push(error(field, `IP range ${text} has host bits set: the network address of that block is ${range.cidr}.`, range.cidr));
+  if (range.prefix < subnet.prefix && cidrContainsCidr(range, subnet)) {
+    issues.push(error(field, `IP range ${range.cidr} is larger than its subnet ${subnet.cidr}: the range must lie inside the subnet.`, subnet.cidr));
+  } else if (!cidrContainsCidr(subnet, range)) {
+    issues.push(error(field, `IP range ${range.cidr} is outside subnet ${subnet.cidr}: the range must lie inside the subnet.`));
+  }
+  return issues;
+}
+
+function auxAddressIssues(aux: Readonly<Record<string, string>>, subnet: ParsedCidr, gateway: ParsedAddress | undefined, field: string): IpamIssue[] {
+  const seen = new Map<string, string>();
+  return Object.entries(aux).flatMap(([name, text]) => {
+    const auxField = name === '' ? field : `${field}.${name}`;
+    const issues = auxEntryIssues(name, text, subnet, gateway, auxField);
+    const address = parseAddress(text);
+    if (!address.ok) return issues;
+    const earlier = seen.get(addressKey(address.value));
+    if (earlier !== undefined) issues.push(error(auxField, `Auxiliary addresses "${earlier}" and "${name}" are both ${address.value.text}: each must be different.`));
+    else seen.set(addressKey(address.value), name);
+    return issues;
+  });
+}
+
+function auxEntryIssues(name: string, text: string, subnet: ParsedCidr, gateway: ParsedAddress | undefined, field: string): IpamIssue[] {
+  const nameProblem = keyProblem(name);
+  const issues = nameProblem ? [error(field, `Auxiliary address ${text} has an unusable name: ${nameProblem}. Write it as name=address.`)] : [];
+  if (text.trim() === '') return [...issues, error(field, `Auxiliary address "${name}" has no address.`)];
+  const address = parseAddress(text);
+  if (!address.ok) return [...issues, error(field, `Auxiliary address "${name}" (${text}) is not a valid IP address: ${address.reason}.`)];
+  const problem = addressPlacementProblem(address.value, subnet);
+  if (problem) return [...issues, error(field, `Auxiliary address "${name}" (${text}) ${problem}.`)];
+  if (gateway && sameAddress(address.value, gateway)) {
+    issues.push(error(field, `Auxiliary address "${name}" (${text}) is the gateway address, which the gateway already holds.`));
+  }
+  return issues;
+}
+
+function overlapsAmongSubnets(subnets: readonly (ParsedCidr | undefined)[]): IpamIssue[] {
+  return subnets.flatMap((later, j) => {
+    const i = later ? subnets.findIndex((earlier, k) => k < j && earlier !== undefined && cidrsOverlap(earlier, later)) : -1;
+    if (!later || i < 0) return [];
+    return [error(`subnets[${j}].subnet`, `Subnet ${later.cidr} overlaps subnet ${subnets[i]!.cidr} (subnets[${i}]): the subnets of one network must not overlap.`)];
+  });
+}
+
+/** moby's bridge driver takes at most one IPv4 and one IPv6 subnet (bridge_linux.go processIPAM). */
+function driverLimitIssues(subnets: readonly (ParsedCidr | undefined)[], driver: string | undefined): IpamIssue[] {
+  if (driver !== '' && driver !== 'bridge') return [];
+  return subnets.flatMap((subnet, j) => {
+    if (!subnet || !subnets.slice(0, j).some(earlier => earlier?.family === subnet.family)) return [];
+    return [error(`subnets[${j}].subnet`,
+      `The bridge driver takes one ${familyName(subnet.family)} subnet, so ${subnet.cidr} is one too many: the engine refuses it with "bridge driver doesn't support multiple subnets".`)];
+  });
+}
+
+// ——— Existing networks and the host ———
+
+/** Config-only networks are templates: moby allocates no pool for them, so they cannot clash. */
+export function checkAgainstExisting(request: IpamRequest, existing: readonly Network[]): IpamIssue[] {
+  const taken = existing.filter(network => !network.ConfigOnly).flatMap(network => networkSubnets(network).map(subnet => ({ network, subnet })));
+  return request.subnets.flatMap((entry, index) => {
+    const mine = parseCidr(entry.subnet);
+    if (!mine.ok) return [];
+    return taken.filter(({ subnet }) => cidrsOverlap(mine.value, subnet))
+      .map(({ network, subnet }) => error(`subnets[${index}].subnet`, `${mine.value.cidr} overlaps ${subnet.cidr} of network "${network.Name}"`));
+  });
+}
+
+/** The parsable subnets a network's inspect data reports. */
+export function networkSubnets(network: Pick<Network, 'IPAM'>): ParsedCidr[] {
+  return (network.IPAM?.Config ?? []).flatMap(config => {
+    const parsed = config.Subnet ? parseCidr(config.Subnet) : undefined;
+    return parsed?.ok ? [parsed.value] : [];
+  });
+}
+
+export interface HostAddress {
+  /** The interface name, e.g. `eth0`, `tun0`. */
+  interface: string;
+  /** The interface's address with its prefix, as os.networkInterfaces() gives it: `192.168.1.5/24`. */
+  cidr: string;
+}
+
+/**
+ * A subnet that overlaps a LAN or VPN the host sits on hides those hosts from containers: a warning, not an error,
+ * because the engine allows it. Docker's own bridges (docker0, br-<12 hex>) are skipped: they are existing networks
+ * and checkAgainstExisting names them better.
+ */
+export function checkAgainstHostAddresses(request: IpamRequest, hostCidrs: readonly HostAddress[]): IpamIssue[] {
+  const host = hostCidrs.filter(entry => !isDockerBridge(entry.interface)).flatMap(entry => {
+    const parsed = parseCidr(entry.cidr);
+    return parsed.ok ? [{ entry, block: parsed.value }] : [];
+  });
+  return request.subnets.flatMap((subnetEntry, index) => {
+    const mine = parseCidr(subnetEntry.subnet);
+    if (!mine.ok) return [];
+    return host.filter(({ block }) => cidrsOverlap(mine.value, block)).map(({ entry, block }) => warning(`subnets[${index}].subnet`,
+      `${mine.value.cidr} overlaps ${block.cidr} of host interface "${entry.interface}" (${entry.cidr}): containers could not reach hosts on that LAN or VPN.`));
+  });
+}
+
+function isDockerBridge(name: string): boolean {
+  return name === 'docker0' || /^br-[0-9a-f]{12}$/.test(name);
+}
+
+// ——— The docker CLI's flat flags ———
+
+/** `docker network create --subnet … --gateway … --ip-range … --aux-address name=ip`, each repeatable. */
+export interface CliIpamFlags {
+  subnets: string[];
+  gateways: string[];
+  ipRanges: string[];
+  auxAddresses: Record<string, string>;
+}
+
+export interface CliIpamResult {
+  /** The structured request, subnets in flag order; undefined when the flags cannot be paired. */
+  readonly request?: IpamRequest;
+  readonly issues: IpamIssue[];
+}
+
+/**
+ * Pairs the flags exactly as docker/cli's createIPAMConfig does (cli/command/network/create.go): first the count,
+ * then overlapping subnets, then each range, gateway and aux address goes to the subnet holding its first address.
+ * Like the CLI it stops at the first pairing error, and its messages are the CLI's own.
+ */
+export function pairCliIpamFlags(flags: CliIpamFlags): CliIpamResult {
+  if (flags.subnets.length < flags.ipRanges.length || flags.subnets.length < flags.gateways.length) {
+    const field = flags.gateways.length > flags.subnets.length ? 'gateways' : 'ipRanges';
+    return { issues: [error(field, 'every ip-range or gateway must have a corresponding subnet')] };
+  }
+  const syntax = cliSyntaxIssues(flags);
+  return syntax.length ? { issues: syntax } : pairParsed(flags);
+}
+
+/** Pairs the flags, then validates the result; issue fields name the flag that holds the value (`gateways[1]`). */
+export function validateCliIpamFlags(flags: CliIpamFlags, options: IpamValidationOptions = {}): CliIpamResult {
+  const paired = pairCliIpamFlags(flags);
+  if (!paired.request) return paired;
+  const origins = flagOrigins(paired.request, flags);
+  const issues = validateIpamRequest(paired.request, options).map(issue => ({ ...issue, field: origins.get(issue.field) ?? issue.field }));
+  return { request: paired.request, issues };
+}
+
+function cliSyntaxIssues(flags: CliIpamFlags): IpamIssue[] {
+  const cidrIssue = (what: string, field: string) => (text: string, index: number) => {
+    const parsed = parseCidr(text);
+    return parsed.ok ? [] : [error(`${field}[${index}]`, `${what} "${text}" is not a valid CIDR block: ${parsed.reason}.`)];
+  };
+  const gatewayIssue = (text: string, index: number) => {
+    const parsed = parseAddress(text);
+    return parsed.ok ? [] : [error(`gateways[${index}]`, `Gateway "${text}" is not a valid IP address: ${parsed.reason}.`)];
+  };
+  const auxIssue = ([name, text]: [string, string]) => {
+    const parsed = parseAddress(text);
+    if (parsed.ok) return [];
+    const message = text === '' ? `Auxiliary address "${name}" has no address.` : `Auxiliary address "${name}" (${text}) is not a valid IP address: ${parsed.reason}.`;
+    return [error(`auxAddresses.${name}`, message)];
+  };
+  return [
+    ...flags.subnets.flatMap(cidrIssue('Subnet', 'subnets')),
+    ...flags.ipRanges.flatMap(cidrIssue('IP range', 'ipRanges')),
+    ...flags.gateways.flatMap(gatewayIssue),
+    ...Object.entries(flags.auxAddresses).flatMap(auxIssue),
+  ];
+}
+
+/** Only called once every value parses. */
+function pairParsed(flags: CliIpamFlags): CliIpamResult {
+  const subnets = flags.subnets.map(text => mustCidr(text));
+  const overlapAt = subnets.findIndex((later, j) => subnets.slice(0, j).some(earlier => cidrsOverlap(earlier, later)));
+  if (overlapAt >= 0) return fail(`subnets[${overlapAt}]`, 'multiple overlapping subnet configuration is not supported');
+  const entries: IpamSubnetRequest[] = flags.subnets.map(subnet => ({ subnet }));
+  const owner = (address: ParsedAddress) => subnets.findIndex(subnet => cidrContainsAddress(subnet, address));
+
+  for (const [k, text] of flags.ipRanges.entries()) {
+    const i = owner(firstAddressOf(text));
+    if (i < 0) return fail(`ipRanges[${k}]`, `no matching subnet for range ${text}`);
+    if (entries[i].ipRange !== undefined) return fail(`ipRanges[${k}]`, `cannot configure multiple ranges (${text}, ${entries[i].ipRange}) on the same subnet (${flags.subnets[i]})`);
+    entries[i].ipRange = text;
+  }
+  for (const [k, text] of flags.gateways.entries()) {
+    const i = owner(mustAddress(text));
+    if (i < 0) return fail(`gateways[${k}]`, `no matching subnet for gateway ${text}`);
+    if (entries[i].gateway !== undefined) return fail(`gateways[${k}]`, `cannot configure multiple gateways (${text}, ${entries[i].gateway}) for the same subnet (${flags.subnets[i]})`);
+    entries[i].gateway = text;
+  }
+  for (const [name, text] of Object.entries(flags.auxAddresses)) {
+    const i = owner(mustAddress(text));
+    if (i < 0) return fail(`auxAddresses.${name}`, `no matching subnet for aux-address ${text}`);
+    entries[i].auxAddresses = { ...entries[i].auxAddresses, [name]: text };
+  }
+  return { request: { subnets: entries }, issues: [] };
+}
+
+function fail(field: string, message: string): CliIpamResult {
+  return { issues: [error(field, message)] };
+}
+
+function mustCidr(text: string): ParsedCidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(`unparsed CIDR ${text}`);
+  return parsed.value;
+}
+
+function mustAddress(text: string): ParsedAddress {
+  const parsed = parseAddress(text);
+  if (!parsed.ok) throw new Error(`unparsed address ${text}`);
+  return parsed.value;
+}
+
+/** The CLI matches a range by its network address (the flag parses it as a net.IPNet). */
+function firstAddressOf(cidrText: string): ParsedAddress {
+  return mustAddress(mustCidr(cidrText).network);
+}
+
+/** Maps structured field names back to the flag that supplied the value. */
+function flagOrigins(request: IpamRequest, flags: CliIpamFlags): Map<string, string> {
+  const origins = new Map<string, string>();
+  request.subnets.forEach((entry, i) => {
+    origins.set(`subnets[${i}].subnet`, `subnets[${i}]`);
+    if (entry.gateway !== undefined) origins.set(`subnets[${i}].gateway`, `gateways[${flags.gateways.indexOf(entry.gateway)}]`);
+    if (entry.ipRange !== undefined) origins.set(`subnets[${i}].ipRange`, `ipRanges[${flags.ipRanges.indexOf(entry.ipRange)}]`);
+    for (const name of Object.keys(entry.auxAddresses ?? {})) origins.set(`subnets[${i}].auxAddresses.${name}`, `auxAddresses.${name}`);
+  });
+  return origins;
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { toConnectBody, toConnectCliCommand } from '../../model/connectRequest';
+import type { ContainerModel, NetworkModel } from '../../model/explorer';
+import { endpointAddressTools } from '../wizard/endpointAddresses';
+import { ConnectPlan, runConnectWizard } from '../wizard/connectWizard';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import { selectedNodes } from './targets';
+
+/** Connects every planned container; failures are reported per container and do not stop the others. */
+export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<{ connected: string[]; failed: string[] }> {
+  const gateway = context.connection.requireGateway();
+  const connected: string[] = [];
+  const failed: string[] = [];
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to "${plan.network.name}"` }, async progress => {
+    for (const container of plan.containers) {
+      progress.report({ message: `"${container.name}"` });
+      context.log.info(`running the equivalent of: ${toConnectCliCommand(plan.network.name, container.name, plan.options)}`);
+      try {
+        await gateway.connectContainer(plan.network.id, toConnectBody(container.id, plan.options), { network: plan.network.name, container: container.name });
+        connected.push(container.name);
+      } catch (err) {
+        failed.push((err as Error).message);
+      }
+    }
+  });
+  await context.store.reload();
+  if (failed.length) void vscode.window.showErrorMessage(`${connected.length ? `Connected ${connected.map(n => `"${n}"`).join(', ')}. ` : ''}${failed.join(' ')}`);
+  else void vscode.window.showInformationMessage(`Connected ${connected.map(n => `"${n}"`).join(', ')} to "${plan.network.name}".`);
+  return { connected, failed };
+}
+
+/** Runs the wizard with whatever is already known (from a node, a drop), then connects. */
+export async function connectFlow(context: CommandContext, known: { containers?: ContainerModel[]; network?: NetworkModel }) {
+  const snapshot = context.store.snapshot;
+  if (snapshot.kind !== 'ready') throw new Error(`Cannot connect: ${snapshot.kind === 'unavailable' ? snapshot.reason : 'still loading from the Docker Engine'}`);
+  const gateway = context.connection.requireGateway();
+  const plan = await runConnectWizard(context.prompter, {
+    model: snapshot.model, capabilities: gateway.capabilities, addresses: endpointAddressTools(), ...known,
+  });
+  return plan ? executeConnect(context, plan) : undefined;
+}
+
+function currentContainers(context: CommandContext, nodes: readonly { id: string }[]): ContainerModel[] {
+  const snapshot = context.store.snapshot;
+  const all = snapshot.kind === 'ready' ? snapshot.model.containers : [];
+  return nodes.map(node => all.find(c => c.id === node.id)).filter((c): c is ContainerModel => Boolean(c));
+}
+
+/** A drop of containers onto a network: straight to the options step. */
+export function connectDropped(context: CommandContext, containerIds: string[], networkId: string) {
+  const snapshot = context.store.snapshot;
+  const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.id === networkId) : undefined;
+  if (!network) return Promise.resolve(undefined);
+  return connectFlow(context, { network, containers: currentContainers(context, containerIds.map(id => ({ id }))) }).catch(err => {
+    void vscode.window.showErrorMessage((err as Error).message);
+  });
+}
+
+export const connectContainerCommand: CommandDefinition = {
+  id: 'dockerNetworks.container.connect',
+  run: (context, clicked, selection) => {
+    const network = selectedNodes(clicked, selection, 'network')?.[0];
+    const containers = selectedNodes(clicked, selection, 'container');
+    return connectFlow(context, { network, containers: containers ? currentContainers(context, containers) : undefined });
+  },
+};
