@@ -15,6 +15,8 @@ import { affectsConnection, settings } from './ui/settings';
 import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
 import { ContainerDragAndDrop } from './ui/tree/dragAndDrop';
 import type { ExplorerNode } from './ui/tree/treeItems';
+import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
+import { NetworkViewState } from './ui/tree/networkViewState';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 
@@ -39,7 +41,11 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   }));
   const store = own(new ExplorerStore(connection, logger));
 
-  const networksTree = own(new ExplorerTreeProvider(store, networksShape));
+  const viewState = own(new NetworkViewState(extensionContext.workspaceState));
+  const display = own(new NetworkDisplaySettings(log));
+  const networksTree = own(new ExplorerTreeProvider(store, networksShape(() => viewState.options), () => display.current));
+  own(viewState.onDidChange(() => networksTree.refresh()));
+  own(display.onDidChange(() => networksTree.refresh()));
   const containersTree = own(new ExplorerTreeProvider(store, containersShape));
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
   let commandContext: CommandContext | undefined;
@@ -53,9 +59,10 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
   }));
   own(new EngineStatusPresenter(connection, [networksView, containersView]));
+  viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
 
-  commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, prompter: new VsCodePrompter() };
+  commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter() };
   for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
 
   own(vscode.workspace.onDidChangeConfiguration(event => {

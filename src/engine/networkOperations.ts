@@ -1,9 +1,15 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
-import type { RemovalEntry, RemovalOutcome } from '../model/removal';
+import type { RemovalOutcome } from '../model/removal';
 import type { DockerGateway } from './gateway';
 
+/** One network to remove, and the running containers to disconnect from it first. */
+export interface NetworkToRemove {
+  readonly network: { readonly id: string; readonly name: string };
+  readonly running: readonly { readonly containerId: string; readonly containerName: string }[];
+}
+
 /** Removes each network in turn (disconnecting its running containers first when asked); failures are collected. */
-export async function removeNetworks(gateway: DockerGateway, entries: readonly RemovalEntry[], options: { disconnectRunning: boolean; signal?: AbortSignal; onProgress?: (name: string) => void }): Promise<RemovalOutcome> {
+export async function removeNetworks(gateway: DockerGateway, entries: readonly NetworkToRemove[], options: { disconnectRunning: boolean; signal?: AbortSignal; onProgress?: (name: string) => void }): Promise<RemovalOutcome> {
   const outcome: RemovalOutcome = { removed: [], failed: [] };
   for (const entry of entries) {
     if (options.signal?.aborted) break;

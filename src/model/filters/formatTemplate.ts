@@ -82,6 +82,22 @@ function parseAction(inner: string, action: string): Part | { error: string } {
   return { kind: 'field', field: name };
 }
 
+/** The `}}` closing an action opened before `from`, skipping quoted strings (`{{.Label "a}}b"}}`); -1 when none. */
+function findClose(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '"' || char === '`') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== char && source[j] !== '\n') j += char === '"' && source[j] === '\\' ? 2 : 1;
+      if (j >= source.length || source[j] !== char) return source.indexOf('}}', from);
+      i = j;
+    } else if (char === '}' && source[i + 1] === '}') {
+      return i;
+    }
+  }
+  return -1;
+}
+
 function parseTemplate(source: string): Part[] | { error: string } {
   const parts: Part[] = [];
   let text = '';
@@ -94,7 +110,7 @@ function parseTemplate(source: string): Part[] | { error: string } {
     trimNext = false;
     text += literal;
     if (open < 0) break;
-    const close = source.indexOf('}}', open + 2);
+    const close = findClose(source, open + 2);
     if (close < 0) return { error: `unclosed action ${JSON.stringify(source.slice(open))}: missing "}}"` };
     const action = source.slice(open, close + 2);
     let inner = source.slice(open + 2, close);

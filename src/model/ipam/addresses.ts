@@ -142,8 +142,9 @@ export function sameAddress(a: ParsedAddress, b: ParsedAddress): boolean {
 }
 
 /** A key that is equal for equal addresses however they were written (`2001:DB8::1`, `2001:db8:0::1`). */
-export function addressKey(address: ParsedAddress): string {
-  return `${address.family}:${address.ip.getValue()}`;
+export function addressKey(address: ParsedAddress | IpAddress): string {
+  const ip = 'ip' in address ? address.ip : address;
+  return `${familyOf(ip)}:${ip.getValue()}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { EngineConnection } from '../../engine/engineConnection';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { InspectDocuments } from '../documents/inspectDocuments';
 import type { ExplorerTreeProvider } from '../tree/explorerTree';
+import type { NetworkViewState } from '../tree/networkViewState';
 import type { ExplorerNode } from '../tree/treeItems';
 import type { Prompter } from '../wizard/prompter';
 
@@ -16,6 +17,7 @@ export interface CommandContext {
   readonly containersView: vscode.TreeView<ExplorerNode>;
   readonly inspectDocuments: InspectDocuments;
   readonly log: vscode.LogOutputChannel;
+  readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
   prompter: Prompter;
 }

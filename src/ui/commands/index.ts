@@ -5,9 +5,11 @@ import { copyIdCommand, copyNameCommand } from './copyIdentity';
 import { copyAsCliCommand, copyAsComposeCommand } from './copyNetworkAs';
 import { revealInContainersCommand, revealInNetworksCommand } from './reveal';
 import { disconnectContainerCommand } from './disconnectContainer';
+import { clearFilterCommand, filterNetworksCommand } from './filterNetworks';
 import { inspectContainerCommand } from './inspectContainer';
 import { inspectNetworkCommand } from './inspectNetwork';
 import { openSettingsCommand } from './openSettings';
+import { pruneNetworksCommand } from './pruneNetworks';
 import { refreshCommand } from './refresh';
 import { removeNetworkCommand } from './removeNetwork';
 import { retryConnectionCommand } from './retryConnection';
@@ -23,6 +25,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   removeNetworkCommand,
   disconnectContainerCommand,
   connectContainerCommand,
+  filterNetworksCommand,
+  clearFilterCommand,
+  pruneNetworksCommand,
   copyIdCommand,
   copyNameCommand,
   copyAsCliCommand,

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { ExplorerModel } from '../../model/explorer';
 import { DisposableOwner } from '../disposable';
-import { ExplorerNode, nodeId, toTreeItem } from './treeItems';
+import { networkRoots, NetworkViewOptions } from '../../model/networkView';
+import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem } from './treeItems';
 
 export interface TreeShape {
   roots(model: ExplorerModel): readonly ExplorerNode[];
@@ -12,11 +13,19 @@ export interface TreeShape {
   parent(node: ExplorerNode, model: ExplorerModel): ExplorerNode | undefined;
 }
 
-export const networksShape: TreeShape = {
-  roots: model => model.networks,
-  children: node => (node.kind === 'network' ? node.endpoints : []),
-  parent: (node, model) => (node.kind === 'endpoint' ? model.networks.find(network => network.id === node.networkId) : undefined),
-};
+/** Networks (optionally grouped, filtered and sorted by the view options) → endpoints. */
+export function networksShape(options: () => NetworkViewOptions): TreeShape {
+  const roots = (model: ExplorerModel) => networkRoots(model, options());
+  return {
+    roots,
+    children: node => (node.kind === 'network' ? node.endpoints : node.kind === 'group' ? node.networks : []),
+    parent: (node, model) => {
+      if (node.kind === 'endpoint') return model.networks.find(network => network.id === node.networkId);
+      if (node.kind === 'network') return roots(model).find(root => root.kind === 'group' && root.networks.some(n => n.id === node.id));
+      return undefined;
+    },
+  };
+}
 
 export const containersShape: TreeShape = {
   roots: model => model.containers,
@@ -28,9 +37,14 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   private readonly changeEmitter = this.own(new vscode.EventEmitter<ExplorerNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: ExplorerStore, private readonly shape: TreeShape) {
+  constructor(private readonly store: ExplorerStore, private readonly shape: TreeShape, private readonly display: () => NetworkDisplay = () => ({ fullIds: false })) {
     super();
     this.own(store.onDidChange(() => this.changeEmitter.fire(undefined)));
+  }
+
+  /** Redraws everything (view options or display settings changed). */
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
   }
 
   private get model(): ExplorerModel | undefined {
@@ -39,7 +53,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node);
+    return toTreeItem(node, this.display());
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {

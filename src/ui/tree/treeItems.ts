@@ -1,9 +1,19 @@
 // Turns explorer view-models into VS Code tree items: labels, descriptions, icons, tooltips and context values.
 import * as vscode from 'vscode';
 import { ContainerModel, ContainerNetworkModel, describeEndpoint, describeNetwork, EndpointModel, NetworkModel } from '../../model/explorer';
+import type { CompiledTemplate } from '../../model/filters/formatTemplate';
+import type { GroupModel } from '../../model/networkView';
 import { endpointTooltip, networkTooltip } from '../../model/tooltips';
 
-export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel;
+export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel | GroupModel;
+
+/** How network nodes are labelled: `--format`-style templates, full or short IDs. */
+export interface NetworkDisplay {
+  readonly label?: CompiledTemplate;
+  /** undefined: the built-in description (driver · subnets · endpoints). */
+  readonly description?: CompiledTemplate;
+  readonly fullIds: boolean;
+}
 
 const DRIVER_ICONS: Record<string, string> = {
   bridge: 'symbol-structure',
@@ -28,6 +38,7 @@ export function nodeId(node: ExplorerNode): string {
     case 'endpoint': return endpointNodeId(node.networkId, node.containerId);
     case 'container': return containerNodeId(node.id);
     case 'containerNetwork': return `container/${node.containerId}/network/${node.networkName}`;
+    case 'group': return `group/${node.groupBy}/${node.key}`;
   }
 }
 
@@ -39,11 +50,19 @@ export function networkContextValue(node: NetworkModel): string {
   return tokens.join(' ');
 }
 
-export function toTreeItem(node: ExplorerNode): vscode.TreeItem {
+export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullIds: false }): vscode.TreeItem {
   switch (node.kind) {
+    case 'group': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.networks.length} ${node.networks.length === 1 ? 'network' : 'networks'}`;
+      item.iconPath = node.groupBy === 'driver' ? driverIcon(node.key) : new vscode.ThemeIcon(node.key === 'swarm' ? 'globe' : 'home');
+      item.contextValue = 'group';
+      return withId(item, node);
+    }
     case 'network': {
-      const item = new vscode.TreeItem(node.name, node.endpoints.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.description = describeNetwork(node);
+      const label = display.label?.render(node, { noTrunc: display.fullIds }) || node.name;
+      const item = new vscode.TreeItem(label, node.endpoints.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = display.description ? display.description.render(node, { noTrunc: display.fullIds }) : describeNetwork(node);
       item.iconPath = driverIcon(node.driver);
       item.tooltip = new vscode.MarkdownString(networkTooltip(node));
       item.contextValue = networkContextValue(node);

@@ -1,0 +1,86 @@
+// A Prompter that answers from a script, for wizard tests in node and in the extension host. It records every
+// question so tests can assert that each step says in words what it asks (title with counter, prompt, placeholder).
+import { BACK, Back, ConfirmQuestion, InputQuestion, normaliseValidation, PickQuestion, Prompter, stepTitle } from '../../src/ui/wizard/prompter';
+
+export const CANCEL = Symbol('cancel');
+
+/** A typed value, an option label (or labels for multi-pick), BACK, or CANCEL. Confirmations take a button label. */
+export type Answer = string | string[] | typeof BACK | typeof CANCEL;
+
+export interface AskedQuestion {
+  readonly kind: 'input' | 'pick' | 'pickMany' | 'confirm';
+  readonly title: string;
+  readonly text: string;
+  readonly placeholder?: string;
+  readonly options?: string[];
+  readonly optionDetails?: (string | undefined)[];
+  readonly value?: string;
+  readonly validation?: string;
+}
+
+export class ScriptedPrompter implements Prompter {
+  readonly asked: AskedQuestion[] = [];
+
+  constructor(private readonly answers: Answer[]) {}
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(question: string): Answer {
+    const answer = this.answers.shift();
+    if (answer === undefined) throw new Error(`the script has no answer left for: ${question}`);
+    return answer;
+  }
+
+  async input(question: InputQuestion): Promise<string | Back | undefined> {
+    const answer = this.next(question.prompt);
+    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value };
+    if (answer === BACK) { this.asked.push(record); return BACK; }
+    if (answer === CANCEL) { this.asked.push(record); return undefined; }
+    const typed = Array.isArray(answer) ? answer.join(', ') : answer;
+    const validation = normaliseValidation(await question.validate?.(typed));
+    this.asked.push({ ...record, validation: validation?.message });
+    if (validation?.severity === 'error') throw new ScriptedValidationError(question.prompt, typed, validation.message);
+    return typed;
+  }
+
+  async pick<T>(question: PickQuestion<T>): Promise<T | Back | undefined> {
+    const chosen = await this.choose(question, false);
+    return chosen === BACK || chosen === undefined ? chosen : chosen[0];
+  }
+
+  pickMany<T>(question: PickQuestion<T>): Promise<T[] | Back | undefined> {
+    return this.choose(question, true);
+  }
+
+  private async choose<T>(question: PickQuestion<T>, many: boolean): Promise<T[] | Back | undefined> {
+    const answer = this.next(question.placeholder);
+    this.asked.push({ kind: many ? 'pickMany' : 'pick', title: stepTitle(question), text: question.placeholder, placeholder: question.placeholder,
+      options: question.options.map(o => o.label), optionDetails: question.options.map(o => [o.description, o.detail].filter(Boolean).join(' | ') || undefined) });
+    if (answer === BACK) return BACK;
+    if (answer === CANCEL) return undefined;
+    const labels = Array.isArray(answer) ? answer : [answer];
+    return labels.map(label => {
+      const option = question.options.find(o => o.label === label);
+      if (!option) throw new Error(`no option "${label}" in "${question.placeholder}"; options: ${question.options.map(o => o.label).join(', ')}`);
+      return option.value;
+    });
+  }
+
+  async confirm(question: ConfirmQuestion): Promise<string | undefined> {
+    const answer = this.next(question.message);
+    this.asked.push({ kind: 'confirm', title: question.message, text: question.detail, options: [...question.choices] });
+    if (answer === CANCEL || answer === BACK) return undefined;
+    if (typeof answer !== 'string' || (question.choices.length && !question.choices.includes(answer))) {
+      throw new Error(`"${String(answer)}" is not a choice of "${question.message}" (${question.choices.join(', ')})`);
+    }
+    return answer;
+  }
+}
+
+export class ScriptedValidationError extends Error {
+  constructor(readonly prompt: string, readonly value: string, readonly validation: string) {
+    super(`"${value}" was refused at "${prompt}": ${validation}`);
+  }
+}
