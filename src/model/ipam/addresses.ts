@@ -133,6 +133,7 @@ export function cidrContainsCidr(outer: ParsedCidr, inner: ParsedCidr): boolean 
   return outer.family === inner.family && outer.set.contains(inner.set);
 }
 
+/** RangedSet.isOverlapping misses intervals that share only an end address; CIDR blocks nest or are apart, so it is exact here. */
 export function cidrsOverlap(a: ParsedCidr, b: ParsedCidr): boolean {
   return a.family === b.family && a.set.isOverlapping(b.set);
 }

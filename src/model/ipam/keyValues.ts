@@ -72,8 +72,8 @@ function entryProblems(entry: KeyValueEntry, raw: string, kind: KeyValueKind, fi
   const problem = keyProblem(entry.key);
   if (problem) return [error(field, `${name} "${raw}" is not valid: ${problem}.`, fixedKey(entry))];
   if (kind === 'label') return reservedLabelProblems(entry.key, field);
-  if (!entry.hasValue) return [error(field, `${name} "${entry.key}" has no value: write it as ${entry.key}=<value>.`)];
-  return kind === 'auxAddress' ? auxValueProblems(entry, field) : [];
+  if (kind === 'auxAddress') return auxValueProblems(entry, field);
+  return entry.hasValue ? [] : [error(field, `${name} "${entry.key}" has no value: write it as ${entry.key}=<value>.`)];
 }
 
 /** Offers the key with its whitespace removed, when that leaves one. */

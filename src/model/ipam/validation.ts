@@ -3,7 +3,7 @@
 // same, and the messages say what is wrong in words instead of "Address already in use".
 import type { Network } from '../engineTypes';
 import {
-  ParsedAddress, ParsedCidr, addressKey, cidrContainsAddress, cidrContainsCidr, cidrsOverlap, describeReserved, familyName,
+  Parsed, ParsedAddress, ParsedCidr, addressKey, cidrContainsAddress, cidrContainsCidr, cidrsOverlap, describeReserved, familyName,
   firstUsableAddress, parseAddress, parseCidr, reservedRole, sameAddress, usableAddressCount,
 } from './addresses';
 import { IpamIssue, error, warning } from './issues';
@@ -29,7 +29,7 @@ export function validateIpamRequest(request: IpamRequest, options: IpamValidatio
   const subnets = request.subnets.map(entry => parseCidr(entry.subnet));
   const valid = subnets.map(parsed => (parsed.ok ? parsed.value : undefined));
   return [
-    ...request.subnets.flatMap((entry, index) => entryIssues(entry, valid[index], `subnets[${index}]`)),
+    ...request.subnets.flatMap((entry, index) => entryIssues(entry, subnets[index], `subnets[${index}]`)),
     ...overlapsAmongSubnets(valid),
     ...driverLimitIssues(valid, options.driver),
   ];
@@ -40,9 +40,10 @@ function given(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
-function entryIssues(entry: IpamSubnetRequest, subnet: ParsedCidr | undefined, field: string): IpamIssue[] {
+function entryIssues(entry: IpamSubnetRequest, parsed: Parsed<ParsedCidr>, field: string): IpamIssue[] {
   // Gateway, range and aux addresses are judged against the subnet, so they wait until it parses.
-  if (!subnet) return [subnetSyntaxIssue(entry.subnet, `${field}.subnet`)];
+  if (!parsed.ok) return [subnetSyntaxIssue(entry.subnet, parsed.reason, `${field}.subnet`)];
+  const subnet = parsed.value;
   const gateway = given(entry.gateway) ? parseAddress(entry.gateway) : undefined;
   return [
     ...subnetShapeIssues(entry.subnet, subnet, `${field}.subnet`),
@@ -52,10 +53,9 @@ function entryIssues(entry: IpamSubnetRequest, subnet: ParsedCidr | undefined, f
   ];
 }
 
-function subnetSyntaxIssue(text: string, field: string): IpamIssue {
+function subnetSyntaxIssue(text: string, reason: string, field: string): IpamIssue {
   if (text.trim() === '') return error(field, 'Subnet is empty: enter a CIDR block such as 172.30.0.0/16 or fd00:1::/64.');
-  const parsed = parseCidr(text);
-  return error(field, `Subnet "${text}" is not a valid CIDR block: ${parsed.ok ? 'unknown' : parsed.reason}.`);
+  return error(field, `Subnet "${text}" is not a valid CIDR block: ${reason}.`);
 }
 
 function subnetShapeIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {

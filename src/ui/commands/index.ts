@@ -2,6 +2,7 @@
 import type { CommandDefinition } from './commandContext';
 import { connectContainerCommand } from './connectContainer';
 import { copyIdCommand, copyNameCommand } from './copyIdentity';
+import { createNetworkCommand, duplicateNetworkCommand } from './createNetwork';
 import { copyAsCliCommand, copyAsComposeCommand } from './copyNetworkAs';
 import { revealInContainersCommand, revealInNetworksCommand } from './reveal';
 import { disconnectContainerCommand } from './disconnectContainer';
@@ -28,6 +29,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filterNetworksCommand,
   clearFilterCommand,
   pruneNetworksCommand,
+  createNetworkCommand,
+  duplicateNetworkCommand,
   copyIdCommand,
   copyNameCommand,
   copyAsCliCommand,

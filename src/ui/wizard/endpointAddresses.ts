@@ -1,12 +1,15 @@
-// Wires the model's ip-num based address rules into the Connect wizard.
+// Wires the model's ip-num based address rules into the Connect wizard: validation names who holds an address,
+// suggestions skip the gateway, auxiliary and used addresses.
 import type { NetworkModel } from '../../model/explorer';
+import { suggestFreeAddress, validateEndpointAddress } from '../../model/ipam';
 import type { EndpointAddressTools } from './connectWizard';
 
-function addressesInUse(network: NetworkModel, family: 4 | 6): Map<string, string> {
-  const used = new Map<string, string>();
+/** Address → container name, for every endpoint (running or configured) on the network. */
+function addressesInUse(network: NetworkModel, family: 4 | 6): Record<string, string> {
+  const used: Record<string, string> = {};
   for (const endpoint of network.endpoints) {
     const address = family === 4 ? endpoint.ipv4 : endpoint.ipv6;
-    if (address) used.set(address.split('/')[0], endpoint.containerName);
+    if (address) used[address.split('/')[0]] = endpoint.containerName;
   }
   return used;
 }
@@ -14,9 +17,16 @@ function addressesInUse(network: NetworkModel, family: 4 | 6): Map<string, strin
 export function endpointAddressTools(): EndpointAddressTools {
   return {
     validate: (address, family, network) => {
-      void addressesInUse(network, family);
-      return address ? undefined : 'Enter an address';
+      if (!address) return 'Enter an address, or go back and untick the option';
+      const issues = validateEndpointAddress(address, family === 4 ? 'ipv4' : 'ipv6', network.network, addressesInUse(network, family));
+      return issues.find(issue => issue.severity === 'error')?.message;
     },
-    suggest: () => undefined,
+    suggest: (family, network) => {
+      const config = (network.network.IPAM?.Config ?? []).find(c => c.Subnet && c.Subnet.includes(':') === (family === 6));
+      if (!config?.Subnet) return undefined;
+      return suggestFreeAddress(config.Subnet, {
+        gateway: config.Gateway, ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {}, inUse: Object.keys(addressesInUse(network, family)),
+      });
+    },
   };
 }
