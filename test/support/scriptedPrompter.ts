@@ -8,7 +8,7 @@ export const CANCEL = Symbol('cancel');
 export type Answer = string | string[] | typeof BACK | typeof CANCEL;
 
 export interface AskedQuestion {
-  readonly kind: 'input' | 'pick' | 'pickMany' | 'confirm';
+  readonly kind: 'input' | 'pick' | 'pickMany' | 'confirm' | 'error';
   readonly title: string;
   readonly text: string;
   readonly placeholder?: string;
@@ -66,6 +66,15 @@ export class ScriptedPrompter implements Prompter {
       if (!option) throw new Error(`no option "${label}" in "${question.placeholder}"; options: ${question.options.map(o => o.label).join(', ')}`);
       return option.value;
     });
+  }
+
+  /** Errors are recorded; the script answers them like confirmations (an action label, or CANCEL). */
+  async error(message: string, actions: readonly string[]): Promise<string | undefined> {
+    const answer = this.next(message);
+    this.asked.push({ kind: 'error', title: message, text: message, options: [...actions] });
+    if (answer === CANCEL || answer === BACK) return undefined;
+    if (typeof answer !== 'string' || !actions.includes(answer)) throw new Error(`"${String(answer)}" is not an action of "${message}" (${actions.join(', ')})`);
+    return answer;
   }
 
   async confirm(question: ConfirmQuestion): Promise<string | undefined> {

@@ -50,7 +50,8 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
       void vscode.window.showInformationMessage(`Created network "${answers.name}".`);
       return created.Id;
     } catch (err) {
-      const choice = await vscode.window.showErrorMessage(`Could not create network "${answers.name}": ${(err as Error).message}`, 'Retry', 'Show Log');
+      context.log.error(`create network "${answers.name}" failed: ${(err as Error).message}`);
+      const choice = await context.prompter.error(`Could not create network "${answers.name}": ${(err as Error).message}`, ['Retry', 'Show Log']);
       if (choice === 'Show Log') context.log.show(true);
       if (choice !== 'Retry') return undefined;
     }

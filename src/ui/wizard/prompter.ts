@@ -55,6 +55,8 @@ export interface ConfirmQuestion {
 }
 
 export interface Prompter {
+  /** A non-modal error with follow-up actions (e.g. Retry): resolves to the chosen action, if any. */
+  error(message: string, actions: readonly string[]): Promise<string | undefined>;
   /** A modal confirmation: resolves to the chosen label, or undefined for Cancel. */
   confirm(question: ConfirmQuestion): Promise<string | undefined>;
   /** Resolves to the typed value, BACK, or undefined when the user cancelled (Escape). */

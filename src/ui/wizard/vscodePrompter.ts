@@ -21,6 +21,10 @@ function toItems<T>(options: readonly PickOption<T>[]): Item<T>[] {
 const SEVERITY = { error: vscode.InputBoxValidationSeverity.Error, warning: vscode.InputBoxValidationSeverity.Warning, info: vscode.InputBoxValidationSeverity.Info };
 
 export class VsCodePrompter implements Prompter {
+  async error(message: string, actions: readonly string[]): Promise<string | undefined> {
+    return vscode.window.showErrorMessage(message, ...actions);
+  }
+
   async confirm(question: ConfirmQuestion): Promise<string | undefined> {
     return vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, ...question.choices);
   }
