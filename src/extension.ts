@@ -9,6 +9,7 @@ import type { CommandContext } from './ui/commands/commandContext';
 import { COMMANDS } from './ui/commands';
 import { registerCommands } from './ui/commands/register';
 import { InspectDocuments } from './ui/documents/inspectDocuments';
+import { InspectLinks } from './ui/documents/inspectLinks';
 import { EngineStatusPresenter } from './ui/engineStatus';
 import { createLog, engineLoggerFor } from './ui/log';
 import { affectsConnection, settings } from './ui/settings';
@@ -61,6 +62,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   own(new EngineStatusPresenter(connection, [networksView, containersView]));
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
+  own(new InspectLinks(store));
 
   commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter() };
   for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);

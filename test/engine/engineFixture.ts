@@ -2,7 +2,7 @@
 // A missing engine is a failure, never a skip.
 import Docker from 'dockerode';
 import { resolveEndpoint } from '../../src/engine/endpoint';
-import { DockerGateway } from '../../src/engine/gateway';
+import { DockerGateway, EngineLogger } from '../../src/engine/gateway';
 import { readFileIfExists } from '../../src/engine/gateway';
 
 export const TEST_LABEL = 'docker-networks.test';
@@ -27,7 +27,7 @@ export function testEndpoint() {
   return resolveEndpoint({ env: process.env, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists });
 }
 
-export function openGateway(logger = silentLogger): Promise<DockerGateway> {
+export function openGateway(logger: EngineLogger = silentLogger): Promise<DockerGateway> {
   return DockerGateway.open(testEndpoint(), { timeoutMs: 15000, logger });
 }
 

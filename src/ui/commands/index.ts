@@ -8,7 +8,8 @@ import { revealInContainersCommand, revealInNetworksCommand } from './reveal';
 import { disconnectContainerCommand } from './disconnectContainer';
 import { clearFilterCommand, filterNetworksCommand } from './filterNetworks';
 import { inspectContainerCommand } from './inspectContainer';
-import { inspectNetworkCommand } from './inspectNetwork';
+import { copyInspectedAsCliCommand, refreshInspectCommand, revealInspectedCommand } from './inspectDocumentActions';
+import { inspectNetworkCommand, inspectNetworkVerboseCommand } from './inspectNetwork';
 import { openSettingsCommand } from './openSettings';
 import { pruneNetworksCommand } from './pruneNetworks';
 import { refreshCommand } from './refresh';
@@ -31,6 +32,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   pruneNetworksCommand,
   createNetworkCommand,
   duplicateNetworkCommand,
+  inspectNetworkVerboseCommand,
+  refreshInspectCommand,
+  copyInspectedAsCliCommand,
+  revealInspectedCommand,
   copyIdCommand,
   copyNameCommand,
   copyAsCliCommand,

@@ -9,3 +9,12 @@ export const inspectNetworkCommand: CommandDefinition = {
     for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name });
   },
 };
+
+/** Swarm networks: the verbose form lists services and peers. */
+export const inspectNetworkVerboseCommand: CommandDefinition = {
+  id: 'dockerNetworks.network.inspectVerbose',
+  run: async (context, clicked, selection) => {
+    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network (Verbose)', 'Pick the swarm networks to open with services and peers');
+    for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name, verbose: true });
+  },
+};

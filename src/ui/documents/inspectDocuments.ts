@@ -7,6 +7,8 @@ import type { ExplorerStore } from '../../engine/explorerStore';
 import { DisposableOwner } from '../disposable';
 
 export const INSPECT_SCHEME = 'docker-networks-inspect';
+/** Our own language id: JSON plus the injected address/ID scopes of syntaxes/, for these documents only. */
+export const INSPECT_LANGUAGE = 'docker-networks-inspect';
 
 export type InspectKind = 'network' | 'container';
 
@@ -14,17 +16,19 @@ export interface InspectTarget {
   readonly kind: InspectKind;
   readonly id: string;
   readonly name: string;
+  /** Swarm networks: include services and peers (`inspect --verbose`). */
+  readonly verbose?: boolean;
 }
 
 /** `docker-networks-inspect:/network/<id>/<name>`: the tab shows the object's name. */
 export function inspectUri(target: InspectTarget): vscode.Uri {
-  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${target.kind}/${target.id}/${target.name}` });
+  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${target.kind}/${target.id}/${target.name}`, query: target.verbose ? 'verbose' : '' });
 }
 
 export function parseInspectUri(uri: vscode.Uri): InspectTarget | undefined {
   const [, kind, id, ...name] = uri.path.split('/');
   if ((kind !== 'network' && kind !== 'container') || !id) return undefined;
-  return { kind, id, name: name.join('/') || id };
+  return { kind, id, name: name.join('/') || id, verbose: uri.query === 'verbose' };
 }
 
 export class InspectDocuments extends DisposableOwner implements vscode.TextDocumentContentProvider {
@@ -38,12 +42,23 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     this.own(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this));
     this.own(store.onDidChange(() => this.refreshOpenDocuments()));
     this.own(vscode.workspace.onDidCloseTextDocument(document => this.lastContent.delete(document.uri.toString())));
+    // However a document is opened (command, link, restored tab), it gets our language and so our grammar.
+    this.own(vscode.workspace.onDidOpenTextDocument(document => void this.adopt(document)));
+  }
+
+  private async adopt(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+    if (document.uri.scheme !== INSPECT_SCHEME || document.languageId === INSPECT_LANGUAGE) return document;
+    return vscode.languages.setTextDocumentLanguage(document, INSPECT_LANGUAGE);
   }
 
   async open(target: InspectTarget): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument(inspectUri(target));
-    const jsonDocument = document.languageId === 'jsonc' ? document : await vscode.languages.setTextDocumentLanguage(document, 'jsonc');
-    return vscode.window.showTextDocument(jsonDocument, { preview: false });
+    const document = await this.adopt(await vscode.workspace.openTextDocument(inspectUri(target)));
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  /** Re-reads one document from the engine now (editor-title Refresh). */
+  refresh(uri: vscode.Uri): void {
+    this.changeEmitter.fire(uri);
   }
 
   refreshOpenDocuments(): void {
@@ -58,8 +73,13 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     const key = uri.toString();
     try {
       const gateway = this.connection.requireGateway();
-      const data = target.kind === 'network' ? await gateway.inspectNetwork(target.id) : await gateway.inspectContainer(target.id);
+      const data = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : await gateway.inspectContainer(target.id);
       const content = JSON.stringify(data, null, 2) + '\n';
+      // While a connect is still attaching the sandbox, the engine lists the endpoint under "ep-<endpoint id>";
+      // no further event follows, so look again shortly to show the settled state.
+      if (target.kind === 'network' && Object.keys((data as { Containers?: object }).Containers ?? {}).some(key => key.startsWith('ep-'))) {
+        setTimeout(() => this.refresh(uri), 300);
+      }
       this.lastContent.set(key, content);
       return content;
     } catch (err) {

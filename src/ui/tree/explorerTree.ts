@@ -15,7 +15,14 @@ export interface TreeShape {
 
 /** Networks (optionally grouped, filtered and sorted by the view options) → endpoints. */
 export function networksShape(options: () => NetworkViewOptions): TreeShape {
-  const roots = (model: ExplorerModel) => networkRoots(model, options());
+  // Roots are rebuilt only when the model or the options change, so group nodes keep their identity for getParent.
+  let cache: { model: ExplorerModel; key: string; roots: readonly ExplorerNode[] } | undefined;
+  const roots = (model: ExplorerModel) => {
+    const current = options();
+    const key = JSON.stringify(current);
+    if (cache?.model !== model || cache.key !== key) cache = { model, key, roots: networkRoots(model, current) };
+    return cache.roots;
+  };
   return {
     roots,
     children: node => (node.kind === 'network' ? node.endpoints : node.kind === 'group' ? node.networks : []),

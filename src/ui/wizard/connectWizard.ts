@@ -148,6 +148,8 @@ export async function runConnectWizard(prompter: Prompter, input: ConnectWizardI
 function networkProblem(network: NetworkModel, containers: readonly ContainerModel[]): string | undefined {
   const blocked = connectRestrictions(network.network).connect;
   if (blocked) return blocked;
+  const isolated = containers.filter(c => c.networks.some(n => n.networkName === 'none'));
+  if (isolated.length) return `${isolated.map(c => `"${c.name}"`).join(', ')} ${isolated.length === 1 ? 'is' : 'are'} on the none network (networking disabled): the engine refuses to add other networks ("container cannot be connected to multiple networks with one of the networks in private (none) mode"). Disconnect from none first.`;
   const already = containers.filter(c => isOn(c, network));
   if (already.length) return `${already.map(c => `"${c.name}"`).join(', ')} ${already.length === 1 ? 'is' : 'are'} already connected to "${network.name}" (the engine would refuse: "endpoint with name … already exists").`;
   return undefined;

@@ -1,0 +1,50 @@
+// Editor-title actions of inspect documents: Refresh, Copy as docker CLI Command, Reveal in Tree.
+import * as vscode from 'vscode';
+import { answersFromNetwork, toDockerCliCommand } from '../../model/createNetwork';
+import type { Network } from '../../model/engineTypes';
+import { INSPECT_SCHEME, parseInspectUri } from '../documents/inspectDocuments';
+import { containerNodeId, networkNodeId } from '../tree/treeItems';
+import type { CommandDefinition } from './commandContext';
+
+function inspectTarget(resource: unknown) {
+  const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+  return uri?.scheme === INSPECT_SCHEME ? { uri, target: parseInspectUri(uri) } : undefined;
+}
+
+export const refreshInspectCommand: CommandDefinition = {
+  id: 'dockerNetworks.inspect.refresh',
+  run: (context, resource) => {
+    const found = inspectTarget(resource);
+    if (found) context.inspectDocuments.refresh(found.uri);
+  },
+};
+
+export const copyInspectedAsCliCommand: CommandDefinition = {
+  id: 'dockerNetworks.inspect.copyAsCli',
+  run: async (context, resource) => {
+    const target = inspectTarget(resource)?.target;
+    if (target?.kind !== 'network') return undefined;
+    const network = await context.connection.requireGateway().inspectNetwork(target.id) as Network;
+    const command = toDockerCliCommand(answersFromNetwork(network));
+    await vscode.env.clipboard.writeText(command);
+    void vscode.window.showInformationMessage(`Copied: ${command}`);
+    return command;
+  },
+};
+
+export const revealInspectedCommand: CommandDefinition = {
+  id: 'dockerNetworks.inspect.revealInTree',
+  run: async (context, resource) => {
+    const target = inspectTarget(resource)?.target;
+    if (!target) return;
+    const [tree, view, id] = target.kind === 'network'
+      ? [context.networksTree, context.networksView, networkNodeId(target.id)]
+      : [context.containersTree, context.containersView, containerNodeId(target.id)];
+    const node = tree.findById(id);
+    if (!node) {
+      void vscode.window.showInformationMessage(`The ${target.kind} "${target.name}" is not in the tree (removed, or hidden by the filter).`);
+      return;
+    }
+    await view.reveal(node, { select: true, focus: true, expand: true });
+  },
+};
