@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs in order: type check, build,
-// unit tests, engine integration tests against a private Docker Engine, tests inside a real VS Code extension host,
+// unit tests, grammar tests, engine integration tests against a private Docker Engine, tests inside a real VS Code extension host,
 // and UI rounds in headless Chromium. Ends with one summary line counting everything that ran.
 // `node scripts/test.js unit engine` runs only the named phases.
 'use strict';
@@ -9,7 +9,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureDependencies } = require('./lib/bootstrap');
-const PHASES = ['unit', 'engine', 'vscode', 'ui'];
+const PHASES = ['unit', 'grammar', 'engine', 'vscode', 'ui'];
 const requested = process.argv.slice(2);
 const phases = requested.length ? requested : PHASES;
 for (const phase of phases) if (!PHASES.includes(phase)) fail(`unknown test phase "${phase}" (phases: ${PHASES.join(', ')})`);
@@ -87,7 +87,12 @@ async function main() {
     await nodeTests('unit', 'test/unit');
   }
 
-  const needsEngine = phases.some(phase => phase !== 'unit');
+  if (phases.includes('grammar')) {
+    say('grammar tests (syntaxes/ with vscode-textmate)');
+    await runnerTests('grammar', 'test/grammar/run.js', 'grammar', {});
+  }
+
+  const needsEngine = phases.some(phase => phase !== 'unit' && phase !== 'grammar');
   if (!needsEngine) return;
   const engineScripts = require('./engine/private-engine');
   let engine;
@@ -98,7 +103,7 @@ async function main() {
     await engineScripts.ensureTestImage(engine.dockerHost, { log: say });
   } catch (err) {
     console.error(`could not start the test engine: ${err.message}`);
-    for (const phase of phases.filter(p => p !== 'unit')) record(phase, 0, 1);
+    for (const phase of phases.filter(p => p !== 'unit' && p !== 'grammar')) record(phase, 0, 1);
     if (engine) await engine.stop({ keepLogs: true });
     return;
   }
