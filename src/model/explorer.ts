@@ -176,9 +176,11 @@ export function describeNetwork(network: NetworkModel): string {
   return parts.join(' · ');
 }
 
-/** `10.0.0.2/24 · running` */
+/** `10.0.0.2/24 · fd00::2/64 · alias db, primary · exited · 02:42:0a:00:00:02` */
 export function describeEndpoint(endpoint: EndpointModel): string {
   const parts = [endpoint.ipv4, endpoint.ipv6].filter((part): part is string => Boolean(part));
+  if (endpoint.aliases.length) parts.push(`${endpoint.aliases.length === 1 ? 'alias' : 'aliases'} ${endpoint.aliases.join(', ')}`);
   if (!endpoint.running) parts.push(endpoint.containerState || 'stopped');
+  if (endpoint.macAddress) parts.push(endpoint.macAddress);
   return parts.join(' · ');
 }

@@ -187,3 +187,185 @@ module.exports = {
   quickInput, quickPickSelect, typeInQuickInput, quickInputAccept, quickInputMessage, quickInputClosed,
   contextMenu, activeEditorTitle, activeEditorText,
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Additions for rounds 02-08: the engine "from outside" (dockerode on the runner's DOCKER_HOST), modal dialogs,
+// tree rows (expand, description), drag and drop between tree rows.
+
+/** Label put on everything a round creates, so a round can clean up after itself (and after an earlier crash). */
+const TEST_LABEL = 'docker-networks.test';
+const TEST_LABEL_VALUE = 'ui';
+
+/** A dockerode client for the runner's engine (DOCKER_HOST=unix://...). */
+function testEngine() {
+  const Docker = require('dockerode');
+  const host = process.env.DOCKER_HOST || '';
+  if (!host.startsWith('unix://')) throw new Error(`UI rounds need DOCKER_HOST=unix://... (got "${host}")`);
+  return new Docker({ socketPath: host.slice('unix://'.length) });
+}
+
+/** The test image (busybox, default command sleeps). */
+function testImage() {
+  return process.env.DOCKER_NETWORKS_TEST_IMAGE || 'docker-networks-test/busybox:latest';
+}
+
+/** Poll `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws, naming `what`). */
+async function until(fn, { timeout = DEFAULT_TIMEOUT, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) { last = e; }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    await new Promise(r => setTimeout(r, interval));
+  }
+}
+
+/** Inspect a network; undefined when the engine answers 404. */
+async function inspectNetworkOrUndefined(docker, idOrName) {
+  try { return await docker.getNetwork(idOrName).inspect(); } catch (e) { if (e.statusCode === 404) return undefined; throw e; }
+}
+
+/** Create (and start) a labelled test container running the test image's default command. */
+async function createTestContainer(docker, name, { network, ipv4, aliases, start = true } = {}) {
+  const body = { name, Image: testImage(), Labels: { [TEST_LABEL]: TEST_LABEL_VALUE }, HostConfig: {} };
+  if (network) {
+    body.HostConfig.NetworkMode = network;
+    body.NetworkingConfig = { EndpointsConfig: { [network]: { ...(ipv4 ? { IPAMConfig: { IPv4Address: ipv4 } } : {}), ...(aliases ? { Aliases: aliases } : {}) } } };
+  }
+  const container = await docker.createContainer(body);
+  if (start) await container.start();
+  return container;
+}
+
+/** Create a labelled bridge test network with one IPv4 subnet. */
+async function createTestNetwork(docker, name, { subnet, gateway, labels = {} } = {}) {
+  const body = { Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: { [TEST_LABEL]: TEST_LABEL_VALUE, ...labels } };
+  if (subnet) body.IPAM = { Driver: 'default', Config: [{ Subnet: subnet, ...(gateway ? { Gateway: gateway } : {}) }] };
+  return docker.createNetwork(body);
+}
+
+/**
+ * Remove every container and network labelled docker-networks.test=ui, plus the named extra networks/containers
+ * (objects created through the UI cannot always carry the label). Never throws.
+ */
+async function removeTestObjects(docker, { networks = [], containers = [] } = {}) {
+  const filters = JSON.stringify({ label: [`${TEST_LABEL}=${TEST_LABEL_VALUE}`] });
+  const labelled = await docker.listContainers({ all: true, filters }).catch(() => []);
+  for (const id of [...labelled.map(c => c.Id), ...containers]) {
+    await docker.getContainer(id).remove({ force: true }).catch(() => {});
+  }
+  const nets = await docker.listNetworks({ filters }).catch(() => []);
+  for (const id of [...nets.map(n => n.Id), ...networks]) {
+    await docker.getNetwork(id).remove().catch(() => {});
+  }
+}
+
+/** The docker CLI (prefers /usr/bin/docker) with the runner's DOCKER_HOST; returns trimmed stdout, throws on failure. */
+function dockerCli(args, { timeout = 30000 } = {}) {
+  const { execFileSync } = require('child_process');
+  const fs = require('fs');
+  const bin = fs.existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+  return execFileSync(bin, args, { env: process.env, timeout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** The description text (the dimmed part after the label) of a tree row. */
+async function rowDescription(row) {
+  return ((await row.locator('.label-description').first().textContent().catch(() => '')) || '').trim();
+}
+
+/** Expand a collapsible tree row (click its twistie) unless already expanded; waits until it is expanded. */
+async function expandRow(row, { timeout = DEFAULT_TIMEOUT } = {}) {
+  await row.waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  while ((await row.getAttribute('aria-expanded')) !== 'true') {
+    if (Date.now() > deadline) throw new Error('tree row did not expand');
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    await new Promise(r => setTimeout(r, 150));
+  }
+  return row;
+}
+
+/** The open modal dialog (VS Code's `.monaco-dialog-box`). */
+function modalDialog(page) {
+  return page.locator('.monaco-dialog-box').first();
+}
+
+/** Wait for a modal dialog whose text contains `text`; returns its locator. */
+async function waitForDialog(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: text }).first();
+  await dialog.waitFor({ timeout });
+  return dialog;
+}
+
+/** Click a button of the open modal dialog by its label. */
+async function dialogButton(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const button = modalDialog(page).locator('.dialog-buttons .monaco-button', { hasText: exactly(label) }).first();
+  await button.waitFor({ timeout });
+  await button.click();
+  await modalDialog(page).waitFor({ state: 'hidden', timeout });
+}
+
+/** The quick input's title text, e.g. "Create Network (2/4)". */
+async function quickInputTitle(page) {
+  return ((await quickInput(page).locator('.quick-input-title').innerText().catch(() => '')) || '').trim();
+}
+
+/** Wait until the quick input shows a step whose title contains `text` (e.g. "(3/9)" or "Create Network"). */
+async function waitForQuickInputTitle(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
+  await quickInput(page).locator('.quick-input-title', { hasText: text }).waitFor({ timeout });
+}
+
+/** Wait until the quick input shows `text` in its prompt/placeholder/message area or list (a step is showing). */
+async function waitForQuickInputText(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const widget = quickInput(page);
+  await until(async () => {
+    if (!(await widget.isVisible())) return false;
+    const placeholder = (await widget.locator('input').first().getAttribute('placeholder')) || '';
+    const body = await widget.innerText();
+    return text instanceof RegExp ? text.test(placeholder) || text.test(body) : placeholder.includes(text) || body.includes(text);
+  }, { timeout, what: `quick input showing "${text}"` });
+}
+
+/** Tick the checkbox of a multi-select quick-pick entry (label exact or RegExp) unless already ticked. */
+async function quickPickTick(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const rows = quickInput(page).locator('.quick-input-list .monaco-list-row');
+  const row = rows.filter({ has: page.locator('.label-name', { hasText: exactly(text) }) }).first();
+  await row.waitFor({ timeout });
+  const box = row.locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-checkbox').first();
+  const checked = async () => {
+    const aria = await row.getAttribute('aria-checked');
+    if (aria != null) return aria === 'true';
+    return box.evaluate(el => (el instanceof HTMLInputElement ? el.checked : el.classList.contains('checked') || el.getAttribute('aria-checked') === 'true'));
+  };
+  if (!(await checked())) await box.click();
+  await until(checked, { timeout: 5000, what: `"${text}" ticked` });
+}
+
+/**
+ * Drag one tree row onto another with real HTML5 drag and drop (the workbench's list widget listens for
+ * dragstart/dragover/drop). Dispatches the events in the page with one shared DataTransfer object.
+ */
+async function dragRowOnto(page, source, target) {
+  await source.scrollIntoViewIfNeeded();
+  await target.scrollIntoViewIfNeeded();
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  const center = async loc => { const b = await loc.boundingBox(); return { clientX: b.x + b.width / 2, clientY: b.y + b.height / 2 }; };
+  const from = await center(source);
+  const to = await center(target);
+  await source.dispatchEvent('dragstart', { dataTransfer, ...from });
+  await target.dispatchEvent('dragenter', { dataTransfer, ...to });
+  await target.dispatchEvent('dragover', { dataTransfer, ...to });
+  await new Promise(r => setTimeout(r, 100));
+  await target.dispatchEvent('dragover', { dataTransfer, ...to });
+  await target.dispatchEvent('drop', { dataTransfer, ...to });
+  await source.dispatchEvent('dragend', { dataTransfer, ...to });
+}
+
+Object.assign(module.exports, {
+  TEST_LABEL, TEST_LABEL_VALUE, testEngine, testImage, until, inspectNetworkOrUndefined, createTestContainer, createTestNetwork,
+  removeTestObjects, dockerCli, rowDescription, expandRow, modalDialog, waitForDialog, dialogButton,
+  quickInputTitle, waitForQuickInputTitle, waitForQuickInputText, quickPickTick, dragRowOnto,
+});

@@ -37,12 +37,12 @@ describe('explorer model', () => {
     assert.deepEqual(model.networks.filter(n => n.builtIn).map(n => n.name), ['bridge']);
   });
 
-  test('running endpoints carry their address with prefix, MAC and aliases without the short ID', () => {
+  test('running endpoints show their address with prefix, aliases (without the short ID) and MAC', () => {
     const api = model.networks.find(n => n.name === 'web')!.endpoints.find(e => e.containerName === 'api')!;
     assert.equal(api.ipv4, '10.10.0.2/24');
     assert.equal(api.macAddress, '02:42:0a:00:00:02');
     assert.deepEqual(api.aliases, ['api-alias']);
-    assert.equal(describeEndpoint(api), '10.10.0.2/24');
+    assert.equal(describeEndpoint(api), '10.10.0.2/24 · alias api-alias · 02:42:0a:00:00:02');
   });
 
   test('stopped containers stay on the networks they are configured on, with their configured address', () => {
