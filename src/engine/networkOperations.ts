@@ -1,4 +1,6 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
+import type { ConnectRequestBody } from '../model/connectRequest';
+import type { ContainerEndpointSettings } from '../model/engineTypes';
 import type { RemovalOutcome } from '../model/removal';
 import type { DockerGateway } from './gateway';
 
@@ -28,4 +30,31 @@ export async function removeNetworks(gateway: DockerGateway, entries: readonly N
     }
   }
   return outcome;
+}
+
+/**
+ * Connects a container; when the engine refuses, repairs what Engine 20.10 leaves behind. A running container whose
+ * connect failed to allocate its fixed address keeps the refused settings (an entry with no endpoint), which makes
+ * later disconnects fail and the next restart fail. Connecting again without options and disconnecting clears it.
+ * The original refusal is rethrown either way.
+ */
+export async function connectRepairingFailures(gateway: DockerGateway, network: { id: string; name: string }, body: ConnectRequestBody,
+  container: { id: string; name: string }, log: (message: string) => void): Promise<void> {
+  const label = { network: network.name, container: container.name };
+  try {
+    await gateway.connectContainer(network.id, body, label);
+  } catch (refusal) {
+    try {
+      const inspected = await gateway.inspectContainer(container.id) as { NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> } };
+      const leftover = inspected.NetworkSettings?.Networks?.[network.name];
+      if (leftover && !leftover.EndpointID) {
+        log(`the refused connect left a stale entry for "${network.name}" on "${container.name}"; clearing it`);
+        await gateway.connectContainer(network.id, { Container: container.id }, label);
+        await gateway.disconnectContainer(network.id, container.id, true, label);
+      }
+    } catch (repairError) {
+      log(`could not clear the stale entry: ${(repairError as Error).message}`);
+    }
+    throw refusal;
+  }
 }

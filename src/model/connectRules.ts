@@ -34,7 +34,7 @@ export function connectRestrictions(network: Network): ConnectRestrictions {
   }
   if (name === 'bridge' && network.Driver === 'bridge') {
     return {
-      staticAddress: `A fixed address is not possible on the default "bridge" network, which has no user-configured subnet: the engine refuses ("user specified IP address is supported only when connecting to networks with user configured subnets"). Use a user-defined network.`,
+      staticAddress: `A fixed address is not possible on the default "bridge" network: the engine refuses ("user specified IP address is supported on user defined networks only"). Use a user-defined network.`,
       aliases: `Aliases are not possible on the default "bridge" network: the engine refuses ("network-scoped alias is supported only for containers in user defined networks"). Use a user-defined network.`,
     };
   }

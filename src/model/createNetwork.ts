@@ -192,6 +192,13 @@ export function answersFromNetwork(network: Network, name = network.Name): Creat
     auxAddresses: { ...(config.AuxiliaryAddresses ?? {}) },
   });
   const withSubnet = configs.filter(config => config.Subnet);
+  if (network.ConfigFrom?.Network) {
+    // Subnets, options and labels come from the config-only network; the engine refuses them beside --config-from.
+    return {
+      ...emptyAnswers(), name, driver: network.Driver, internal: network.Internal, attachable: network.Attachable, ingress: network.Ingress,
+      ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}), configFrom: network.ConfigFrom.Network,
+    };
+  }
   return {
     name,
     driver: network.Driver,

@@ -103,6 +103,22 @@ describe('create network wizard', () => {
     assert.ok(!prompter.asked[4].options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
   });
 
+  test('several IPv4 subnets on a macvlan network, each with its own fields, added one after another', async () => {
+    const prompter = new ScriptedPrompter(['lan', 'macvlan', 'eth0', 'Configure options…', ['IPv4 subnets…'],
+      '10.60.0.0/24', '10.60.0.1', '', '', 'Add another IPv4 subnet', '10.61.0.0/24', '10.61.0.1', '', '', 'No, continue', 'Create network "lan"']);
+    const answers = await runCreateNetworkWizard(prompter, input());
+    assert.deepEqual(answers?.ipv4Subnets.map(s => [s.subnet, s.gateway]), [['10.60.0.0/24', '10.60.0.1'], ['10.61.0.0/24', '10.61.0.1']]);
+    assert.match(prompter.asked[10].text, /IPv4 subnet 2 of "lan"/);
+  });
+
+  test('settings the engine refuses beside --config-from block the summary, with the reason', async () => {
+    const prompter = new ScriptedPrompter(['child', 'bridge', 'Configure options…', ['Config from…', 'Labels…'], 'template', 'a=b', CANCEL]);
+    await runCreateNetworkWizard(prompter, input());
+    const summary = prompter.asked[prompter.asked.length - 1];
+    assert.match(summary.text, /Cannot create yet: "child" takes its settings from "template", so labels cannot be given here/);
+    assert.ok(!summary.options!.some(o => o.startsWith('Create network')), 'no Create action while the problem stands');
+  });
+
   test('overlay without swarm mode is explained, and another driver can be picked', async () => {
     const prompter = new ScriptedPrompter(['ov', 'overlay', 'OK', 'bridge', 'Create with defaults', 'Create network "ov"']);
     const answers = await runCreateNetworkWizard(prompter, input());

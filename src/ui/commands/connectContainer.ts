@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { connectRepairingFailures } from '../../engine/networkOperations';
 import { toConnectBody, toConnectCliCommand } from '../../model/connectRequest';
 import type { ContainerModel, NetworkModel } from '../../model/explorer';
 import { endpointAddressTools } from '../wizard/endpointAddresses';
@@ -16,7 +17,7 @@ export async function executeConnect(context: CommandContext, plan: ConnectPlan)
       progress.report({ message: `"${container.name}"` });
       context.log.info(`running the equivalent of: ${toConnectCliCommand(plan.network.name, container.name, plan.options)}`);
       try {
-        await gateway.connectContainer(plan.network.id, toConnectBody(container.id, plan.options), { network: plan.network.name, container: container.name });
+        await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message => context.log.warn(message));
         connected.push(container.name);
       } catch (err) {
         failed.push((err as Error).message);

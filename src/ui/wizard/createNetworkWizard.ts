@@ -83,6 +83,24 @@ export function nameProblem(name: string, existing: readonly Network[]): string 
   return undefined;
 }
 
+/** Combinations the engine refuses for config-only and config-from networks (libnetwork network.validateConfiguration). */
+export function configProblem(a: CreateNetworkAnswers): string | undefined {
+  if (a.configOnly && a.configFrom) return 'A config-only network cannot take its settings from another config-only network (the engine refuses: "a configuration network cannot depend on another configuration network").';
+  if (a.configOnly) {
+    const operator = ([['Internal', a.internal], ['Attachable', a.attachable], ['Ingress', a.ingress], ['Scope', Boolean(a.scope)]] as const).filter(([, on]) => on).map(([flag]) => flag);
+    if (operator.length) return `${operator.join(', ')} cannot be set on a config-only network: set ${operator.length === 1 ? 'it' : 'them'} on the networks created from it (the engine refuses: "configuration network can only contain network specific fields").`;
+  }
+  if (a.configFrom) {
+    const own = [
+      ...(a.ipv4Subnets.length || a.ipv6Subnets.length ? ['subnets'] : []), ...(a.enableIPv6 ? ['IPv6'] : []),
+      ...(a.ipamDriver || Object.keys(a.ipamOptions).length ? ['IPAM settings'] : []), ...(Object.keys(a.labels).length ? ['labels'] : []),
+      ...(Object.keys(a.driverOptions).length ? ['driver options'] : []),
+    ];
+    if (own.length) return `"${a.name}" takes its settings from "${a.configFrom}", so ${own.join(', ')} cannot be given here (the engine refuses: "user specified configurations are not supported if the network depends on a configuration network").`;
+  }
+  return undefined;
+}
+
 export async function runCreateNetworkWizard(prompter: Prompter, input: CreateWizardInput): Promise<CreateNetworkAnswers | undefined> {
   const title = input.title ?? CREATE_TITLE;
   const initial = input.initial ? structuredClone(input.initial) : emptyAnswers();
@@ -357,19 +375,22 @@ function subnetSteps(s: WizardState, family: 'ipv4' | 'ipv6', input: CreateWizar
       entry(st).auxAddresses = parseKeyValueList(answer, 'auxAddress', `${field}.auxAddresses`).values;
       return 'next';
     });
-  });
-  if (family === 'ipv6' || s.answers.driver !== 'bridge') {
-    steps.push(async (st, position) => {
-      const picked = await prompter.pick({
-        title, ...position, placeholder: `Add another ${label} subnet to "${st.answers.name}"?`,
-        options: [{ label: 'No, continue', value: false }, { label: `Add another ${label} subnet`, value: true }],
+    // One "add another?" after each entry, so a new entry's steps come after the pick that added it.
+    if (family === 'ipv6' || s.answers.driver !== 'bridge') {
+      steps.push(async (st, position) => {
+        const current = family === 'ipv4' ? st.answers.ipv4Subnets : st.answers.ipv6Subnets;
+        const picked = await prompter.pick({
+          title, ...position, placeholder: `Add another ${label} subnet to "${st.answers.name}"?`,
+          options: [{ label: 'No, continue', value: false, picked: current.length === index + 1 }, { label: `Add another ${label} subnet`, value: true, picked: current.length > index + 1 }],
+        });
+        if (picked === BACK) return 'back';
+        if (picked === undefined) return 'cancel';
+        if (picked && current.length === index + 1) current.push({ subnet: '', auxAddresses: {} });
+        if (!picked) current.splice(index + 1);
+        return 'next';
       });
-      if (picked === BACK) return 'back';
-      if (picked === undefined) return 'cancel';
-      if (picked) (family === 'ipv4' ? st.answers.ipv4Subnets : st.answers.ipv6Subnets).push({ subnet: '', auxAddresses: {} });
-      return 'next';
-    });
-  }
+    }
+  });
   return steps;
 }
 
@@ -486,7 +507,7 @@ const SummaryActions = { create: 'create', copyCli: 'copyCli', copyCompose: 'cop
 function summaryStep(prompter: Prompter, input: CreateWizardInput, title: string): WizardStep<WizardState> {
   return async (s, position) => {
     for (;;) {
-      const problem = [nameProblem(s.answers.name, input.existingNetworks), firstError(validateAnswersIpam(s.answers, input))]
+      const problem = [nameProblem(s.answers.name, input.existingNetworks), configProblem(s.answers), firstError(validateAnswersIpam(s.answers, input))]
         .find(p => typeof p === 'string') as string | undefined;
       const command = toDockerCliCommand(s.answers);
       const picked = await prompter.pick({
