@@ -21,6 +21,15 @@ export interface GroupModel {
   readonly networks: readonly NetworkModel[];
 }
 
+/** A node that invites an action: shown when the engine has no custom network yet. */
+export interface HintModel {
+  readonly kind: 'hint';
+  readonly label: string;
+  readonly description: string;
+}
+
+export const NO_CUSTOM_NETWORKS_HINT: HintModel = { kind: 'hint', label: 'Create Network…', description: 'no custom networks yet' };
+
 /** Networks a stopped or running container is configured on: the data `dangling` needs, right on every engine. */
 export function inUseIds(model: ExplorerModel): Set<string> {
   return new Set(model.networks.filter(network => network.endpoints.length > 0).map(network => network.id));
@@ -33,8 +42,12 @@ export function visibleNetworks(model: ExplorerModel, options: NetworkViewOption
 }
 
 /** The view's top level: networks, or groups of them. */
-export function networkRoots(model: ExplorerModel, options: NetworkViewOptions): readonly (NetworkModel | GroupModel)[] {
+export function networkRoots(model: ExplorerModel, options: NetworkViewOptions): readonly (NetworkModel | GroupModel | HintModel)[] {
   const groups: NetworkGroup[] = arrangeNetworks(visibleNetworks(model, options), { sortBy: options.sortBy, groupBy: options.groupBy, hideBuiltIn: !options.showBuiltIn });
-  if (options.groupBy === 'none') return groups.flatMap(group => group.networks);
-  return groups.map(group => ({ kind: 'group', key: group.key, label: group.label, groupBy: options.groupBy, networks: group.networks }));
+  const roots: (NetworkModel | GroupModel)[] = options.groupBy === 'none'
+    ? groups.flatMap(group => group.networks)
+    : groups.map(group => ({ kind: 'group', key: group.key, label: group.label, groupBy: options.groupBy, networks: group.networks }));
+  // With built-ins showing the view is never empty, so its welcome button never appears: offer creation in the tree.
+  const noCustom = !model.networks.some(network => !network.builtIn);
+  return noCustom && roots.length && isEmptyFilter(options.filter) ? [...roots, NO_CUSTOM_NETWORKS_HINT] : roots;
 }

@@ -8,7 +8,8 @@ function identity(node: ExplorerNode): { id: string; name: string } | undefined 
     case 'container': return { id: node.id, name: node.name };
     case 'endpoint': return { id: node.containerId, name: node.containerName };
     case 'containerNetwork': return node.networkId ? { id: node.networkId, name: node.networkName } : undefined;
-    case 'group': return undefined;
+    case 'group':
+    case 'hint': return undefined;
   }
 }
 

@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import { ContainerModel, ContainerNetworkModel, describeEndpoint, describeNetwork, EndpointModel, NetworkModel } from '../../model/explorer';
 import type { CompiledTemplate } from '../../model/filters/formatTemplate';
-import type { GroupModel } from '../../model/networkView';
+import type { GroupModel, HintModel } from '../../model/networkView';
 import { endpointTooltip, networkTooltip } from '../../model/tooltips';
 
-export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel | GroupModel;
+export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel | GroupModel | HintModel;
 
 /** How network nodes are labelled: `--format`-style templates, full or short IDs. */
 export interface NetworkDisplay {
@@ -39,6 +39,7 @@ export function nodeId(node: ExplorerNode): string {
     case 'container': return containerNodeId(node.id);
     case 'containerNetwork': return `container/${node.containerId}/network/${node.networkName}`;
     case 'group': return `group/${node.groupBy}/${node.key}`;
+    case 'hint': return `hint/${node.label}`;
   }
 }
 
@@ -52,6 +53,14 @@ export function networkContextValue(node: NetworkModel): string {
 
 export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullIds: false }): vscode.TreeItem {
   switch (node.kind) {
+    case 'hint': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.description = node.description;
+      item.iconPath = new vscode.ThemeIcon('add');
+      item.command = { command: 'dockerNetworks.network.create', title: node.label };
+      item.contextValue = 'hint';
+      return withId(item, node);
+    }
     case 'group': {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.networks.length} ${node.networks.length === 1 ? 'network' : 'networks'}`;
