@@ -23,3 +23,8 @@ export function endpointSettings(networkId: string, ip = '', prefix = 0, extra: 
 export function container(name: string, state: string, networks: Record<string, ContainerEndpointSettings> = {}): ContainerSummary {
   return { Id: name.padEnd(64, 'c'), Names: [`/${name}`], Image: 'busybox', Created: 0, State: state, Status: state, NetworkSettings: { Networks: networks } };
 }
+
+/** A container configured on networks given as name → network ID (no addresses). */
+export function containerOn(name: string, state: string, networks: Record<string, string>): ContainerSummary {
+  return container(name, state, Object.fromEntries(Object.entries(networks).map(([networkName, id]) => [networkName, endpointSettings(id)])));
+}

@@ -1,31 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import type { ContainerSummary, Network } from '../../src/model/engineTypes';
+import { container, endpointSettings, network } from '../support/fixtures';
 import { buildExplorerModel, describeEndpoint, describeNetwork } from '../../src/model/explorer';
 import { naturalCompare } from '../../src/model/naturalSort';
-
-function network(name: string, overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name, Id: `${name}-id`.padEnd(64, '0'), Created: '2026-11-29T02:24:48.63Z', Scope: 'local', Driver: 'bridge', EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: [] }, Internal: false, Attachable: false, Ingress: false, ConfigOnly: false, Containers: {}, Labels: {}, Options: {},
-    ...overrides,
-  };
-}
-
-function container(name: string, state: string, networks: ContainerSummary['NetworkSettings']): ContainerSummary {
-  return { Id: `${name}`.padEnd(64, 'c'), Names: [`/${name}`], Image: 'busybox', Created: 0, State: state, Status: state, NetworkSettings: networks };
-}
-
-const endpointSettings = (networkId: string, ip = '', prefix = 0, extra = {}) => ({
-  NetworkID: networkId, EndpointID: ip ? 'ep' : '', Gateway: '', IPAddress: ip, IPPrefixLen: prefix, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: ip ? '02:42:0a:00:00:02' : '', ...extra,
-});
 
 describe('explorer model', () => {
   const web = network('web', { IPAM: { Driver: 'default', Config: [{ Subnet: '10.10.0.0/24', Gateway: '10.10.0.1' }] } });
   const model = buildExplorerModel([network('net-10'), web, network('net-2'), network('bridge')], [
-    container('api', 'running', { Networks: { web: endpointSettings(web.Id, '10.10.0.2', 24, { Aliases: ['api-alias', 'apiccccccccc'] }) } }),
-    container('worker', 'exited', { Networks: { web: endpointSettings('', '', 0, { IPAMConfig: { IPv4Address: '10.10.0.9' } }) } }),
-    container('orphan', 'created', { Networks: { 'deleted-net': endpointSettings('gone-id') } }),
+    container('api', 'running', { web: endpointSettings(web.Id, '10.10.0.2', 24, { Aliases: ['api-alias', 'apiccccccccc'] }) }),
+    container('worker', 'exited', { web: endpointSettings('', '', 0, { IPAMConfig: { IPv4Address: '10.10.0.9' } }) }),
+    container('orphan', 'created', { 'deleted-net': endpointSettings('gone-id') }),
   ]);
 
   test('networks are sorted in natural order, as the docker CLI does', () => {

@@ -1,29 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import type { ContainerSummary, Network } from '../../src/model/engineTypes';
 import {
   emptyFilter, engineFilterFor, engineFiltersQuery, filterNetworks, formatFilter, inUseNetworkIds, isEmptyFilter, matchesFilter,
   parseFilterText, validateFilter, type NetworkFilter,
 } from '../../src/model/filters/networkFilter';
 
-function network(name: string, overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name, Id: `${name}-id`.padEnd(64, '0'), Created: '2026-11-29T02:24:48.63Z', Scope: 'local', Driver: 'bridge', EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: [] }, Internal: false, Attachable: false, Ingress: false, ConfigOnly: false, Containers: {}, Labels: {}, Options: {},
-    ...overrides,
-  };
-}
-
-const endpointSettings = (networkId: string) => ({
-  NetworkID: networkId, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
-});
-
-function container(name: string, state: string, networks: Record<string, string>): ContainerSummary {
-  return {
-    Id: name.padEnd(64, 'c'), Names: [`/${name}`], Image: 'busybox', Created: 0, State: state, Status: state,
-    NetworkSettings: { Networks: Object.fromEntries(Object.entries(networks).map(([networkName, id]) => [networkName, endpointSettings(id)])) },
-  };
-}
+import { containerOn as container, network } from '../support/fixtures';
 
 function filterOf(text: string): NetworkFilter {
   const parsed = parseFilterText(text);
