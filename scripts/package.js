@@ -11,7 +11,9 @@ const vsix = `${pkg.name}-${pkg.version}.vsix`;
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
 
 run(process.execPath, ['scripts/build.js', '--production']);
-run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix]);
+// README images are relative paths in the repository; the Marketplace page needs absolute ones.
+const base = `${pkg.repository.url.replace(/\.git$/, '')}/raw/HEAD`;
+run('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '--baseContentUrl', base, '--baseImagesUrl', base, '--out', vsix]);
 const listing = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
 const forbidden = listing.split('\n').filter(file => /node_modules|\.map$|^src\/|\.ts$/.test(file));
 if (forbidden.length) {

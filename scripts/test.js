@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs in order: type check, build,
-// unit tests, grammar tests, engine integration tests against a private Docker Engine, tests inside a real VS Code extension host,
-// and UI rounds in headless Chromium. Ends with one summary line counting everything that ran.
+// unit tests, grammar tests, engine integration tests against a private Docker Engine, tests inside a real VS Code
+// extension host, UI rounds in headless Chromium, and the packaged .vsix installed into VS Code. Ends with one
+// summary line counting everything that ran.
 // `node scripts/test.js unit engine` runs only the named phases.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -9,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureDependencies } = require('./lib/bootstrap');
-const PHASES = ['unit', 'grammar', 'engine', 'vscode', 'ui'];
+const PHASES = ['unit', 'grammar', 'engine', 'vscode', 'ui', 'package'];
 const requested = process.argv.slice(2);
 const phases = requested.length ? requested : PHASES;
 for (const phase of phases) if (!PHASES.includes(phase)) fail(`unknown test phase "${phase}" (phases: ${PHASES.join(', ')})`);
@@ -92,8 +93,9 @@ async function main() {
     await runnerTests('grammar', 'test/grammar/run.js', 'grammar', {});
   }
 
-  const needsEngine = phases.some(phase => phase !== 'unit' && phase !== 'grammar');
-  if (!needsEngine) return;
+  const needsEngine = phases.some(phase => ['engine', 'vscode', 'ui'].includes(phase));
+  const needsHost = phases.some(phase => ['vscode', 'ui', 'package'].includes(phase));
+  if (!needsEngine) return packagePhase();
   const engineScripts = require('./engine/private-engine');
   let engine;
   try {
@@ -103,7 +105,7 @@ async function main() {
     await engineScripts.ensureTestImage(engine.dockerHost, { log: say });
   } catch (err) {
     console.error(`could not start the test engine: ${err.message}`);
-    for (const phase of phases.filter(p => p !== 'unit' && p !== 'grammar')) record(phase, 0, 1);
+    for (const phase of phases.filter(p => ['engine', 'vscode', 'ui'].includes(p))) record(phase, 0, 1);
     if (engine) await engine.stop({ keepLogs: true });
     return;
   }
@@ -113,13 +115,7 @@ async function main() {
       say(`engine integration tests against ${engine.dockerHost}`);
       await nodeTests('engine', 'test/engine', env);
     }
-    if (phases.includes('vscode') || phases.includes('ui')) {
-      say('preparing the offline VS Code (code-server) and Chromium');
-      if (!run('sh', ['scripts/vscode/setup-test-host.sh'])) {
-        for (const phase of phases.filter(p => p === 'vscode' || p === 'ui')) record(phase, 0, 1);
-        return;
-      }
-    }
+    if (needsHost && !prepareHost()) return;
     if (phases.includes('vscode')) {
       say('tests inside the VS Code extension host');
       await runnerTests('extension-host', 'scripts/vscode/run-extension-tests.js', 'extension-host', env);
@@ -132,6 +128,24 @@ async function main() {
     const anyFailed = results.some(r => r.failed > 0);
     await engine.stop({ keepLogs: anyFailed });
   }
+  await packagePhase();
+}
+
+let hostReady = false;
+/** The offline VS Code (code-server on Node 24) and Chromium, installed once into a cache. */
+function prepareHost() {
+  if (hostReady) return true;
+  say('preparing the offline VS Code (code-server) and Chromium');
+  hostReady = run('sh', ['scripts/vscode/setup-test-host.sh']);
+  if (!hostReady) for (const phase of phases.filter(p => ['vscode', 'ui', 'package'].includes(p))) record(phase, 0, 1);
+  return hostReady;
+}
+
+/** Last, because it replaces the development bundle with the production one. */
+async function packagePhase() {
+  if (!phases.includes('package') || !prepareHost()) return;
+  say('the .vsix: package, install into VS Code, list');
+  await runnerTests('package', 'scripts/vscode/check-package.js', 'package', {});
 }
 
 main()
