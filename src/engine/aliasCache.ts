@@ -20,6 +20,11 @@ export class AliasCache {
     return new Map([...this.entries].map(([id, entry]) => [id, entry.aliases]));
   }
 
+  /** Records aliases read elsewhere (an event's container inspect), so the next refresh need not inspect again. */
+  learn(containerId: string, signature: string, aliases: Readonly<Record<string, readonly string[]>>): void {
+    this.entries.set(containerId, { signature, aliases });
+  }
+
   /** Re-reads the containers whose signature changed; true when anything new was learnt. */
   async refresh(gateway: DockerGateway, containers: readonly ContainerSummary[]): Promise<boolean> {
     const present = new Set(containers.map(c => c.Id));

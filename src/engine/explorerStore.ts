@@ -1,8 +1,10 @@
 // The explorer's data: one snapshot of networks and containers (two engine calls), reloaded when the connection
-// comes up, when events arrive (debounced, so a burst costs one reload) and on resync. Views only read it.
+// comes up, when events arrive (debounced, so a burst costs one reload) and on resync. A connect or disconnect event
+// is also applied at once from one container inspect, so the tree shows it without waiting for the full reload.
+// Views only read it.
 import { Emitter } from '../model/emitter';
-import type { EngineEvent } from '../model/engineTypes';
-import { buildExplorerModel, ExplorerModel } from '../model/explorer';
+import type { ContainerInspect, ContainerSummary, EngineEvent, Network } from '../model/engineTypes';
+import { aliasesFromInspect, aliasSignature, buildExplorerModel, ExplorerModel, summaryFromInspect } from '../model/explorer';
 import { AliasCache } from './aliasCache';
 import type { EngineConnection } from './engineConnection';
 import type { EngineLogger } from './gateway';
@@ -26,6 +28,10 @@ export class ExplorerStore {
   readonly onDidChange = this.changeEmitter.event;
   private current: ExplorerSnapshot = { kind: 'loading' };
   private readonly aliases = new AliasCache();
+  /** The last engine lists, which event patches apply to. */
+  private lists: { networks: Network[]; containers: ContainerSummary[] } | undefined;
+  /** Containers re-read for an event, newer than any list loaded before the event; dropped once a list is newer. */
+  private readonly patches = new Map<string, { container: ContainerSummary; at: number }>();
   private debounceTimer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
   private reloadRequested = false;
@@ -40,7 +46,7 @@ export class ExplorerStore {
         if (state.kind === 'connected') void this.reload();
         else if (state.kind === 'unreachable') this.set({ kind: 'unavailable', reason: state.error.message });
       }),
-      connection.onEngineEvent(event => { if (isRelevantEvent(event)) this.scheduleReload(); }),
+      connection.onEngineEvent(event => this.onEvent(event)),
       connection.onResync(() => this.scheduleReload()),
     );
     if (connection.state.kind === 'connected') void this.reload();
@@ -50,15 +56,53 @@ export class ExplorerStore {
     return this.current;
   }
 
-  /** Coalesces bursts of events into one reload after `debounceMs`. */
+  private onEvent(event: EngineEvent): void {
+    if (!isRelevantEvent(event)) return;
+    const container = event.Actor.Attributes?.container;
+    if (event.Type === 'network' && (event.Action === 'connect' || event.Action === 'disconnect') && container) void this.patchContainer(container);
+    this.scheduleReload();
+  }
+
+  /** Applies one container's current networks (from its inspect) to the last lists and publishes at once. */
+  private async patchContainer(containerId: string): Promise<void> {
+    if (!this.lists || this.connection.state.kind !== 'connected') return;
+    const at = Date.now();
+    try {
+      const inspect = await this.connection.state.gateway.inspectContainer(containerId) as unknown as ContainerInspect;
+      const previous = this.lists.containers.find(c => c.Id === inspect.Id);
+      const container = summaryFromInspect(inspect, previous);
+      this.patches.set(container.Id, { container, at });
+      this.aliases.learn(container.Id, aliasSignature(container), aliasesFromInspect(inspect));
+      this.publish();
+    } catch {
+      // Removed meanwhile: the full reload that follows every event tells.
+    }
+  }
+
+  private publish(): void {
+    if (!this.lists) return;
+    const patched = new Map([...this.patches].map(([id, patch]) => [id, patch.container]));
+    const containers = this.lists.containers.map(c => patched.get(c.Id) ?? c);
+    for (const [id, container] of patched) if (!this.lists.containers.some(c => c.Id === id)) containers.push(container);
+    this.set({ kind: 'ready', model: buildExplorerModel(this.lists.networks, containers, this.aliases.current()), loadedAt: Date.now() });
+  }
+
+  /**
+   * Coalesces a burst of events into one reload at most `debounceMs` after its first event. The timer is not pushed
+   * back by later events, so a long burst still updates the tree every `debounceMs` instead of only at its end.
+   */
   scheduleReload(): void {
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.reload(), this.debounceMs);
+    if (this.debounceTimer) return;
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = undefined;
+      void this.reload();
+    }, this.debounceMs);
   }
 
   /** Reloads now (or right after the reload in flight) and resolves when the view-model is current. */
   reload(): Promise<void> {
     clearTimeout(this.debounceTimer);
+    this.debounceTimer = undefined;
     if (this.loading) {
       this.reloadRequested = true;
       return new Promise(resolve => this.waiters.push(resolve));
@@ -78,14 +122,15 @@ export class ExplorerStore {
   private async load(): Promise<void> {
     if (this.connection.state.kind !== 'connected') return;
     const gateway = this.connection.state.gateway;
+    const started = Date.now();
     try {
       const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
       this.loadCount++;
+      this.lists = { networks, containers };
+      for (const [id, patch] of this.patches) if (patch.at < started) this.patches.delete(id);
       // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
-      this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
-      if (await this.aliases.refresh(gateway, containers)) {
-        this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
-      }
+      this.publish();
+      if (await this.aliases.refresh(gateway, containers)) this.publish();
     } catch (err) {
       this.logger.error(`could not load networks and containers: ${(err as Error).message}`);
       this.connection.reportFailure(err);

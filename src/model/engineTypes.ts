@@ -66,6 +66,16 @@ export interface ContainerSummary {
   NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> | null } | null;
 }
 
+/** `GET /containers/{id}/json`, the parts the explorer reads. */
+export interface ContainerInspect {
+  Id: string;
+  Name: string;
+  Created: string;
+  State: { Status: string; Running?: boolean };
+  Config: { Image: string; Labels?: Record<string, string> | null };
+  NetworkSettings: { Networks?: Record<string, ContainerEndpointSettings> | null };
+}
+
 /** `GET /version`, the parts used for negotiation and the status line. */
 export interface EngineVersionInfo {
   Version: string;

@@ -1,7 +1,7 @@
 // The explorer's view-model: networks with their endpoints, containers with their networks, built from two engine
 // lists (networks, all containers) so a refresh costs the same whatever the number of networks. Stopped containers
 // stay visible on the networks they are configured on, which `network inspect` would hide.
-import type { ContainerEndpointSettings, ContainerSummary, Network } from './engineTypes';
+import type { ContainerEndpointSettings, ContainerInspect, ContainerSummary, Network } from './engineTypes';
 import { naturalCompare } from './naturalSort';
 
 export const BUILT_IN_NETWORK_NAMES: readonly string[] = ['bridge', 'host', 'none'];
@@ -183,4 +183,25 @@ export function describeEndpoint(endpoint: EndpointModel): string {
   if (!endpoint.running) parts.push(endpoint.containerState || 'stopped');
   if (endpoint.macAddress) parts.push(endpoint.macAddress);
   return parts.join(' · ');
+}
+
+/**
+ * A container's list entry rebuilt from its inspect, to apply one connect/disconnect event without re-listing every
+ * container. `Status` (the human "Up 2 hours") only exists in the list: the previous entry's is kept.
+ */
+export function summaryFromInspect(inspect: ContainerInspect, previous?: ContainerSummary): ContainerSummary {
+  return {
+    Id: inspect.Id,
+    Names: [inspect.Name.startsWith('/') ? inspect.Name : `/${inspect.Name}`],
+    Image: inspect.Config.Image,
+    Created: previous?.Created ?? Math.floor(Date.parse(inspect.Created) / 1000),
+    State: inspect.State.Status,
+    Status: previous?.State === inspect.State.Status ? previous.Status : inspect.State.Status,
+    Labels: inspect.Config.Labels ?? {},
+    NetworkSettings: { Networks: inspect.NetworkSettings.Networks ?? {} },
+  };
+}
+
+export function aliasesFromInspect(inspect: ContainerInspect): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Aliases ?? []]));
 }

@@ -21,14 +21,26 @@ export interface GroupModel {
   readonly networks: readonly NetworkModel[];
 }
 
-/** A node that invites an action: shown when the engine has no custom network yet. */
+/** A node that invites an action (runs `command` when clicked). */
 export interface HintModel {
   readonly kind: 'hint';
   readonly label: string;
   readonly description: string;
+  readonly command: string;
+  readonly icon: string;
 }
 
-export const NO_CUSTOM_NETWORKS_HINT: HintModel = { kind: 'hint', label: 'Create Network…', description: 'no custom networks yet' };
+export const NO_CUSTOM_NETWORKS_HINT: HintModel = { kind: 'hint', label: 'Create Network…', description: 'no custom networks yet', command: 'dockerNetworks.network.create', icon: 'add' };
+
+/**
+ * What the views offer while the engine cannot be reached; the cause is the view's message above them. (A welcome
+ * view cannot show here: VS Code hides welcome content while a view has a message.)
+ */
+export const ENGINE_UNREACHABLE_HINTS: readonly HintModel[] = [
+  { kind: 'hint', label: 'Retry Connection', description: 'reconnect now (it also retries by itself)', command: 'dockerNetworks.retryConnection', icon: 'debug-restart' },
+  { kind: 'hint', label: 'Open Settings', description: 'dockerNetworks.host and more', command: 'dockerNetworks.openSettings', icon: 'settings-gear' },
+  { kind: 'hint', label: 'Show Log', description: 'every engine call and error', command: 'dockerNetworks.showLog', icon: 'output' },
+];
 
 /** Networks a stopped or running container is configured on: the data `dangling` needs, right on every engine. */
 export function inUseIds(model: ExplorerModel): Set<string> {

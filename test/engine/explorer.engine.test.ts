@@ -52,6 +52,32 @@ describe('explorer data from the real engine', () => {
     }
   });
 
+  test('a connect made outside shows at once from one container inspect, without waiting for the full reload', async () => {
+    const connection = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: silentLogger });
+    const store = new ExplorerStore(connection, silentLogger, 60000);   // a full reload would come only after a minute
+    connection.start();
+    try {
+      const networkName = uniqueName('patched');
+      await rawDocker().createNetwork({ Name: networkName, Labels: testLabels });
+      const container = uniqueName('joiner');
+      await runContainer(container, 'bridge');
+      await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
+      await store.reload();
+      const loadsBefore = store.loadCount;
+      await rawDocker().getNetwork(networkName).connect({ Container: container, EndpointConfig: { Aliases: ['late'] } });
+      const endpoint = await waitFor(() => {
+        const snapshot = store.snapshot;
+        const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
+        return network?.endpoints.find(e => e.containerName === container);
+      }, 'the endpoint from the connect event', 3000);
+      assert.deepEqual(endpoint.aliases, ['late']);
+      assert.equal(store.loadCount, loadsBefore, 'no full reload was needed');
+    } finally {
+      store.dispose();
+      connection.dispose();
+    }
+  });
+
   test('a refresh costs two engine calls however many networks exist', async () => {
     const calls: string[] = [];
     const countingLogger = { ...silentLogger, debug: (line: string) => calls.push(line) };

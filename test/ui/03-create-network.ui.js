@@ -32,8 +32,9 @@ module.exports = {
       await waitForQuickInputTitle(page, '(3/4)');
       await quickPickSelect(page, 'Configure options…');
 
-      // With options the wizard has 9 steps: name, driver, mode, checklist, subnet, gateway, IP range, aux, summary.
-      await waitForQuickInputTitle(page, '(4/9)');
+      // The checklist is step 4 of 5 until something is ticked; with the IPv4 subnet the wizard has 9 steps:
+      // name, driver, mode, checklist, subnet, gateway, IP range, auxiliary addresses, summary.
+      await waitForQuickInputTitle(page, '(4/5)');
       await quickPickTick(page, 'IPv4 subnet…');
       log('ticked "IPv4 subnet…"');
       await quickInputAccept(page);

@@ -247,18 +247,22 @@ async function createTestNetwork(docker, name, { subnet, gateway, labels = {} } 
   return docker.createNetwork(body);
 }
 
+/** Names the rounds own even without the label (e.g. a network created through the wizard): "dn-ui-…". */
+const OWNED_NAME = /^dn-ui-/;
+
 /**
  * Remove every container and network labelled docker-networks.test=ui, plus the named extra networks/containers
- * (objects created through the UI cannot always carry the label). Never throws.
+ * when their name starts with "dn-ui-" (objects created through the UI cannot always carry the label). Objects
+ * of other names are only removed when labelled, so a round never touches a user's "backend" network. Never throws.
  */
 async function removeTestObjects(docker, { networks = [], containers = [] } = {}) {
   const filters = JSON.stringify({ label: [`${TEST_LABEL}=${TEST_LABEL_VALUE}`] });
   const labelled = await docker.listContainers({ all: true, filters }).catch(() => []);
-  for (const id of [...labelled.map(c => c.Id), ...containers]) {
+  for (const id of [...labelled.map(c => c.Id), ...containers.filter(n => OWNED_NAME.test(n))]) {
     await docker.getContainer(id).remove({ force: true }).catch(() => {});
   }
   const nets = await docker.listNetworks({ filters }).catch(() => []);
-  for (const id of [...nets.map(n => n.Id), ...networks]) {
+  for (const id of [...nets.map(n => n.Id), ...networks.filter(n => OWNED_NAME.test(n))]) {
     await docker.getNetwork(id).remove().catch(() => {});
   }
 }
@@ -364,8 +368,32 @@ async function dragRowOnto(page, source, target) {
   await source.dispatchEvent('dragend', { dataTransfer, ...to });
 }
 
+/**
+ * Right-click a tree row and pick a context-menu entry, robustly: the click on the entry is sometimes swallowed in
+ * headless Chromium (the menu stays open); then the hovered (focused) entry is run with Enter. Returns 'click' or
+ * 'enter' (how the entry ran).
+ */
+async function contextMenuPick(page, row, entry, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const menu = page.locator('.monaco-menu').first();
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: exactly(entry) }).first();
+    await item.waitFor({ timeout });
+    await item.hover();
+    await item.click();
+    if (await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false)) return 'click';
+    if (await item.isVisible()) {
+      await item.hover();
+      await page.keyboard.press('Enter');
+      if (await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false)) return 'enter';
+    }
+    await page.keyboard.press('Escape');
+    if (attempt >= 3) throw new Error(`context menu entry "${entry}" did not run`);
+  }
+}
+
 Object.assign(module.exports, {
   TEST_LABEL, TEST_LABEL_VALUE, testEngine, testImage, until, inspectNetworkOrUndefined, createTestContainer, createTestNetwork,
   removeTestObjects, dockerCli, rowDescription, expandRow, modalDialog, waitForDialog, dialogButton,
-  quickInputTitle, waitForQuickInputTitle, waitForQuickInputText, quickPickTick, dragRowOnto,
+  quickInputTitle, waitForQuickInputTitle, waitForQuickInputText, quickPickTick, dragRowOnto, contextMenuPick,
 });

@@ -4,7 +4,7 @@ import type { Network } from '../engineTypes';
 import { isBuiltInNetwork } from '../explorer';
 import {
   IpAddress, IpFamily, MAX_PREFIX, ParsedAddress, ParsedCidr, addressKey, addressOf, cidrContainsAddress, cidrContainsCidr, cidrOf,
-  cidrsOverlap, describeReserved, familyName, formatAddress, firstHostAddress, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
+  cidrsOverlap, describeReserved, familyName, formatAddress, firstHostAddress, firstUsableAddress, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
 } from './addresses';
 import { IpamIssue, error } from './issues';
 import { networkSubnets } from './validation';
@@ -179,7 +179,10 @@ function subnetConfigs(network: Network, family: IpFamily): SubnetConfig[] {
     const subnet = config.Subnet ? parseCidr(config.Subnet) : undefined;
     if (!subnet?.ok || subnet.value.family !== family) return [];
     const gateway = config.Gateway ? parseAddressOrInterface(config.Gateway) : undefined;
-    return [{ subnet: subnet.value, gateway: gateway?.ok ? gateway.value : undefined, ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {} }];
+    // Engine 20.10 omits Gateway from the config of a network created with only --subnet, yet the engine still holds
+    // the subnet's first usable address as its gateway.
+    const implied = gateway?.ok ? gateway.value : firstUsableAddress(subnet.value);
+    return [{ subnet: subnet.value, gateway: implied, ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {} }];
   });
 }
 

@@ -28,11 +28,29 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<Ex
   }
 
   async handleDrop(target: ExplorerNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
-    const item = dataTransfer.get(CONTAINER_MIME);
-    if (!item || !target) return;
+    if (!target) return;
     const networkId = target.kind === 'network' ? target.id : target.kind === 'endpoint' ? target.networkId : undefined;
     if (!networkId) return;
-    const ids = JSON.parse(typeof item.value === 'string' ? item.value : await item.asString()) as string[];
-    await this.handler.connect(ids, networkId);
+    const ids = await draggedContainerIds(dataTransfer);
+    if (ids.length) await this.handler.connect(ids, networkId);
   }
+}
+
+/**
+ * Across views VS Code first puts an empty placeholder under our mime type and then the item handleDrag set, so
+ * `get()` may return the empty one: read every entry of the type and take the first that parses.
+ */
+async function draggedContainerIds(dataTransfer: vscode.DataTransfer): Promise<string[]> {
+  const items: vscode.DataTransferItem[] = [];
+  dataTransfer.forEach((item, mime) => { if (mime === CONTAINER_MIME) items.push(item); });
+  for (const item of items) {
+    const text = typeof item.value === 'string' ? item.value : await item.asString();
+    try {
+      const ids = JSON.parse(text) as unknown;
+      if (Array.isArray(ids) && ids.every(id => typeof id === 'string') && ids.length) return ids as string[];
+    } catch {
+      // The empty placeholder: try the next entry.
+    }
+  }
+  return [];
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { ExplorerModel } from '../../model/explorer';
 import { DisposableOwner } from '../disposable';
-import { networkRoots, NetworkViewOptions } from '../../model/networkView';
+import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions } from '../../model/networkView';
 import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem } from './treeItems';
 
 export interface TreeShape {
@@ -65,7 +65,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {
     const model = this.model;
-    if (!model) return [];
+    if (!model) return !node && this.store.snapshot.kind === 'unavailable' ? [...ENGINE_UNREACHABLE_HINTS] : [];
     return [...(node ? this.shape.children(node) : this.shape.roots(model))];
   }
 

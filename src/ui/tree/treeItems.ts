@@ -56,8 +56,8 @@ export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullI
     case 'hint': {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
       item.description = node.description;
-      item.iconPath = new vscode.ThemeIcon('add');
-      item.command = { command: 'dockerNetworks.network.create', title: node.label };
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.command = { command: node.command, title: node.label };
       item.contextValue = 'hint';
       return withId(item, node);
     }

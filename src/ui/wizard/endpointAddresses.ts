@@ -1,7 +1,7 @@
 // Wires the model's ip-num based address rules into the Connect wizard: validation names who holds an address,
 // suggestions skip the gateway, auxiliary and used addresses.
 import type { NetworkModel } from '../../model/explorer';
-import { suggestFreeAddress, validateEndpointAddress } from '../../model/ipam';
+import { firstHostAddress, suggestFreeAddress, validateEndpointAddress } from '../../model/ipam';
 import type { EndpointAddressTools } from './connectWizard';
 
 /** Address → container name, for every endpoint (running or configured) on the network. */
@@ -25,7 +25,7 @@ export function endpointAddressTools(): EndpointAddressTools {
       const config = (network.network.IPAM?.Config ?? []).find(c => c.Subnet && c.Subnet.includes(':') === (family === 6));
       if (!config?.Subnet) return undefined;
       return suggestFreeAddress(config.Subnet, {
-        gateway: config.Gateway, ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {}, inUse: Object.keys(addressesInUse(network, family)),
+        gateway: config.Gateway ?? firstHostAddress(config.Subnet), ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {}, inUse: Object.keys(addressesInUse(network, family)),
       });
     },
   };
