@@ -407,7 +407,7 @@ function renderMarkdown(r) {
         + `CLI / warm refresh **${ratio(r.ratios.cliOverStore)}** (target ≥ ${TARGETS.cliOverStore}, ${verdict(r.targets.cliOverStore)}); `
         + `event → tree (target p95 ≤ ${TARGETS.eventP95Ms} ms): ${evs}.`);
     const split = r.events.rounds.filter((e) => e.target).map((e) => `${e.spacingMs ? 'paced' : 'burst'}: engine ${p5(e.path.issueToEventMs)} ms, store ${p5(e.path.eventToModelMs)} ms (${e.reloads} reloads for ${e.connects} events)`).join('; ');
-    if (split) md.push(`Where the event latency goes (p50/p95): the engine's own connect (issue → its event), then the store (event → model, 100 ms debounce + a full reload): ${split}.`);
+    if (split) md.push(`Where the event latency goes (p50/p95): the engine's own connect (issue → its event), then the store (event → model: the connect applied from one container inspect; a throttled full reload follows): ${split}.`);
     md.push('');
     return md.join('\n');
 }
