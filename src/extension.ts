@@ -1,10 +1,9 @@
 // Wires the layers together and owns every disposable: engine connection → explorer store → views and commands.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { resolveEndpoint } from './engine/endpoint';
+import { readFileIfExists, resolveEndpoint } from './engine/endpoint';
 import { EngineConnection } from './engine/engineConnection';
 import { ExplorerStore } from './engine/explorerStore';
-import { readFileIfExists } from './engine/gateway';
 import type { CommandContext } from './ui/commands/commandContext';
 import { COMMANDS } from './ui/commands';
 import { registerCommands } from './ui/commands/register';
@@ -59,7 +58,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const containersView = own(vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, {
     treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
   }));
-  own(new EngineStatusPresenter(connection, [networksView, containersView]));
+  own(new EngineStatusPresenter(connection, store, [networksView, containersView]));
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
   own(new InspectLinks(store));

@@ -1,6 +1,7 @@
 // Where the Docker Engine is: the setting, DOCKER_HOST, the Docker context, then the platform's default socket.
 // dockerode ignores Docker contexts, so they are resolved here from ~/.docker the way the docker CLI does.
 import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
 
 export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
@@ -92,14 +93,18 @@ function currentContextName(environment: EndpointEnvironment, configDir: string)
   return parseJson<{ currentContext?: string }>(text, configFile)?.currentContext;
 }
 
-/** DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, as the docker CLI reads them, for tcp hosts. */
+/**
+ * TLS for tcp/https hosts, as the docker CLI decides it: wanted with DOCKER_TLS_VERIFY, DOCKER_TLS, an https:// address
+ * or port 2376; certificates from DOCKER_CERT_PATH (default ~/.docker); the server is verified unless only DOCKER_TLS
+ * is set.
+ */
 function envTls(environment: EndpointEnvironment, host: string): TlsMaterial | undefined {
   if (!/^(tcp|https):/i.test(host)) return undefined;
-  const verify = Boolean(environment.env.DOCKER_TLS_VERIFY);
-  const certPath = environment.env.DOCKER_CERT_PATH?.trim() || (verify ? dockerConfigDir(environment) : undefined);
-  if (!verify && !certPath && !/:2376\b/.test(host) && !/^https:/i.test(host)) return undefined;
-  if (!certPath) return { verify };
-  return readTls(environment, certPath, verify);
+  const { DOCKER_TLS_VERIFY, DOCKER_TLS, DOCKER_CERT_PATH } = environment.env;
+  const wanted = Boolean(DOCKER_TLS_VERIFY) || Boolean(DOCKER_TLS) || /^https:/i.test(host) || /:2376\b/.test(host);
+  if (!wanted) return undefined;
+  const verify = Boolean(DOCKER_TLS_VERIFY) || !DOCKER_TLS;
+  return readTls(environment, DOCKER_CERT_PATH?.trim() || dockerConfigDir(environment), verify) ?? { verify };
 }
 
 function readTls(environment: EndpointEnvironment, dir: string, verify: boolean): TlsMaterial | undefined {
@@ -124,4 +129,13 @@ export function describeEndpoint(endpoint: EngineEndpoint): string {
     : endpoint.source === 'setting' ? 'setting dockerNetworks.host'
     : endpoint.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
   return `${endpoint.url} (${origin})`;
+}
+
+/** Reads a file for endpoint resolution; undefined when it does not exist. */
+export function readFileIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -28,9 +28,10 @@ const DEFAULT_EVENT_FILTERS: EngineFilters = { type: ['network', 'container'] };
 const STREAM_FAILURES_BEFORE_POLLING = 3;
 
 export class EngineConnection {
-  private readonly stateEmitter = new Emitter<ConnectionState>();
-  private readonly eventEmitter = new Emitter<EngineEvent>();
-  private readonly resyncEmitter = new Emitter<void>();
+  // A listener's bug is logged, not mistaken for a connection failure.
+  private readonly stateEmitter = new Emitter<ConnectionState>(err => this.logListenerError(err));
+  private readonly eventEmitter = new Emitter<EngineEvent>(err => this.logListenerError(err));
+  private readonly resyncEmitter = new Emitter<void>(err => this.logListenerError(err));
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onEngineEvent = this.eventEmitter.event;
   /** Fired when events may have been missed (reconnect, polling tick): consumers reload everything. */
@@ -44,6 +45,10 @@ export class EngineConnection {
   private disposed = false;
 
   constructor(private readonly options: EngineConnectionOptions) {}
+
+  private logListenerError(err: unknown): void {
+    this.options.logger.error(`a listener of the engine connection failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
 
   get state(): ConnectionState {
     return this.current;

@@ -24,7 +24,7 @@ export function isRelevantEvent(event: EngineEvent): boolean {
 }
 
 export class ExplorerStore {
-  private readonly changeEmitter = new Emitter<ExplorerSnapshot>();
+  private readonly changeEmitter = new Emitter<ExplorerSnapshot>(err => this.logger.error(`a view failed to take the new data: ${(err as Error)?.stack ?? String(err)}`));
   readonly onDidChange = this.changeEmitter.event;
   private current: ExplorerSnapshot = { kind: 'loading' };
   private readonly aliases = new AliasCache();
@@ -32,6 +32,8 @@ export class ExplorerStore {
   private lists: { networks: Network[]; containers: ContainerSummary[] } | undefined;
   /** Containers re-read for an event, newer than any list loaded before the event; dropped once a list is newer. */
   private readonly patches = new Map<string, { container: ContainerSummary; at: number }>();
+  /** When the request behind the current lists started: a patch begun before it is older than the lists. */
+  private listsStartedAt = 0;
   private debounceTimer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
   private reloadRequested = false;
@@ -70,6 +72,7 @@ export class ExplorerStore {
     try {
       const inspect = await this.connection.state.gateway.inspectContainer(containerId) as unknown as ContainerInspect;
       const previous = this.lists.containers.find(c => c.Id === inspect.Id);
+      if (at < this.listsStartedAt) return;
       const container = summaryFromInspect(inspect, previous);
       this.patches.set(container.Id, { container, at });
       this.aliases.learn(container.Id, aliasSignature(container), aliasesFromInspect(inspect));
@@ -127,6 +130,7 @@ export class ExplorerStore {
       const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
       this.loadCount++;
       this.lists = { networks, containers };
+      this.listsStartedAt = started;
       for (const [id, patch] of this.patches) if (patch.at < started) this.patches.delete(id);
       // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
       this.publish();

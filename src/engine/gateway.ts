@@ -1,7 +1,6 @@
 // The one way into the Docker Engine. Every call goes through dockerode's modem, where one hook adds the timeout
 // and cancellation signal, logs method, path, status and duration, and turns failures into EngineError.
 import Docker from 'dockerode';
-import * as fs from 'fs';
 import * as https from 'https';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
@@ -170,10 +169,22 @@ export class DockerGateway {
   async streamEvents(filters: EngineFilters, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
     const stream = await this.call('follow engine events', { signal, timeoutMs: 0 },
       () => this.docker.getEvents(filtersQuery(filters)) as Promise<unknown>) as IncomingMessage;
-    await new Promise<void>((resolve, reject) => {
+    const stop = () => stream.destroy();
+    if (signal.aborted) {
+      stop();
+      return;
+    }
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await this.readEvents(stream, onEvent, signal);
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  private readEvents(stream: IncomingMessage, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       let pending = '';
-      const stop = () => stream.destroy();
-      signal.addEventListener('abort', stop, { once: true });
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         pending += chunk;
@@ -191,11 +202,14 @@ export class DockerGateway {
   }
 
   private emitEvent(line: string, onEvent: (event: EngineEvent) => void): void {
+    let event: EngineEvent;
     try {
-      onEvent(JSON.parse(line) as EngineEvent);
+      event = JSON.parse(line) as EngineEvent;
     } catch (err) {
       this.options.logger.warn(`ignored an engine event that is not JSON: ${line.slice(0, 200)} (${(err as Error).message})`);
+      return;
     }
+    onEvent(event);
   }
 
   /** Runs one engine call with a timeout and the caller's cancellation, mapping every failure to EngineError. */
@@ -283,13 +297,4 @@ export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions
   // docker-modem has no switch for unverified TLS; an agent that skips verification does it (SkipTLSVerify contexts).
   if (secure && tls && !tls.verify) (options as { agent?: https.Agent }).agent = new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key });
   return options;
-}
-
-/** Reads a file for endpoint resolution; undefined when it does not exist. */
-export function readFileIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -39,7 +39,7 @@ export async function removeNetworks(gateway: DockerGateway, entries: readonly N
  * The original refusal is rethrown either way.
  */
 export async function connectRepairingFailures(gateway: DockerGateway, network: { id: string; name: string }, body: ConnectRequestBody,
-  container: { id: string; name: string }, log: (message: string) => void): Promise<void> {
+  container: { id: string; name: string; running: boolean }, log: (message: string) => void): Promise<void> {
   const label = { network: network.name, container: container.name };
   try {
     await gateway.connectContainer(network.id, body, label);
@@ -47,7 +47,8 @@ export async function connectRepairingFailures(gateway: DockerGateway, network: 
     try {
       const inspected = await gateway.inspectContainer(container.id) as { NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> } };
       const leftover = inspected.NetworkSettings?.Networks?.[network.name];
-      if (leftover && !leftover.EndpointID) {
+      // A stopped container never has an endpoint: only a running one with an endpoint-less entry is left over.
+      if (container.running && leftover && !leftover.EndpointID && leftover.NetworkID === network.id) {
         log(`the refused connect left a stale entry for "${network.name}" on "${container.name}"; clearing it`);
         await gateway.connectContainer(network.id, { Container: container.id }, label);
         await gateway.disconnectContainer(network.id, container.id, true, label);

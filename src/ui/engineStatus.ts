@@ -2,9 +2,12 @@
 // as the message above each explorer view.
 import * as vscode from 'vscode';
 import type { ConnectionState, EngineConnection } from '../engine/engineConnection';
+import type { ExplorerStore } from '../engine/explorerStore';
 import { DisposableOwner } from './disposable';
 
 export const ENGINE_STATE_CONTEXT_KEY = 'dockerNetworks.engineState';
+/** True once the explorer holds data: before that, an empty view means "loading", not "nothing there". */
+export const EXPLORER_READY_CONTEXT_KEY = 'dockerNetworks.explorerReady';
 
 export function stateMessage(state: ConnectionState): string | undefined {
   switch (state.kind) {
@@ -15,9 +18,10 @@ export function stateMessage(state: ConnectionState): string | undefined {
 }
 
 export class EngineStatusPresenter extends DisposableOwner {
-  constructor(connection: EngineConnection, private readonly views: readonly vscode.TreeView<unknown>[]) {
+  constructor(connection: EngineConnection, store: ExplorerStore, private readonly views: readonly vscode.TreeView<unknown>[]) {
     super();
     this.own(connection.onDidChangeState(state => this.show(state)));
+    this.own(store.onDidChange(snapshot => void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready')));
     this.show(connection.state);
   }
 

@@ -1,9 +1,8 @@
 // Shared set-up for tests against the real private engine that `npm test` starts (DOCKER_HOST).
 // A missing engine is a failure, never a skip.
 import Docker from 'dockerode';
-import { resolveEndpoint } from '../../src/engine/endpoint';
+import { readFileIfExists, resolveEndpoint } from '../../src/engine/endpoint';
 import { DockerGateway, EngineLogger } from '../../src/engine/gateway';
-import { readFileIfExists } from '../../src/engine/gateway';
 
 export const TEST_LABEL = 'docker-networks.test';
 export const RUN_ID = `${process.pid}`;

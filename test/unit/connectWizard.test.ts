@@ -100,6 +100,17 @@ describe('connect wizard', () => {
     assert.equal(cancelled, undefined);
   });
 
+  test('options typed and then unticked, or followed by "Connect with defaults", are not sent', async () => {
+    const unticked = new ScriptedPrompter(['Set options…', ['Aliases', 'Links'], 'db', BACK, BACK, ['Links'], 'cache']);
+    const plan = await runConnectWizard(unticked, { model, capabilities: old, addresses, network: byName('web'), containers: [containerNamed('worker')] });
+    assert.deepEqual([plan?.options.aliases, plan?.options.links], [[], ['cache']]);
+    assert.equal(unticked.remaining, 0);
+    const defaults = new ScriptedPrompter(['Set options…', ['Aliases', 'Links'], 'db', BACK, BACK, BACK, 'Connect with defaults']);
+    const plain = await runConnectWizard(defaults, { model, capabilities: old, addresses, network: byName('web'), containers: [containerNamed('worker')] });
+    assert.deepEqual(toConnectBody('id', plain!.options), { Container: 'id' });
+    assert.equal(defaults.remaining, 0);
+  });
+
   test('an invalid alias is flagged as you type, naming it', async () => {
     const prompter = new ScriptedPrompter(['Set options…', ['Aliases'], 'bad alias!']);
     await assert.rejects(runConnectWizard(prompter, { model, capabilities: old, addresses, network: byName('web'), containers: [containerNamed('worker')] }),

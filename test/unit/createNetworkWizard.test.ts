@@ -139,6 +139,13 @@ describe('create network wizard', () => {
     assert.equal(prompter.asked[2].value, 'first', 'the name step shows what was typed before');
   });
 
+  test('"Create with defaults" after configuring options sends only the name and driver', async () => {
+    const prompter = new ScriptedPrompter(['plain', 'bridge', 'Configure options…', ['Internal', 'Labels…'], 'a=b', BACK, BACK, BACK, 'Create with defaults', 'Create network "plain"']);
+    const answers = await runCreateNetworkWizard(prompter, input());
+    assert.equal(toDockerCliCommand(answers!), 'docker network create plain');
+    assert.equal(prompter.remaining, 0);
+  });
+
   test('Escape at any step cancels without an answer', async () => {
     assert.equal(await runCreateNetworkWizard(new ScriptedPrompter(['n', 'bridge', CANCEL]), input()), undefined);
   });

@@ -97,3 +97,21 @@ describe('engine endpoint resolution', () => {
     assert.throws(() => resolveEndpoint(environment({ settingHost: 'localhost:2375' })), /"localhost:2375" is not a Docker host address/);
   });
 });
+
+describe('TLS decisions for tcp hosts', () => {
+  const env = (vars: Record<string, string>, host = 'tcp://h:2376') => resolveEndpoint(environment({ env: { DOCKER_HOST: host, ...vars } })).tls;
+
+  test('port 2376 or https:// means TLS with the server verified', () => {
+    assert.deepEqual(env({}), { verify: true });
+    assert.deepEqual(env({}, 'https://h:8443'), { verify: true });
+  });
+
+  test('only DOCKER_TLS without DOCKER_TLS_VERIFY skips verification, as the docker CLI does', () => {
+    assert.deepEqual(env({ DOCKER_TLS: '1' }), { verify: false });
+    assert.deepEqual(env({ DOCKER_TLS: '1', DOCKER_TLS_VERIFY: '1' }), { verify: true });
+  });
+
+  test('port 2375 without TLS variables is plain HTTP', () => {
+    assert.equal(env({}, 'tcp://h:2375'), undefined);
+  });
+});

@@ -5,7 +5,8 @@ import type { ContainerModel, NetworkModel } from '../../model/explorer';
 import { endpointAddressTools } from '../wizard/endpointAddresses';
 import { ConnectPlan, runConnectWizard } from '../wizard/connectWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
-import { selectedNodes } from './targets';
+import { reportCommandError } from './register';
+import { clickedNode, selectedNodes } from './targets';
 
 /** Connects every planned container; failures are reported per container and do not stop the others. */
 export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<{ connected: string[]; failed: string[] }> {
@@ -52,15 +53,14 @@ export function connectDropped(context: CommandContext, containerIds: string[], 
   const snapshot = context.store.snapshot;
   const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.id === networkId) : undefined;
   if (!network) return Promise.resolve(undefined);
-  return connectFlow(context, { network, containers: currentContainers(context, containerIds.map(id => ({ id }))) }).catch(err => {
-    void vscode.window.showErrorMessage((err as Error).message);
-  });
+  return connectFlow(context, { network, containers: currentContainers(context, containerIds.map(id => ({ id }))) })
+    .catch(err => reportCommandError(context, `dropping containers on "${network.name}"`, err));
 }
 
 export const connectContainerCommand: CommandDefinition = {
   id: 'dockerNetworks.container.connect',
   run: (context, clicked, selection) => {
-    const network = selectedNodes(clicked, selection, 'network')?.[0];
+    const network = clickedNode(clicked, selection, 'network');
     const containers = selectedNodes(clicked, selection, 'container');
     return connectFlow(context, { network, containers: containers ? currentContainers(context, containers) : undefined });
   },

@@ -6,7 +6,7 @@ import { settings } from '../settings';
 import { networkNodeId } from '../tree/treeItems';
 import { runCreateNetworkWizard } from '../wizard/createNetworkWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
-import { pickNetworks, selectedNodes } from './targets';
+import { clickedNode, pickNetwork } from './targets';
 
 /** The host's own addresses: a new subnet that overlaps one of them clashes with the LAN or a VPN. */
 function hostAddresses(): HostAddress[] {
@@ -14,11 +14,15 @@ function hostAddresses(): HostAddress[] {
     (addresses ?? []).filter(a => !a.internal && a.cidr).map(a => ({ interface: name, cidr: a.cidr! })));
 }
 
-async function waitForNetwork(context: CommandContext, id: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!context.networksTree.findById(networkNodeId(id)) && Date.now() < deadline) {
-    await context.store.reload();
-    if (!context.networksTree.findById(networkNodeId(id))) await new Promise(resolve => setTimeout(resolve, 100));
+/** Selects the new network in the tree; says so when the filter hides it. */
+async function revealCreated(context: CommandContext, id: string, name: string): Promise<void> {
+  await context.store.reload();
+  const node = context.networksTree.findById(networkNodeId(id));
+  if (node) {
+    await context.networksView.reveal(node, { select: true, focus: true });
+    void vscode.window.showInformationMessage(`Created network "${name}".`);
+  } else {
+    void vscode.window.showInformationMessage(`Created network "${name}" (hidden by the current filter).`);
   }
 }
 
@@ -41,20 +45,19 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
     });
     if (!answers) return undefined;
     context.log.info(`creating network: ${toDockerCliCommand(answers)}`);
+    let created: { Id: string };
     try {
-      const created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating network "${answers.name}"` },
+      created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating network "${answers.name}"` },
         () => gateway.createNetwork(toCreateBody(answers!)));
-      await waitForNetwork(context, created.Id);
-      const node = context.networksTree.findById(networkNodeId(created.Id));
-      if (node) await context.networksView.reveal(node, { select: true, focus: true });
-      void vscode.window.showInformationMessage(`Created network "${answers.name}".`);
-      return created.Id;
     } catch (err) {
       context.log.error(`create network "${answers.name}" failed: ${(err as Error).message}`);
       const choice = await context.prompter.error(`Could not create network "${answers.name}": ${(err as Error).message}`, ['Retry', 'Show Log']);
       if (choice === 'Show Log') context.log.show(true);
       if (choice !== 'Retry') return undefined;
+      continue;
     }
+    await revealCreated(context, created.Id, answers.name);
+    return created.Id;
   }
 }
 
@@ -67,7 +70,7 @@ export const createNetworkCommand: CommandDefinition = {
 export const duplicateNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.duplicate',
   run: async (context, clicked, selection) => {
-    const source = selectedNodes(clicked, selection, 'network')?.[0] ?? (await pickNetworks(context, 'Duplicate Network', 'Pick the network to duplicate', { customOnly: true }))?.[0];
+    const source = clickedNode(clicked, selection, 'network') ?? await pickNetwork(context, 'Duplicate Network', 'Pick the network to duplicate', { customOnly: true });
     if (!source) return undefined;
     const answers = answersFromNetwork(source.network, `${source.name}-copy`);
     // The source's subnets are taken: keep the shape, let the wizard suggest free ones.

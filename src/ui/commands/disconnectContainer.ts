@@ -18,7 +18,11 @@ function attachmentsFromTree(clicked: unknown, selection: unknown): Attachment[]
   const endpoints = selectedNodes(clicked, selection, 'endpoint');
   if (endpoints) return endpoints.map(e => ({ networkId: e.networkId, networkName: e.networkName, containerId: e.containerId, containerName: e.containerName }));
   const memberships = selectedNodes(clicked, selection, 'containerNetwork');
-  if (memberships) return memberships.filter(m => m.networkId).map(m => ({ networkId: m.networkId!, networkName: m.networkName, containerId: m.containerId, containerName: m.containerName }));
+  if (memberships) {
+    const missing = memberships.filter(m => !m.networkId);
+    if (missing.length) void vscode.window.showInformationMessage(missing.map(m => `Network "${m.networkName}" of "${m.containerName}" no longer exists: there is nothing to disconnect.`).join(' '));
+    return memberships.filter(m => m.networkId).map(m => ({ networkId: m.networkId!, networkName: m.networkName, containerId: m.containerId, containerName: m.containerName }));
+  }
   return selectedNodes(clicked, selection, 'container') ? 'container' : undefined;
 }
 

@@ -14,7 +14,7 @@ export const inspectNetworkCommand: CommandDefinition = {
 export const inspectNetworkVerboseCommand: CommandDefinition = {
   id: 'dockerNetworks.network.inspectVerbose',
   run: async (context, clicked, selection) => {
-    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network (Verbose)', 'Pick the swarm networks to open with services and peers');
+    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network (Verbose)', 'Pick the swarm networks to open with services and peers', { swarmOnly: true });
     for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name, verbose: true });
   },
 };

@@ -9,12 +9,17 @@ export function registerCommands(definitions: readonly CommandDefinition[], cont
     try {
       return await definition.run(context, ...args);
     } catch (err) {
-      if (err instanceof EngineError && err.kind === 'cancelled') return undefined;
-      const message = (err as Error).message ?? String(err);
-      context.log.error(`${definition.id} failed: ${message}`);
-      context.connection.reportFailure(err);
-      void vscode.window.showErrorMessage(message, 'Show Log').then(choice => { if (choice) context.log.show(true); });
+      reportCommandError(context, definition.id, err);
       return undefined;
     }
   }));
+}
+
+/** Shows a failed action's error (a cancellation is not one), logs it, and lets the connection check the engine. */
+export function reportCommandError(context: CommandContext, what: string, err: unknown): void {
+  if (err instanceof EngineError && err.kind === 'cancelled') return;
+  const message = (err as Error)?.message ?? String(err);
+  context.log.error(`${what} failed: ${message}`);
+  context.connection.reportFailure(err);
+  void vscode.window.showErrorMessage(message, 'Show Log').then(choice => { if (choice) context.log.show(true); });
 }

@@ -17,7 +17,8 @@ export const revealInNetworksCommand: CommandDefinition = {
     }
     const targets = ids.map(id => context.networksTree.findById(id)).filter(Boolean);
     if (!targets.length) {
-      void vscode.window.showInformationMessage('The container is on no network shown in the Networks view (check the filter).');
+      const name = (clicked as { name?: string; containerName?: string } | undefined)?.name ?? (clicked as { containerName?: string } | undefined)?.containerName ?? 'The container';
+      void vscode.window.showInformationMessage(`"${name}" is on no network shown in the Networks view (check the filter).`);
       return;
     }
     for (const [index, target] of targets.entries()) {

@@ -18,20 +18,26 @@ export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, 
   return nodes.length ? nodes : undefined;
 }
 
-function loadedModel(context: CommandContext) {
+/** The node a single-target command was invoked on: the right-clicked one, else the first selected. */
+export function clickedNode<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K): NodeOfKind<K> | undefined {
+  if (isNode(clicked) && clicked.kind === kind) return clicked as NodeOfKind<K>;
+  return selectedNodes(clicked, selection, kind)?.[0];
+}
+
+function loadedModel(context: CommandContext, what: 'networks' | 'containers') {
   const snapshot = context.store.snapshot;
   if (snapshot.kind === 'ready') return snapshot.model;
   const reason = snapshot.kind === 'unavailable' ? snapshot.reason : 'still loading from the Docker Engine';
-  void vscode.window.showErrorMessage(`Docker Networks: no networks to pick from: ${reason}`);
+  void vscode.window.showErrorMessage(`Docker Networks: no ${what} to pick from: ${reason}`);
   return undefined;
 }
 
-export async function pickNetworks(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean } = {}): Promise<NetworkModel[] | undefined> {
-  const model = loadedModel(context);
+export async function pickNetworks(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean; swarmOnly?: boolean } = {}): Promise<NetworkModel[] | undefined> {
+  const model = loadedModel(context, 'networks');
   if (!model) return undefined;
-  const networks = model.networks.filter(network => !options.customOnly || !network.builtIn);
+  const networks = model.networks.filter(network => (!options.customOnly || !network.builtIn) && (!options.swarmOnly || network.scope === 'swarm'));
   if (!networks.length) {
-    void vscode.window.showInformationMessage(options.customOnly ? 'There are no custom networks on this engine.' : 'There are no networks on this engine.');
+    void vscode.window.showInformationMessage(`There are no ${options.swarmOnly ? 'swarm ' : options.customOnly ? 'custom ' : ''}networks on this engine.`);
     return undefined;
   }
   const picked = await context.prompter.pickMany({
@@ -42,7 +48,7 @@ export async function pickNetworks(context: CommandContext, title: string, place
 }
 
 export async function pickContainers(context: CommandContext, title: string, placeHolder: string): Promise<ContainerModel[] | undefined> {
-  const model = loadedModel(context);
+  const model = loadedModel(context, 'containers');
   if (!model) return undefined;
   if (!model.containers.length) {
     void vscode.window.showInformationMessage('There are no containers on this engine.');
@@ -51,6 +57,22 @@ export async function pickContainers(context: CommandContext, title: string, pla
   const picked = await context.prompter.pickMany({
     title, step: 1, totalSteps: 1, placeholder: placeHolder,
     options: model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, value: container })),
+  });
+  return picked === BACK ? undefined : picked;
+}
+
+/** One network, for commands that act on a single one (Duplicate). */
+export async function pickNetwork(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean } = {}): Promise<NetworkModel | undefined> {
+  const model = loadedModel(context, 'networks');
+  if (!model) return undefined;
+  const networks = model.networks.filter(network => !options.customOnly || !network.builtIn);
+  if (!networks.length) {
+    void vscode.window.showInformationMessage(`There are no ${options.customOnly ? 'custom ' : ''}networks on this engine.`);
+    return undefined;
+  }
+  const picked = await context.prompter.pick({
+    title, step: 1, totalSteps: 1, placeholder,
+    options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
   });
   return picked === BACK ? undefined : picked;
 }

@@ -36,12 +36,18 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
   readonly onDidChange = this.changeEmitter.event;
   /** The last good content per document, kept to show under a "removed" notice. */
   private readonly lastContent = new Map<string, string>();
+  /** Follow-up reads while an endpoint is still attaching, per document; capped, and cleared on close. */
+  private readonly settling = new Map<string, { tries: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly connection: EngineConnection, store: ExplorerStore) {
     super();
     this.own(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this));
     this.own(store.onDidChange(() => this.refreshOpenDocuments()));
-    this.own(vscode.workspace.onDidCloseTextDocument(document => this.lastContent.delete(document.uri.toString())));
+    this.own(vscode.workspace.onDidCloseTextDocument(document => {
+      this.lastContent.delete(document.uri.toString());
+      this.stopSettling(document.uri.toString());
+    }));
+    this.own({ dispose: () => [...this.settling.keys()].forEach(key => this.stopSettling(key)) });
     // However a document is opened (command, link, restored tab), it gets our language and so our grammar.
     this.own(vscode.workspace.onDidOpenTextDocument(document => void this.adopt(document)));
   }
@@ -67,6 +73,18 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     }
   }
 
+  private settleLater(uri: vscode.Uri, key: string): void {
+    const tries = this.settling.get(key)?.tries ?? 0;
+    this.stopSettling(key);
+    if (tries >= 5) return;
+    this.settling.set(key, { tries: tries + 1, timer: setTimeout(() => this.refresh(uri), 300) });
+  }
+
+  private stopSettling(key: string): void {
+    clearTimeout(this.settling.get(key)?.timer);
+    this.settling.delete(key);
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const target = parseInspectUri(uri);
     if (!target) return `// Not an inspect document: ${uri.toString()}`;
@@ -76,10 +94,10 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
       const data = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : await gateway.inspectContainer(target.id);
       const content = JSON.stringify(data, null, 2) + '\n';
       // While a connect is still attaching the sandbox, the engine lists the endpoint under "ep-<endpoint id>";
-      // no further event follows, so look again shortly to show the settled state.
-      if (target.kind === 'network' && Object.keys((data as { Containers?: object }).Containers ?? {}).some(key => key.startsWith('ep-'))) {
-        setTimeout(() => this.refresh(uri), 300);
-      }
+      // no further event follows, so look again shortly (a few times: a stale endpoint keeps that key for good).
+      const attaching = target.kind === 'network' && Object.keys((data as { Containers?: object }).Containers ?? {}).some(k => k.startsWith('ep-'));
+      if (attaching) this.settleLater(uri, key);
+      else this.stopSettling(key);
       this.lastContent.set(key, content);
       return content;
     } catch (err) {

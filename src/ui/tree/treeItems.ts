@@ -43,7 +43,7 @@ export function nodeId(node: ExplorerNode): string {
   }
 }
 
-/** Space-separated tokens, so menus can match precisely: `viewItem =~ /\bnetwork\b.*\bcustom\b/`. */
+/** Space-separated tokens, so menus can match precisely: `viewItem =~ /^network custom/`, `/\bswarm\b/`. */
 export function networkContextValue(node: NetworkModel): string {
   const tokens = ['network', node.builtIn ? 'builtin' : 'custom', node.endpoints.length ? 'inUse' : 'unused'];
   if (node.scope === 'swarm') tokens.push('swarm');

@@ -45,13 +45,14 @@ function isOn(container: ContainerModel, network: NetworkModel): boolean {
 
 export async function runConnectWizard(prompter: Prompter, input: ConnectWizardInput): Promise<ConnectPlan | undefined> {
   const state: ConnectState = { containers: [...(input.containers ?? [])], network: input.network, configure: false, chosen: [], options: emptyConnectOptions() };
-  const pickContainers = !input.containers?.length;
-  const pickNetwork = !input.network;
+  const askForContainers = !input.containers?.length;
+  const askForNetwork = !input.network;
 
   const containerStep: WizardStep<ConnectState> = async (s, position) => {
     const candidates = input.model.containers.filter(c => !s.network || !isOn(c, s.network));
     if (!candidates.length) {
-      await prompter.confirm({ message: `Every container is already on "${s.network?.name}".`, detail: 'There is nothing to connect.', choices: [] });
+      const message = s.network ? `Every container is already on "${s.network.name}".` : 'There are no containers on this engine.';
+      await prompter.confirm({ message, detail: 'There is nothing to connect.', choices: [] });
       return 'cancel';
     }
     const picked = await prompter.pickMany({
@@ -122,15 +123,15 @@ export async function runConnectWizard(prompter: Prompter, input: ConnectWizardI
   };
 
   const steps = (s: ConnectState): WizardStep<ConnectState>[] => [
-    ...(pickContainers ? [containerStep] : []),
-    ...(pickNetwork ? [networkStep] : []),
+    ...(askForContainers ? [containerStep] : []),
+    ...(askForNetwork ? [networkStep] : []),
     modeStep,
     ...(s.configure ? [checklistStep, ...s.chosen.map(key => optionStep(prompter, key, input.addresses))] : []),
   ];
 
-  if (!pickNetwork && input.network) {
+  if (!askForNetwork && input.network) {
     const problem = networkProblem(input.network, state.containers);
-    if (problem && !pickContainers) {
+    if (problem && !askForContainers) {
       await prompter.confirm({ message: `Cannot connect to "${input.network.name}"`, detail: problem, choices: [] });
       return undefined;
     }
@@ -142,7 +143,23 @@ export async function runConnectWizard(prompter: Prompter, input: ConnectWizardI
   }
   const finished = await runSteps(state, steps);
   if (!finished || !state.network) return undefined;
-  return { containers: state.containers, network: state.network, options: state.options };
+  return { containers: state.containers, network: state.network, options: effectiveOptions(state) };
+}
+
+/** Only what is ticked now: values typed before going Back and unticking, or before choosing defaults, are dropped. */
+function effectiveOptions(state: ConnectState): ConnectOptions {
+  const o = state.options;
+  const on = (key: OptionKey) => state.configure && state.chosen.includes(key);
+  return {
+    aliases: on('aliases') ? o.aliases : [],
+    ipv4: on('ipv4') ? o.ipv4 : undefined,
+    ipv6: on('ipv6') ? o.ipv6 : undefined,
+    links: on('links') ? o.links : [],
+    linkLocalIps: on('linkLocal') ? o.linkLocalIps : [],
+    driverOptions: on('driverOpts') ? o.driverOptions : {},
+    macAddress: on('mac') ? o.macAddress : undefined,
+    gatewayPriority: on('gwPriority') ? o.gatewayPriority : undefined,
+  };
 }
 
 function networkProblem(network: NetworkModel, containers: readonly ContainerModel[]): string | undefined {

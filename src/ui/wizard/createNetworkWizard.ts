@@ -185,7 +185,14 @@ export async function runCreateNetworkWizard(prompter: Prompter, input: CreateWi
   ];
 
   const finished = await runSteps(state, steps);
-  return finished ? state.answers : undefined;
+  return finished ? effectiveAnswers(state) : undefined;
+}
+
+/** "Create with defaults" means defaults: options configured before going back to that choice are not sent. */
+export function effectiveAnswers(s: WizardState): CreateNetworkAnswers {
+  if (s.configure) return s.answers;
+  const parent = s.answers.driverOptions[DriverOptionKeys.parent];
+  return { ...emptyAnswers(), name: s.answers.name, driver: s.answers.driver, driverOptions: parent ? { [DriverOptionKeys.parent]: parent } : {} };
 }
 
 function driverDescription(driver: string, swarmActive: boolean): string {
@@ -295,7 +302,7 @@ function valueSteps(s: WizardState, input: CreateWizardInput, prompter: Prompter
   const chosen = new Set(s.chosen);
   if (chosen.has('ipv4')) steps.push(...subnetSteps(s, 'ipv4', input, prompter, title));
   if (chosen.has('ipv6')) steps.push(...subnetSteps(s, 'ipv6', input, prompter, title));
-  if (chosen.has('ipam')) steps.push(ipamSteps(prompter, title));
+  if (chosen.has('ipam')) steps.push(ipamStep(prompter, title));
   if (chosen.has('scope')) steps.push(scopeStep(prompter, title));
   if (chosen.has('configFrom')) steps.push(configFromStep(prompter, input, title));
   if (chosen.has('bridgeName')) steps.push(textOption(prompter, title, DriverOptionKeys.bridgeName, 'Name of the Linux bridge interface', 'e.g. br-backend',
@@ -432,7 +439,7 @@ function keyValueStep(prompter: Prompter, title: string, which: 'driverOpts' | '
   };
 }
 
-function ipamSteps(prompter: Prompter, title: string): WizardStep<WizardState> {
+function ipamStep(prompter: Prompter, title: string): WizardStep<WizardState> {
   return async (s, position) => {
     const current = [s.answers.ipamDriver ?? 'default', ...Object.entries(s.answers.ipamOptions).map(([k, v]) => `${k}=${v}`)].join(' ');
     const answer = await prompter.input({
@@ -507,13 +514,14 @@ const SummaryActions = { create: 'create', copyCli: 'copyCli', copyCompose: 'cop
 function summaryStep(prompter: Prompter, input: CreateWizardInput, title: string): WizardStep<WizardState> {
   return async (s, position) => {
     for (;;) {
-      const problem = [nameProblem(s.answers.name, input.existingNetworks), configProblem(s.answers), firstError(validateAnswersIpam(s.answers, input))]
+      const answers = effectiveAnswers(s);
+      const problem = [nameProblem(answers.name, input.existingNetworks), configProblem(answers), firstError(validateAnswersIpam(answers, input))]
         .find(p => typeof p === 'string') as string | undefined;
-      const command = toDockerCliCommand(s.answers);
+      const command = toDockerCliCommand(answers);
       const picked = await prompter.pick({
-        title, ...position, placeholder: problem ? `Cannot create yet: ${problem}` : `Create "${s.answers.name}"? Equivalent: ${command}`,
+        title, ...position, placeholder: problem ? `Cannot create yet: ${problem}` : `Create "${answers.name}"? Equivalent: ${command}`,
         options: [
-          ...(problem ? [] : [{ label: `Create network "${s.answers.name}"`, description: summaryLine(s.answers), value: SummaryActions.create as string }]),
+          ...(problem ? [] : [{ label: `Create network "${answers.name}"`, description: summaryLine(answers), value: SummaryActions.create as string }]),
           { label: 'Copy docker CLI command', description: command, value: SummaryActions.copyCli },
           { label: 'Copy as Compose', description: 'a networks: entry', value: SummaryActions.copyCompose },
         ],
@@ -522,7 +530,7 @@ function summaryStep(prompter: Prompter, input: CreateWizardInput, title: string
       if (picked === undefined) return 'cancel';
       if (picked === SummaryActions.create) return 'next';
       if (picked === SummaryActions.copyCli) await input.copy(command, 'the docker CLI command');
-      else await input.copy(toComposeSnippet(s.answers), 'the Compose networks: entry');
+      else await input.copy(toComposeSnippet(answers), 'the Compose networks: entry');
     }
   };
 }

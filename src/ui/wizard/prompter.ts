@@ -10,7 +10,7 @@ export interface ValidationMessage {
   readonly message: string;
   readonly severity: Severity;
 }
-/** undefined = valid; a string = error. */
+/** undefined = valid; a string = an error (blocks Enter); a ValidationMessage may also be a warning or info. */
 export type Validator = (value: string) => string | ValidationMessage | undefined | Promise<string | ValidationMessage | undefined>;
 
 export interface StepHeader {
@@ -74,12 +74,14 @@ export function normaliseValidation(result: string | ValidationMessage | undefin
   return typeof result === 'string' ? { message: result, severity: 'error' } : result;
 }
 
-/**
- * Runs steps in order with Back support. A step returns 'next', 'back' or 'cancel'; the state object keeps every
- * answer, so going back (or retrying after an engine refusal) shows what the user typed before.
- */
+/** One question of a wizard: 'next', 'back' (to the previous step asked), 'cancel', or 'skip' (move on, not a Back target). */
 export type WizardStep<S> = (state: S, position: { step: number; totalSteps: number }) => Promise<'next' | 'back' | 'cancel' | 'skip'>;
 
+/**
+ * Runs steps in order with Back support. The steps are recomputed from the state before each one, so ticking an
+ * option adds its steps; the state keeps every answer, so going back (or retrying after an engine refusal) shows what
+ * the user typed before.
+ */
 export async function runSteps<S>(state: S, steps: (state: S) => readonly WizardStep<S>[]): Promise<boolean> {
   let index = 0;
   const visited: number[] = [];

@@ -1,7 +1,7 @@
 // The Prompter on VS Code's quick input: step counter in the title, Back button, Escape cancels, validation as
 // you type (errors block Enter, warnings do not).
 import * as vscode from 'vscode';
-import { BACK, Back, ConfirmQuestion, InputQuestion, normaliseValidation, PickOption, PickQuestion, Prompter, stepTitle } from './prompter';
+import { BACK, Back, ConfirmQuestion, InputQuestion, ValidationMessage, normaliseValidation, PickOption, PickQuestion, Prompter, stepTitle } from './prompter';
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
 
@@ -42,7 +42,12 @@ export class VsCodePrompter implements Prompter {
     let blocking = false;
     const validate = async (value: string) => {
       const ticket = ++latest;
-      const result = normaliseValidation(await question.validate?.(value));
+      let result: ValidationMessage | undefined;
+      try {
+        result = normaliseValidation(await question.validate?.(value));
+      } catch (err) {
+        result = { message: `Cannot check this value: ${(err as Error).message}`, severity: 'error' };
+      }
       if (ticket !== latest) return blocking;
       box.validationMessage = result ? { message: result.message, severity: SEVERITY[result.severity] } : undefined;
       blocking = result?.severity === 'error';
@@ -55,9 +60,11 @@ export class VsCodePrompter implements Prompter {
       box.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) finish(BACK); });
       box.onDidAccept(async () => {
         box.busy = true;
-        const invalid = await validate(box.value);
-        box.busy = false;
-        if (!invalid) finish(box.value);
+        try {
+          if (!(await validate(box.value))) finish(box.value);
+        } finally {
+          box.busy = false;
+        }
       });
       box.onDidHide(() => finish(undefined));
       box.show();
