@@ -45,6 +45,7 @@ export function removalQuestion(plan: RemovalPlan): RemovalQuestion {
   const message = names.length === 1 ? `Remove network "${names[0]}"?` : `Remove ${names.length} networks: ${quoted(names)}?`;
   const lines: string[] = [];
   for (const entry of plan.entries) {
+    if (entry.network.network.Ingress) lines.push(`"${entry.network.name}" is the swarm routing-mesh (ingress) network: published service ports stop working until an ingress network is created again.`);
     if (entry.running.length) lines.push(`"${entry.network.name}" has running containers attached: ${quoted(entry.running.map(e => e.containerName))}. They will be disconnected first.`);
     if (entry.stopped.length) lines.push(`Stopped containers are configured on "${entry.network.name}": ${quoted(entry.stopped.map(e => e.containerName))}. After removal they will fail to start ("network ${entry.network.name} not found").`);
   }

@@ -28,14 +28,19 @@ module.exports = {
       const [containerRow] = await waitForTreeRows(page, [CONTAINER], { view: 'Containers' });
       log(`arranged "${NETWORK}" (${SUBNET}) and "${CONTAINER}"; dragging the container onto the network`);
 
-      const how = process.env.UI_DND === 'dispatch' ? 'dispatched HTML5 drag events' : 'locator.dragTo()';
-      if (how === 'locator.dragTo()') await containerRow.dragTo(networkRow);
-      else await dragRowOnto(page, containerRow, networkRow);
+      // A drag that starts while the tree re-renders can be lost: retry, alternating the two ways of dragging.
       const placeholder = `Connect "${CONTAINER}" to "${NETWORK}" with the defaults, or set options?`;
-      await waitForQuickInputText(page, placeholder, { timeout: 15000 }).catch(e => {
-        throw new Error(`${e.message}. The drop did not open the Connect wizard: did handleDrop get the container ids? `
-          + '(a drag from the Containers view carries the mime type twice, an empty placeholder first)');
-      });
+      const ways = process.env.UI_DND === 'dispatch' ? ['dispatched HTML5 drag events', 'locator.dragTo()'] : ['locator.dragTo()', 'dispatched HTML5 drag events'];
+      let how;
+      for (let attempt = 0; attempt < 4 && !how; attempt++) {
+        const way = ways[attempt % 2];
+        if (way === 'locator.dragTo()') await containerRow.dragTo(networkRow);
+        else await dragRowOnto(page, containerRow, networkRow);
+        if (await waitForQuickInputText(page, placeholder, { timeout: 5000 }).then(() => true, () => false)) how = way;
+        else log(`drop via ${way} did not open the wizard; trying again`);
+      }
+      if (!how) throw new Error('No drop opened the Connect wizard: did handleDrop get the container ids? '
+        + '(a drag from the Containers view carries the mime type twice, an empty placeholder first)');
       log(`drop via ${how} opened the wizard: "${await quickInputTitle(page)}" / ${placeholder}`);
       log(`screenshot ${await shot('drag-and-drop-options')}`);
       await quickPickSelect(page, 'Connect with defaults');

@@ -23,10 +23,8 @@ module.exports = {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(settings, null, 2));
     };
-    const restore = () => {
-      if (original === undefined) fs.rmSync(file, { force: true });
-      else fs.writeFileSync(file, original);
-    };
+    // Rewritten rather than deleted: VS Code notices a changed settings file more reliably than a removed one.
+    const restore = () => fs.writeFileSync(file, original ?? '{}');
     try {
       await openWorkbench(page, server);
       await openDockerNetworks(page);

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ContainerModel, describeNetwork, NetworkModel } from '../../model/explorer';
 import { BACK } from '../wizard/prompter';
-import type { ExplorerNode } from '../tree/treeItems';
+import { ExplorerNode, nodeId } from '../tree/treeItems';
 import type { CommandContext } from './commandContext';
 
 type NodeOfKind<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
@@ -11,11 +11,16 @@ function isNode(value: unknown): value is ExplorerNode {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
-/** VS Code passes (clicked node, all selected nodes) to tree context-menu commands. */
+/**
+ * VS Code passes (clicked node, selected nodes) to tree context-menu commands. The selection counts only when it
+ * includes the clicked node: it can hold nodes of another kind or nodes a refresh has since replaced.
+ */
 export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K): NodeOfKind<K>[] | undefined {
-  const candidates = Array.isArray(selection) && selection.length ? selection : clicked !== undefined ? [clicked] : [];
-  const nodes = candidates.filter(isNode).filter((node): node is NodeOfKind<K> => node.kind === kind);
-  return nodes.length ? nodes : undefined;
+  const ofKind = (node: ExplorerNode): node is NodeOfKind<K> => node.kind === kind;
+  const selected = (Array.isArray(selection) ? selection : []).filter(isNode).filter(ofKind);
+  const target = isNode(clicked) && ofKind(clicked) ? clicked : undefined;
+  if (!target) return selected.length ? selected : undefined;
+  return selected.some(node => nodeId(node) === nodeId(target)) ? selected : [target];
 }
 
 /** The node a single-target command was invoked on: the right-clicked one, else the first selected. */

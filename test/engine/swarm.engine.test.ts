@@ -1,0 +1,72 @@
+// Swarm mode on the private engine (`swarm init` on 127.0.0.1): overlay networks in the explorer, verbose inspect,
+// the attachable rule, and the ingress warning.
+import { strict as assert } from 'node:assert';
+import { after, before, describe, test } from 'node:test';
+import { connectRestrictions } from '../../src/model/connectRules';
+import { buildExplorerModel } from '../../src/model/explorer';
+import { planRemoval, removalQuestion } from '../../src/model/removal';
+import { EngineError } from '../../src/engine/errors';
+import { cleanUp, openGateway, rawDocker, runContainer, testLabels, uniqueName } from './engineFixture';
+
+describe('swarm networks on the real engine', () => {
+  const attachable = uniqueName('overlay-a');
+  const servicesOnly = uniqueName('overlay-s');
+
+  before(async () => {
+    const docker = rawDocker();
+    await docker.swarmInit({ ListenAddr: '127.0.0.1:2377', AdvertiseAddr: '127.0.0.1' });
+    await docker.createNetwork({ Name: attachable, Driver: 'overlay', Attachable: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.1.0/24' }] } });
+    await docker.createNetwork({ Name: servicesOnly, Driver: 'overlay', Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.2.0/24' }] } });
+  });
+
+  after(async () => {
+    await cleanUp();
+    await rawDocker().swarmLeave({ force: true });
+  });
+
+  test('the engine reports swarm mode, so the Create wizard offers overlay', async () => {
+    const gateway = await openGateway();
+    assert.equal((await gateway.engineDetails()).swarmActive, true);
+    gateway.dispose();
+  });
+
+  test('an attachable overlay shows its container endpoint, never the load-balancer entry', async () => {
+    const container = uniqueName('on-overlay');
+    await runContainer(container, attachable);
+    const gateway = await openGateway();
+    const model = buildExplorerModel(await gateway.listNetworks(), await gateway.listContainers());
+    const network = model.networks.find(n => n.name === attachable)!;
+    assert.equal(network.scope, 'swarm');
+    assert.deepEqual(network.endpoints.map(e => e.containerName), [container]);
+    const inspected = await gateway.inspectNetwork(attachable);
+    assert.ok(Object.keys(inspected.Containers ?? {}).some(key => key.startsWith('lb-')), 'the engine lists an lb- entry that is not a container');
+    gateway.dispose();
+  });
+
+  test('verbose inspect of a swarm network adds services and peers', async () => {
+    const gateway = await openGateway();
+    const verbose = await gateway.inspectNetwork(attachable, { verbose: true }) as unknown as { Peers?: unknown[]; Services?: object };
+    assert.ok(Array.isArray(verbose.Peers) && verbose.Peers.length > 0);
+    assert.ok(verbose.Services && typeof verbose.Services === 'object');
+    gateway.dispose();
+  });
+
+  test('a non-attachable overlay is explained before connecting; the engine refuses it too', async () => {
+    const gateway = await openGateway();
+    const network = await gateway.inspectNetwork(servicesOnly);
+    assert.match(connectRestrictions(network).connect ?? '', /not attachable: only services can use it/);
+    const container = uniqueName('outsider');
+    const created = await runContainer(container, 'bridge');
+    await assert.rejects(gateway.connectContainer(network.Id, { Container: created.id }, { network: servicesOnly, container }),
+      (err: EngineError) => err.kind === 'refused' && /attachable/.test(err.engineMessage ?? ''));
+    gateway.dispose();
+  });
+
+  test('removing the ingress network warns that published service ports stop working', async () => {
+    const gateway = await openGateway();
+    const model = buildExplorerModel(await gateway.listNetworks(), []);
+    const ingress = model.networks.find(n => n.network.Ingress)!;
+    assert.match(removalQuestion(planRemoval([ingress])).detail, /routing-mesh \(ingress\) network: published service ports stop working/);
+    gateway.dispose();
+  });
+});
