@@ -66,6 +66,10 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter() };
   for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
 
+  // The engine sends no event for some changes (connecting a stopped container): look again when the user does.
+  for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(event => { if (event.visible) store.scheduleReload(); }));
+  own(vscode.window.onDidChangeWindowState(state => { if (state.focused) store.scheduleReload(); }));
+
   own(vscode.workspace.onDidChangeConfiguration(event => {
     if (affectsConnection(event)) {
       log.info('engine settings changed: reconnecting');
