@@ -1,41 +1,21 @@
 'use strict';
 // Populates the private engine with the benchmark's networks and containers, and removes them again.
 
-const { execFileSync } = require('child_process');
+const { hostIPv4Blocks, isFreeOnHost } = require('../../scripts/engine/private-engine');
 const { now, pool } = require('./util');
 
 const BENCH_LABEL = 'docker-networks.bench';
 const LABELS = { [BENCH_LABEL]: '1' };
-const SYS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 // ---------- subnets: /24s from 10.220.0.0/16, 10.221.0.0/16, … that nothing on the host uses ----------
-const v4 = (s) => s.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-function cidrRange(c) {
-    const [a, len = '32'] = c.split('/');
-    const size = 2 ** (32 - Number(len));
-    const start = Math.floor(v4(a) / size) * size;
-    return [start, start + size - 1];
-}
-function ipJson(...args) {
-    try {
-        return JSON.parse(execFileSync('ip', ['-j', ...args], { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.PATH || ''}:${SYS_PATH}` } }) || '[]');
-    } catch { return []; }
-}
-function usedV4Ranges() {
-    const r = [];
-    for (const rt of ipJson('route', 'show', 'table', 'all')) if (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(rt.dst)) r.push(cidrRange(rt.dst));
-    for (const l of ipJson('addr', 'show')) for (const a of l.addr_info || []) if (a.family === 'inet') r.push(cidrRange(`${a.local}/${a.prefixlen}`));
-    return r;
-}
 /** `count` free /24 subnets, 10.220.0.0/24 upwards (10.220.255 → 10.221.0 …), skipping any range the host routes. */
 function pickSubnets(count) {
-    const used = usedV4Ranges();
+    const used = hostIPv4Blocks();
     const out = [];
     for (let second = 220; second < 240 && out.length < count; second++) {
         for (let third = 0; third < 256 && out.length < count; third++) {
             const subnet = `10.${second}.${third}.0/24`;
-            const [s, e] = cidrRange(subnet);
-            if (!used.some(([us, ue]) => us <= e && s <= ue)) out.push({ subnet, gateway: `10.${second}.${third}.1` });
+            if (isFreeOnHost(subnet, used)) out.push({ subnet, gateway: `10.${second}.${third}.1` });
         }
     }
     if (out.length < count) throw new Error(`fixture: only ${out.length} free /24s in 10.220.0.0–10.239.255.0`);

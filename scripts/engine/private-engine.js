@@ -13,6 +13,7 @@ const os = require('os');
 const path = require('path');
 const http = require('http');
 const { spawn, spawnSync, execFileSync } = require('child_process');
+const { IPv4CidrRange } = require('ip-num');
 
 const TEST_IMAGE = 'docker-networks-test/busybox:latest';
 const SYS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -61,26 +62,26 @@ function ensureEnginePackages({ log = console.log } = {}) {
 const ipJson = (...args) => JSON.parse(execFileSync('ip', ['-j', ...args], { env: ENV, encoding: 'utf8' }) || '[]');
 const ip = (...args) => execFileSync('ip', args, { env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
 const linkNames = () => new Set(ipJson('link', 'show').map((l) => l.ifname));
-const v4 = (s) => s.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-function cidrRange(c) {
-    const [a, len = '32'] = c.split('/');
-    const size = 2 ** (32 - Number(len));
-    const start = Math.floor(v4(a) / size) * size;
-    return [start, start + size - 1];
+// IPv4 blocks as [first, last] ip-num addresses (ip-num does the math; host bits in a route or address are masked).
+function ipv4Block(cidr) {
+    const range = IPv4CidrRange.fromCidr(cidr.includes('/') ? cidr : `${cidr}/32`);
+    return [range.getFirst(), range.getLast()];
 }
-function usedV4Ranges() {
-    const r = [];
-    for (const rt of ipJson('route', 'show', 'table', 'all')) if (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(rt.dst)) r.push(cidrRange(rt.dst));
-    for (const l of ipJson('addr', 'show')) for (const a of l.addr_info || []) if (a.family === 'inet') r.push(cidrRange(`${a.local}/${a.prefixlen}`));
-    return r;
+const blocksOverlap = ([aFirst, aLast], [bFirst, bLast]) => aFirst.isLessThanOrEquals(bLast) && bFirst.isLessThanOrEquals(aLast);
+/** Every IPv4 block the host routes or holds an address in: a subnet of ours must overlap none of them. */
+function hostIPv4Blocks() {
+    const blocks = [];
+    for (const rt of ipJson('route', 'show', 'table', 'all')) if (/^\d+\.\d+\.\d+\.\d+(\/\d+)?$/.test(rt.dst)) blocks.push(ipv4Block(rt.dst));
+    for (const l of ipJson('addr', 'show')) for (const a of l.addr_info || []) if (a.family === 'inet') blocks.push(ipv4Block(`${a.local}/${a.prefixlen}`));
+    return blocks;
 }
+const isFreeOnHost = (cidr, blocks = hostIPv4Blocks()) => !blocks.some((used) => blocksOverlap(used, ipv4Block(cidr)));
 // Pick a free 10.213.X.0/24 (start at a pid-derived X so parallel engines rarely race for the same one).
 function pickBridgeSubnet() {
-    const used = usedV4Ranges();
+    const used = hostIPv4Blocks();
     for (let i = 0; i < 254; i++) {
         const x = ((process.pid + i * 7 + Math.floor(Math.random() * 8)) % 254) + 1;
-        const [s, e] = cidrRange(`10.213.${x}.0/24`);
-        if (!used.some(([us, ue]) => us <= e && s <= ue)) return x;
+        if (isFreeOnHost(`10.213.${x}.0/24`, used)) return x;
     }
     throw new Error('engine: no free /24 in 10.213.0.0/16 for the private bridge');
 }
@@ -404,6 +405,6 @@ async function main(cmd) {
     process.exitCode = 2;
 }
 
-module.exports = { ensureEnginePackages, startPrivateEngine, ensureTestImage, dockerFor, TEST_IMAGE };
+module.exports = { ensureEnginePackages, startPrivateEngine, ensureTestImage, dockerFor, hostIPv4Blocks, isFreeOnHost, TEST_IMAGE };
 
 if (require.main === module) main(process.argv[2]).catch((e) => { console.error(e.message || e); process.exit(1); });
