@@ -10,6 +10,7 @@ import { DockerGateway, EngineFilters, EngineLogger } from './gateway';
 export type ConnectionState =
   | { readonly kind: 'connecting'; readonly endpoint?: string }
   | { readonly kind: 'connected'; readonly gateway: DockerGateway }
+  /** `retryInMs` 0 means a retry is under way: the cause stays visible while the engine is asked again. */
   | { readonly kind: 'unreachable'; readonly endpoint: string; readonly error: Error; readonly retryInMs: number };
 
 export interface EngineConnectionOptions {
@@ -94,7 +95,11 @@ export class EngineConnection {
       this.setUnreachable('(endpoint not resolved)', err as Error, generation.signal);
       return;
     }
-    this.setState({ kind: 'connecting', endpoint: describeEndpoint(endpoint) });
+    const description = describeEndpoint(endpoint);
+    // A retry of the same endpoint keeps the last cause on screen: flipping back to "Connecting…" on every attempt
+    // would hide it for as long as each attempt takes.
+    if (this.current.kind === 'unreachable' && this.current.endpoint === description) this.setState({ ...this.current, retryInMs: 0 });
+    else this.setState({ kind: 'connecting', endpoint: description });
     try {
       const gateway = await DockerGateway.open(endpoint, { timeoutMs: this.options.timeoutMs(), logger: this.options.logger }, generation.signal);
       if (generation.signal.aborted) { gateway.dispose(); return; }

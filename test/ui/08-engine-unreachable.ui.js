@@ -35,9 +35,16 @@ module.exports = {
       log(`set dockerNetworks.host = unix://${MISSING} in ${file}`);
       const pane = viewPane(page, 'Networks');
       await waitForTreeRows(page, ['Retry Connection', 'Open Settings', 'Show Log'], { view: 'Networks', timeout: 15000 });
-      const text = (await pane.innerText()).replace(/\s*\n+\s*/g, ' | ');
+      // The action rows already show while the extension is still "Connecting to …"; the cause follows once the
+      // first attempt fails, so wait for it rather than read the pane once.
+      const paneText = async () => (await pane.innerText()).replace(/\s*\n+\s*/g, ' | ');
+      let text = '';
+      try {
+        await until(async () => (text = await paneText()).includes(`no socket at ${MISSING}`), { timeout: 15000 });
+      } catch {
+        throw new Error(`the cause "no socket at ${MISSING}" is not shown in the Networks view: ${text}`);
+      }
       log(`Networks pane: ${text}`);
-      if (!text.includes(`no socket at ${MISSING}`)) throw new Error(`the cause "no socket at ${MISSING}" is not shown in the Networks view: ${text}`);
       if (/\bbridge\b/.test(text.replace(/dockerNetworks\.host/g, ''))) throw new Error(`stale networks are still shown: ${text}`);
       await page.mouse.move(900, 600);
       log(`screenshot ${await shot('engine-unreachable')}`);

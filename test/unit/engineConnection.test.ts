@@ -18,9 +18,12 @@ describe('engine connection lifecycle', () => {
       await waitFor(() => connection.state.kind === 'unreachable', 3000, 'unreachable');
       const state = connection.state;
       assert.match(state.kind === 'unreachable' ? state.error.message : '', /no socket at/);
+      await new Promise(resolve => setTimeout(resolve, 400)); // a few retries
       await engine.start();
       await waitFor(() => connection.state.kind === 'connected', 3000, 'connected');
       assert.deepEqual(states.slice(0, 2), ['connecting', 'unreachable']);
+      assert.ok(states.length > 3, `retries happened: ${states.join(', ')}`);
+      assert.equal(states.filter(kind => kind === 'connecting').length, 1, `retries keep the cause visible instead of "Connecting…": ${states.join(', ')}`);
     } finally {
       connection.dispose();
       await engine.stop();
