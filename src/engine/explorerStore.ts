@@ -46,7 +46,8 @@ export class ExplorerStore {
     this.subscriptions.push(
       connection.onDidChangeState(state => {
         if (state.kind === 'connected') void this.reload();
-        else if (state.kind === 'unreachable') this.set({ kind: 'unavailable', reason: state.error.message });
+        // Each retry repeats the state; the views need to hear about a new cause only.
+        else if (state.kind === 'unreachable' && !this.isUnavailableBecause(state.error.message)) this.set({ kind: 'unavailable', reason: state.error.message });
       }),
       connection.onEngineEvent(event => this.onEvent(event)),
       connection.onResync(() => this.scheduleReload()),
@@ -140,6 +141,10 @@ export class ExplorerStore {
       this.connection.reportFailure(err);
       if (this.current.kind !== 'ready') this.set({ kind: 'unavailable', reason: (err as Error).message });
     }
+  }
+
+  private isUnavailableBecause(reason: string): boolean {
+    return this.current.kind === 'unavailable' && this.current.reason === reason;
   }
 
   private set(snapshot: ExplorerSnapshot): void {
