@@ -1,9 +1,11 @@
 'use strict';
 // A private Docker Engine for tests and `npm start`, beside any engine already on the machine.
-// See shared/reference/test-engine.md for why each dockerd flag is there.
+// docs/engine-behaviour.md says why each dockerd flag is there.
 // Module:  ensureEnginePackages({log})            (sync)
-//          startPrivateEngine({baseDir, log, stopOnExit, startTimeoutMs})
-//              -> {dockerHost, socketPath, dir, logFile, bridge, bridgeSubnet, pid, stop({keepLogs}), stopSync({keepLogs})}
+//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs})
+//              -> {dockerHost, socketPath, dir, runDir, logFile, bridge, bridgeSubnet, pid, stop({keepLogs}), stopSync({keepLogs})}
+//             dir (data root, log, config) follows TMPDIR; runDir (sockets, exec root, pidfile) is a short directory
+//             directly under /tmp, so socket paths fit whatever the clone location and TMPDIR (lib/socket-paths.js).
 //          ensureTestImage(dockerHost, {log})     -> 'docker-networks-test/busybox:latest'
 //          dockerFor(dockerHost)                  -> dockerode instance
 // CLI:     node scripts/engine/private-engine.js start|selftest
@@ -14,6 +16,7 @@ const path = require('path');
 const http = require('http');
 const { spawn, spawnSync, execFileSync } = require('child_process');
 const { IPv4CidrRange } = require('ip-num');
+const { SHORT_ROOT, assertSocketsFit } = require('../lib/socket-paths');
 
 const TEST_IMAGE = 'docker-networks-test/busybox:latest';
 const SYS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -148,20 +151,48 @@ function installExitHandlers() {
 
 let engineCounter = 0;
 
+/** Where new engine directories are made: fs.mkdtemp prefixes. Only the data dir follows TMPDIR. */
+function engineDirPrefixes(tmpDir = os.tmpdir()) {
+    return { data: path.join(tmpDir, 'dn-engine-'), run: path.join(SHORT_ROOT, 'dn-') };
+}
+
+/** Every file a private engine uses, from its two directories. */
+function engineLayout({ dataDir, runDir }) {
+    return {
+        dataDir, runDir,
+        socketPath: path.join(runDir, 'docker.sock'), pidFile: path.join(runDir, 'docker.pid'), execRoot: path.join(runDir, 'x'),
+        dataRoot: path.join(dataDir, 'data'), logFile: path.join(dataDir, 'dockerd.log'), configFile: path.join(dataDir, 'daemon.json'),
+    };
+}
+
+/**
+ * Every unix socket a private dockerd (20.10) creates, measured with containers, a user network and swarm mode:
+ * its API socket, containerd's three, the metrics socket, libnetwork's (named after a 12-character controller ID)
+ * and the swarm control socket. All sit under the run dir; containerd's shims use fixed paths in /run/containerd.
+ */
+function engineSockets(layout) {
+    const underExecRoot = ['containerd/containerd.sock', 'containerd/containerd.sock.ttrpc', 'containerd/containerd-debug.sock',
+        'metrics.sock', 'libnetwork/0123456789ab.sock', 'swarm/control.sock'];
+    return [layout.socketPath, ...underExecRoot.map((name) => path.join(layout.execRoot, name))];
+}
+
+function makeDir(dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    return path.resolve(dir);
+}
+
 /**
  * Starts a private dockerd. Resolves when /_ping answers OK; throws (after cleaning up) with the log tail otherwise.
  * stop({keepLogs}) is idempotent; it blocks the event loop while it waits for dockerd (a few seconds at most).
  */
-async function startPrivateEngine({ baseDir, log = console.log, stopOnExit = true, startTimeoutMs = 60000 } = {}) {
+async function startPrivateEngine({ baseDir, runDir: givenRunDir, log = console.log, stopOnExit = true, startTimeoutMs = 60000 } = {}) {
     ensureEnginePackages({ log });
-    const dir = baseDir ? (fs.mkdirSync(baseDir, { recursive: true }), path.resolve(baseDir))
-        : fs.mkdtempSync(path.join(os.tmpdir(), 'dn-engine-'));
-    const socketPath = path.join(dir, 'docker.sock');
-    if (Buffer.byteLength(socketPath) > 100) throw new Error(`engine: socket path too long for a unix socket: ${socketPath}`);
-    const logFile = path.join(dir, 'dockerd.log');
-    const pidFile = path.join(dir, 'docker.pid');
-    const execRoot = path.join(dir, 'x');
-    const configFile = path.join(dir, 'daemon.json');
+    const prefixes = engineDirPrefixes();
+    const dir = baseDir ? makeDir(baseDir) : fs.mkdtempSync(prefixes.data);
+    const runDir = givenRunDir ? makeDir(givenRunDir) : fs.mkdtempSync(prefixes.run);
+    const layout = engineLayout({ dataDir: dir, runDir });
+    const { socketPath, logFile, pidFile, execRoot, configFile } = layout;
+    try { assertSocketsFit(engineSockets(layout)); } catch (e) { for (const d of [dir, runDir]) fs.rmSync(d, { recursive: true, force: true }); throw e; }
     // Auto-allocated subnets come from a pool no stock daemon uses, so they are predictable in tests.
     // deprecated-key-path: else dockerd 20.10 may write /etc/docker/key.json (it exists only as a config-file key).
     fs.writeFileSync(configFile, JSON.stringify({ 'default-address-pools': [{ base: '10.214.0.0/16', size: 24 }],
@@ -180,7 +211,7 @@ async function startPrivateEngine({ baseDir, log = console.log, stopOnExit = tru
 
     const ns = `dn-${bridge}`; // own containerd namespace, in case dockerd picks up a system containerd
     const args = [
-        `--host=unix://${socketPath}`, `--data-root=${path.join(dir, 'data')}`, `--exec-root=${execRoot}`,
+        `--host=unix://${socketPath}`, `--data-root=${layout.dataRoot}`, `--exec-root=${execRoot}`,
         `--pidfile=${pidFile}`, `--config-file=${configFile}`,
         '--iptables=false', '--ip-masq=false', '--ip-forward=false', '--shutdown-timeout=2', `--bridge=${bridge}`,
         `--containerd-namespace=${ns}`, `--containerd-plugins-namespace=${ns}-plugins`,
@@ -195,7 +226,7 @@ async function startPrivateEngine({ baseDir, log = console.log, stopOnExit = tru
 
     let stopped = false;
     const engine = {
-        dockerHost: `unix://${socketPath}`, socketPath, dir, logFile, bridge, bridgeSubnet: `10.213.${x}.0/24`, pid: child.pid,
+        dockerHost: `unix://${socketPath}`, socketPath, dir, runDir, logFile, bridge, bridgeSubnet: `10.213.${x}.0/24`, pid: child.pid,
         stopSync({ keepLogs = false } = {}) {
             if (stopped) return;
             stopped = true;
@@ -225,19 +256,20 @@ async function startPrivateEngine({ baseDir, log = console.log, stopOnExit = tru
                 waitGone(() => shims.some((s) => alive(s.pid)), 3000);
             }
             // Mounts left under dir (overlay2 home, netns files) would keep veths alive and make rm fail.
+            const ours = (m) => [dir, runDir].some((d) => m === d || m.startsWith(d + '/'));
             const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4])
-                .filter((m) => m && (m === dir || m.startsWith(dir + '/'))).sort((a, b) => b.length - a.length);
+                .filter((m) => m && ours(m)).sort((a, b) => b.length - a.length);
             for (const m of mounts) spawnSync('umount', ['-l', m], { env: ENV, stdio: 'ignore' });
             // dockerd leaves user networks' bridges behind; their names are in its network store. Delete only links
             // that didn't exist before this engine started, so another daemon's links are never touched.
             const names = new Set([bridge]);
             try {
-                const db = fs.readFileSync(path.join(dir, 'data', 'network', 'files', 'local-kv.db')).toString('latin1');
+                const db = fs.readFileSync(path.join(layout.dataRoot, 'network', 'files', 'local-kv.db')).toString('latin1');
                 for (const m of db.matchAll(/"BridgeName":"([^"\\]{1,15})"/g)) names.add(m[1]);
             } catch { /* no store */ }
             const now = linkNames();
             for (const n of names) if (now.has(n) && !linksBefore.has(n)) { try { ip('link', 'del', n); } catch { /* raced */ } }
-            if (!keepLogs) fs.rmSync(dir, { recursive: true, force: true });
+            if (!keepLogs) for (const d of [dir, runDir]) fs.rmSync(d, { recursive: true, force: true });
             log(`engine: stopped dockerd ${pid}${keepLogs ? `; logs kept in ${logFile}` : ''}`);
         },
         // Let libuv reap dockerd so no zombie is left (PID 1 in some containers never reaps).
@@ -322,11 +354,11 @@ async function selftest() {
     const fw0 = firewallSnapshot(), links0 = linkNames(), sys0 = sysctls();
     const failures = [];
     const check = (ok, what) => { if (!ok) failures.push(what); console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`); };
-    let engine, dir;
+    let engine, dirs = [];
     try {
         const t0 = Date.now();
         engine = await startPrivateEngine({});
-        dir = engine.dir;
+        dirs = [engine.dir, engine.runDir];
         console.log(`  start: ${Date.now() - t0} ms`);
         const t1 = Date.now();
         const image = await ensureTestImage(engine.dockerHost);
@@ -371,7 +403,7 @@ async function selftest() {
     check(extra.length === 0, `no leftover links ${extra.join(' ')}`);
     check(firewallSnapshot() === fw0, 'iptables/ip6tables unchanged');
     check(sysctls() === sys0, `forwarding sysctls unchanged (${sys0})`);
-    check(!dir || !fs.existsSync(dir), 'engine dir removed');
+    check(dirs.every((d) => !fs.existsSync(d)), 'engine data and run dirs removed');
     const strays = engine ? procs().filter((p) => p.pid === engine.pid || cmdline(p.pid).includes(engine.dir)) : [];
     check(strays.length === 0, `no leftover processes ${strays.map((p) => p.pid).join(' ')}`);
     const passed = failures.length === 0 ? 1 : 0;
@@ -405,6 +437,6 @@ async function main(cmd) {
     process.exitCode = 2;
 }
 
-module.exports = { ensureEnginePackages, startPrivateEngine, ensureTestImage, dockerFor, hostIPv4Blocks, isFreeOnHost, TEST_IMAGE };
+module.exports = { ensureEnginePackages, startPrivateEngine, engineDirPrefixes, engineLayout, engineSockets, ensureTestImage, dockerFor, hostIPv4Blocks, isFreeOnHost, TEST_IMAGE };
 
 if (require.main === module) main(process.argv[2]).catch((e) => { console.error(e.message || e); process.exit(1); });

@@ -3,7 +3,9 @@
 //   launchBrowser()    headless Debian Chromium (playwright-core) acting as the workbench client
 // The test host (Node 24 + code-server) lives in a cache dir outside the clone: see test-host-paths.js and
 // setup-test-host.sh. Each run gets fresh dirs under <repo>/.vscode-test-tmp/run-*/ (user data, extensions,
-// workspace, HOME, TMPDIR); they are deleted after a good run and kept (with code-server.log) after a bad one.
+// workspace, HOME) and a short /tmp/dn-vsc-* for TMPDIR and XDG_RUNTIME_DIR, where code-server and Chromium put
+// their unix sockets (a path under the clone could be too long for one: lib/socket-paths.js). Both are deleted
+// after a good run and kept (with code-server.log) after a bad one.
 //
 // Environment:
 //   DOCKER_NETWORKS_EXT_ROOT  folder of the extension under test (default: the repo root)
@@ -16,6 +18,7 @@ const fs = require('fs');
 const net = require('net');
 const path = require('path');
 const { testHostPaths } = require('./test-host-paths');
+const { SHORT_ROOT } = require('../lib/socket-paths');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXT_ROOT = process.env.DOCKER_NETWORKS_EXT_ROOT ? path.resolve(process.env.DOCKER_NETWORKS_EXT_ROOT) : ROOT;
@@ -57,6 +60,20 @@ function hostPaths() {
 function extensionInfo(extRoot = EXT_ROOT) {
   const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
   return { id: `${pkg.publisher}.${pkg.name}`, folder: `${pkg.publisher}.${pkg.name}-${pkg.version}`, pkg };
+}
+
+/** Where a run's directories are made (fs.mkdtemp prefixes): sockets never under the clone. */
+function runDirPrefixes(root = ROOT) {
+  return { run: path.join(root, '.vscode-test-tmp', 'run-'), sockets: path.join(SHORT_ROOT, 'dn-vsc-') };
+}
+
+/**
+ * Sockets other programs create in the TMPDIR (the sockets dir) and XDG_RUNTIME_DIR we give them: VS Code's IPC
+ * handles (a UUID and a version in the name), its Git helper and Chromium's singleton socket.
+ */
+function testHostSockets(socketsDir) {
+  return ['xdg-runtime/vscode-ipc-01234567-89ab-cdef-0123-456789abcdef-1.139.0.sock', 'vscode-git-0123456789.sock',
+    '.org.chromium.Chromium.XXXXXX/SingletonSocket'].map(name => path.join(socketsDir, name));
 }
 
 /** "Install" the extension the way VS Code finds it: a folder publisher.name-version in --extensions-dir. */
@@ -141,15 +158,16 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
   }
   fs.mkdirSync(TMP_BASE, { recursive: true });
   pruneOldRuns();
-  const tmp = fs.mkdtempSync(path.join(TMP_BASE, 'run-'));
+  const prefixes = runDirPrefixes();
+  const tmp = fs.mkdtempSync(prefixes.run);
   const d = { tmp, udd: path.join(tmp, 'ud'), ext: path.join(tmp, 'ext'), ws: path.join(tmp, 'ws'),
-              home: path.join(tmp, 'home'), t: path.join(tmp, 't') };
-  for (const k of ['udd', 'ext', 'ws', 'home', 't']) fs.mkdirSync(d[k], { recursive: true });
+              home: path.join(tmp, 'home'), t: fs.mkdtempSync(prefixes.sockets) };
+  for (const k of ['udd', 'ext', 'ws', 'home']) fs.mkdirSync(d[k], { recursive: true });
   fs.mkdirSync(path.join(d.udd, 'User'));
   fs.writeFileSync(path.join(d.udd, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
   const logFile = path.join(tmp, 'code-server.log');
   let cp = null;
-  const keepMsg = () => log(`kept ${tmp} (code-server log: ${logFile})`);
+  const keepMsg = () => log(`kept ${tmp} and ${d.t} (code-server log: ${logFile})`);
   try {
     if (prepare) await prepare(d);
     if (port == null) port = await freePort();
@@ -197,7 +215,7 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
       await killGroup(child);
       running.delete(child.pid);
       if (keep || process.env.KEEP_TMP) keepMsg();
-      else fs.rmSync(tmp, { recursive: true, force: true });
+      else for (const dir of [tmp, d.t]) fs.rmSync(dir, { recursive: true, force: true });
     };
     return {
       url, port, pid: cp.pid, dirs: d, folder: ws, logFile, stop,
@@ -240,6 +258,6 @@ async function launchBrowser(home) {
 }
 
 module.exports = {
-  ROOT, EXT_ROOT, TMP_BASE, SCREENSHOTS, CHROMIUM, SETTINGS, log,
+  ROOT, EXT_ROOT, TMP_BASE, SCREENSHOTS, CHROMIUM, SETTINGS, log, runDirPrefixes, testHostSockets,
   startCodeServer, launchBrowser, linkExtension, extensionInfo, hostPaths, freePort, portIsFree, onInterrupt, killGroup,
 };

@@ -1,8 +1,10 @@
 // A tiny stand-in for the Docker Engine on a unix socket, for unit tests of the gateway and the connection.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as os from 'node:os';
 import * as path from 'node:path';
+
+// The scripts' short-directory helper (out/test/unit → repo root is three levels up): TMPDIR may be too long.
+const shortPaths = require(path.join(__dirname, '../../../scripts/lib/socket-paths.js')) as { makeShortDir(prefix: string): string; FAKE_ENGINE_PREFIX: string };
 
 export interface FakeEngine {
   readonly socketPath: string;
@@ -16,7 +18,7 @@ export interface FakeEngine {
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
 export function fakeEngine(options: { apiVersion?: string; minApiVersion?: string; engineVersion?: string; routes?: Route[] } = {}): FakeEngine {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-fake-'));
+  const dir = shortPaths.makeShortDir(shortPaths.FAKE_ENGINE_PREFIX);
   const socketPath = path.join(dir, 'docker.sock');
   const requests: string[] = [];
   const eventStreams: http.ServerResponse[] = [];

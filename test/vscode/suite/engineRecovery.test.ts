@@ -5,10 +5,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, waitUntil } from './fixture';
 
-interface PrivateEngine { dockerHost: string; dir: string; stop(options?: { keepLogs?: boolean }): Promise<void> }
+interface PrivateEngine { dockerHost: string; dir: string; runDir: string; stop(options?: { keepLogs?: boolean }): Promise<void> }
 // The same script `npm test` uses to start its engine; out/test/vscode/suite → repo root is four levels up.
 const engineScripts = require(path.join(__dirname, '../../../../scripts/engine/private-engine.js')) as {
-  startPrivateEngine(options: { baseDir?: string; log?: (line: string) => void; stopOnExit?: boolean }): Promise<PrivateEngine>;
+  startPrivateEngine(options: { baseDir?: string; runDir?: string; log?: (line: string) => void; stopOnExit?: boolean }): Promise<PrivateEngine>;
 };
 
 suite('Engine loss and recovery', () => {
@@ -25,7 +25,8 @@ suite('Engine loss and recovery', () => {
     const api = await activateExtension();
     const log = (line: string) => console.log(`  [engine] ${line}`);
     engine = await engineScripts.startPrivateEngine({ log, stopOnExit: true });
-    const baseDir = engine.dir;
+    // The restart reuses both directories, so the socket the setting names comes back.
+    const { dir: baseDir, runDir } = engine;
     await configuration().update('host', engine.dockerHost, vscode.ConfigurationTarget.Global);
     await waitUntil(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.endpoint.url === engine!.dockerHost, 'connected to the second engine', 30000);
 
@@ -38,7 +39,7 @@ suite('Engine loss and recovery', () => {
     const offered = api.networksTree.getChildren().map(node => (node.kind === 'hint' ? node.label : `unexpected ${node.kind}`));
     assert.deepStrictEqual(offered, ['Retry Connection', 'Open Settings', 'Show Log'], 'actions under the cause, no stale networks');
 
-    engine = await engineScripts.startPrivateEngine({ baseDir, log, stopOnExit: true });
+    engine = await engineScripts.startPrivateEngine({ baseDir, runDir, log, stopOnExit: true });
     await waitUntil(() => api.connection.state.kind === 'connected', 'reconnection after the restart', 30000);
     await waitUntil(() => api.networksTree.getChildren().some(node => node.kind === 'network' && node.name === 'bridge'), 'networks again', 15000);
     assert.strictEqual(api.networksView.message, undefined);
