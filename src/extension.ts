@@ -63,8 +63,12 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const inspectDocuments = own(new InspectDocuments(connection, store));
   own(new InspectLinks(store));
 
-  commandContext = { connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter() };
-  for (const registration of registerCommands(COMMANDS, commandContext)) own(registration);
+  commandContext = {
+    connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter(),
+    gateway: () => connection.requireGateway(),
+    model: () => store.requireModel(),
+  };
+  for (const registration of registerCommands(COMMANDS, commandContext, commandTitles(extensionContext))) own(registration);
 
   // The engine sends no event for some changes (connecting a stopped container): look again when the user does.
   for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(event => { if (event.visible) store.scheduleReload(); }));
@@ -79,6 +83,12 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
 
   connection.start();
   return commandContext;
+}
+
+/** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */
+function commandTitles(extensionContext: vscode.ExtensionContext): Map<string, string> {
+  const commands = (extensionContext.extension.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } }).contributes?.commands ?? [];
+  return new Map(commands.map(command => [command.command, command.title.replace(/…$/, '')]));
 }
 
 export function deactivate(): void {

@@ -59,7 +59,16 @@ export class EngineConnection {
   requireGateway(): DockerGateway {
     if (this.current.kind === 'connected') return this.current.gateway;
     if (this.current.kind === 'unreachable') throw this.current.error;
-    throw new Error('still connecting to the Docker Engine: try again in a moment');
+    throw new Error(`not connected yet to ${this.current.endpoint ?? 'the Docker Engine'}`);
+  }
+
+  /**
+   * The state once the attempt under way has an answer: connected, or unreachable with its cause. A retry in
+   * progress counts as under way, so a caller waiting on it hears the retry's answer, not the previous one.
+   * Resolves undefined when `signal` aborts first.
+   */
+  settled(signal: AbortSignal): Promise<ConnectionState | undefined> {
+    return whenEmitted(this.onDidChangeState, () => (isSettled(this.current) ? this.current : undefined), signal);
   }
 
   start(): void {
@@ -189,6 +198,29 @@ export class EngineConnection {
     this.eventEmitter.dispose();
     this.resyncEmitter.dispose();
   }
+}
+
+function isSettled(state: ConnectionState): boolean {
+  return state.kind === 'connected' || (state.kind === 'unreachable' && state.retryInMs > 0);
+}
+
+/** Resolves with `probe()`'s first defined answer, checked now and after each event; undefined once `signal` aborts. */
+export function whenEmitted<T>(event: (listener: () => void) => { dispose(): void }, probe: () => T | undefined, signal: AbortSignal): Promise<T | undefined> {
+  return new Promise(resolve => {
+    const now = probe();
+    if (now !== undefined || signal.aborted) return resolve(now);
+    const subscription = event(() => {
+      const value = probe();
+      if (value !== undefined) finish(value);
+    });
+    const onAbort = () => finish(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    function finish(value: T | undefined) {
+      subscription.dispose();
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }
+  });
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

@@ -6,7 +6,7 @@ import { Emitter } from '../model/emitter';
 import type { ContainerInspect, ContainerSummary, EngineEvent, Network } from '../model/engineTypes';
 import { aliasesFromInspect, aliasSignature, buildExplorerModel, ExplorerModel, summaryFromInspect } from '../model/explorer';
 import { AliasCache } from './aliasCache';
-import type { EngineConnection } from './engineConnection';
+import { EngineConnection, whenEmitted } from './engineConnection';
 import type { EngineLogger } from './gateway';
 
 export type ExplorerSnapshot =
@@ -57,6 +57,22 @@ export class ExplorerStore {
 
   get snapshot(): ExplorerSnapshot {
     return this.current;
+  }
+
+  /** The loaded model, if any: for views and hints that do without it. */
+  get model(): ExplorerModel | undefined {
+    return this.current.kind === 'ready' ? this.current.model : undefined;
+  }
+
+  /** The loaded model; throws why there is none (commands run only after `loaded` said it is there). */
+  requireModel(): ExplorerModel {
+    if (this.current.kind === 'ready') return this.current.model;
+    throw new Error(this.current.kind === 'unavailable' ? this.current.reason : 'the networks and containers have not been loaded yet');
+  }
+
+  /** The snapshot once the first load has an answer (ready or unavailable); undefined when `signal` aborts first. */
+  loaded(signal: AbortSignal): Promise<ExplorerSnapshot | undefined> {
+    return whenEmitted(this.onDidChange, () => (this.current.kind === 'loading' ? undefined : this.current), signal);
   }
 
   private onEvent(event: EngineEvent): void {

@@ -10,7 +10,7 @@ import { clickedNode, selectedNodes } from './targets';
 
 /** Connects every planned container; failures are reported per container and do not stop the others. */
 export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<{ connected: string[]; failed: string[] }> {
-  const gateway = context.connection.requireGateway();
+  const gateway = context.gateway();
   const connected: string[] = [];
   const failed: string[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to "${plan.network.name}"` }, async progress => {
@@ -33,25 +33,20 @@ export async function executeConnect(context: CommandContext, plan: ConnectPlan)
 
 /** Runs the wizard with whatever is already known (from a node, a drop), then connects. */
 export async function connectFlow(context: CommandContext, known: { containers?: ContainerModel[]; network?: NetworkModel }) {
-  const snapshot = context.store.snapshot;
-  if (snapshot.kind !== 'ready') throw new Error(`Cannot connect: ${snapshot.kind === 'unavailable' ? snapshot.reason : 'still loading from the Docker Engine'}`);
-  const gateway = context.connection.requireGateway();
   const plan = await runConnectWizard(context.prompter, {
-    model: snapshot.model, capabilities: gateway.capabilities, addresses: endpointAddressTools(), ...known,
+    model: context.model(), capabilities: context.gateway().capabilities, addresses: endpointAddressTools(), ...known,
   });
   return plan ? executeConnect(context, plan) : undefined;
 }
 
 function currentContainers(context: CommandContext, nodes: readonly { id: string }[]): ContainerModel[] {
-  const snapshot = context.store.snapshot;
-  const all = snapshot.kind === 'ready' ? snapshot.model.containers : [];
+  const all = context.model().containers;
   return nodes.map(node => all.find(c => c.id === node.id)).filter((c): c is ContainerModel => Boolean(c));
 }
 
 /** A drop of containers onto a network: straight to the options step. */
 export function connectDropped(context: CommandContext, containerIds: string[], networkId: string) {
-  const snapshot = context.store.snapshot;
-  const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.id === networkId) : undefined;
+  const network = context.store.model?.networks.find(n => n.id === networkId);
   if (!network) return Promise.resolve(undefined);
   return connectFlow(context, { network, containers: currentContainers(context, containerIds.map(id => ({ id }))) })
     .catch(err => reportCommandError(context, `dropping containers on "${network.name}"`, err));
@@ -59,6 +54,7 @@ export function connectDropped(context: CommandContext, containerIds: string[], 
 
 export const connectContainerCommand: CommandDefinition = {
   id: 'dockerNetworks.container.connect',
+  needs: 'explorer',
   run: (context, clicked, selection) => {
     const network = clickedNode(clicked, selection, 'network');
     const containers = selectedNodes(clicked, selection, 'container');

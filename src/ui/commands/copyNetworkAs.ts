@@ -11,6 +11,7 @@ async function networksFor(context: CommandContext, clicked: unknown, selection:
 /** The `docker network create` line that recreates the network (built-ins included: useful as a template). */
 export const copyAsCliCommand: CommandDefinition = {
   id: 'dockerNetworks.network.copyAsCli',
+  needs: 'explorer',
   run: async (context, clicked, selection) => {
     const networks = await networksFor(context, clicked, selection, 'Copy as docker CLI Command');
     if (!networks?.length) return;
@@ -24,6 +25,7 @@ export const copyAsCliCommand: CommandDefinition = {
 /** A Compose `networks:` entry for each network, merged under one `networks:` key. */
 export const copyAsComposeCommand: CommandDefinition = {
   id: 'dockerNetworks.network.copyAsCompose',
+  needs: 'explorer',
   run: async (context, clicked, selection) => {
     const networks = await networksFor(context, clicked, selection, 'Copy as Compose');
     if (!networks?.length) return;

@@ -33,7 +33,7 @@ async function revealCreated(context: CommandContext, id: string, name: string):
 export async function createNetworkFlow(context: CommandContext, initial?: CreateNetworkAnswers, title?: string): Promise<string | undefined> {
   let answers = initial;
   for (;;) {
-    const gateway = context.connection.requireGateway();
+    const gateway = context.gateway();
     const [existingNetworks, details] = await Promise.all([gateway.listNetworks(), gateway.engineDetails()]);
     const pools = settings.addressPools();
     answers = await runCreateNetworkWizard(context.prompter, {
@@ -63,12 +63,14 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
 
 export const createNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.create',
+  needs: 'engine',
   run: context => createNetworkFlow(context),
 };
 
 /** The wizard prefilled from an existing network, under a new name and with fresh subnets. */
 export const duplicateNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.duplicate',
+  needs: 'explorer',
   run: async (context, clicked, selection) => {
     const source = clickedNode(clicked, selection, 'network') ?? await pickNetwork(context, 'Duplicate Network', 'Pick the network to duplicate', { customOnly: true });
     if (!source) return undefined;

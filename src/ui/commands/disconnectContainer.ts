@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ContainerModel, ExplorerModel } from '../../model/explorer';
+import type { ContainerModel } from '../../model/explorer';
 import { BACK } from '../wizard/prompter';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickContainers, selectedNodes } from './targets';
@@ -39,22 +39,18 @@ async function pickAttachments(context: CommandContext, containers: readonly Con
   return picked === BACK ? undefined : picked;
 }
 
-function currentModel(context: CommandContext): ExplorerModel | undefined {
-  const snapshot = context.store.snapshot;
-  return snapshot.kind === 'ready' ? snapshot.model : undefined;
-}
-
 export const disconnectContainerCommand: CommandDefinition = {
   id: 'dockerNetworks.container.disconnect',
+  needs: 'explorer',
   run: async (context, clicked, selection) => {
     const fromTree = attachmentsFromTree(clicked, selection);
     let attachments: Attachment[] | undefined;
     if (Array.isArray(fromTree)) {
       attachments = fromTree;
     } else {
-      const model = currentModel(context);
+      const model = context.model();
       const containers = fromTree === 'container'
-        ? (selectedNodes(clicked, selection, 'container') ?? []).map(node => model?.containers.find(c => c.id === node.id) ?? node)
+        ? (selectedNodes(clicked, selection, 'container') ?? []).map(node => model.containers.find(c => c.id === node.id) ?? node)
         : await pickContainers(context, 'Disconnect Container from Network', 'Pick the containers to disconnect');
       if (!containers?.length) return;
       attachments = await pickAttachments(context, containers);
@@ -68,7 +64,7 @@ export const disconnectContainerCommand: CommandDefinition = {
       choices: [DisconnectChoices.disconnect, DisconnectChoices.force],
     });
     if (!choice) return;
-    const gateway = context.connection.requireGateway();
+    const gateway = context.gateway();
     const failures: string[] = [];
     for (const a of attachments) {
       try {

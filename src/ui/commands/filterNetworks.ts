@@ -10,7 +10,6 @@ const EXAMPLES = 'e.g. driver=bridge label=env=prod name=web dangling=true type=
 export const filterNetworksCommand: CommandDefinition = {
   id: 'dockerNetworks.network.filter',
   run: async context => {
-    const snapshot = context.store.snapshot;
     const answer = await context.prompter.input({
       title: 'Filter Networks', step: 1, totalSteps: 1,
       prompt: 'Filter like `docker network ls --filter`: driver, id, label (k or k=v), name, scope, type (custom|builtin), dangling (true|false). Names and IDs match exactly or as a regular expression. Empty clears the filter.',
@@ -19,10 +18,11 @@ export const filterNetworksCommand: CommandDefinition = {
       validate: text => {
         const parsed = parseFilterText(text);
         if ('error' in parsed) return parsed.error;
-        if (snapshot.kind !== 'ready') return undefined;
+        const model = context.store.model;
+        if (!model) return undefined;
         const options = { ...context.viewState.options, filter: parsed.filter };
-        const count = visibleNetworks(snapshot.model, options).length;
-        return { message: `${count} of ${snapshot.model.networks.length} networks match`, severity: 'info' };
+        const count = visibleNetworks(model, options).length;
+        return { message: `${count} of ${model.networks.length} networks match`, severity: 'info' };
       },
     });
     if (answer === undefined || answer === BACK) return;

@@ -21,10 +21,11 @@ export const refreshInspectCommand: CommandDefinition = {
 
 export const copyInspectedAsCliCommand: CommandDefinition = {
   id: 'dockerNetworks.inspect.copyAsCli',
+  needs: 'engine',
   run: async (context, resource) => {
     const target = inspectTarget(resource)?.target;
     if (target?.kind !== 'network') return undefined;
-    const network = await context.connection.requireGateway().inspectNetwork(target.id) as Network;
+    const network = await context.gateway().inspectNetwork(target.id) as Network;
     const command = toDockerCliCommand(answersFromNetwork(network));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(`Copied: ${command}`);
@@ -34,6 +35,7 @@ export const copyInspectedAsCliCommand: CommandDefinition = {
 
 export const revealInspectedCommand: CommandDefinition = {
   id: 'dockerNetworks.inspect.revealInTree',
+  needs: 'explorer',
   run: async (context, resource) => {
     const target = inspectTarget(resource)?.target;
     if (!target) return;

@@ -77,8 +77,9 @@ function pruneSteps(prompter: Prompter, plan: (state: PruneState) => Promise<Pru
  */
 export const pruneNetworksCommand: CommandDefinition = {
   id: 'dockerNetworks.network.prune',
+  needs: 'engine',
   run: async (context: CommandContext) => {
-    const gateway = context.connection.requireGateway();
+    const gateway = context.gateway();
     const freshPlan = async (s: PruneState) => {
       const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
       return planPrune(networks, containers, { now: new Date(), ...(s.until ? { until: s.until } : {}), ...(s.labels.trim() ? { labels: splitList(s.labels) } : {}) });

@@ -1,12 +1,15 @@
-// Registers the command table; a failing command shows its error (the engine's message verbatim, with context)
-// instead of failing silently, and logs it.
+// Registers the command table. A command that needs the engine first waits for it (engineGuard); a failing
+// command shows its error (the engine's message verbatim, with context) instead of failing silently, and logs it.
 import * as vscode from 'vscode';
 import type { CommandContext, CommandDefinition } from './commandContext';
+import { ensureEngine } from './engineGuard';
 import { EngineError } from '../../engine/errors';
 
-export function registerCommands(definitions: readonly CommandDefinition[], context: CommandContext): vscode.Disposable[] {
+/** `titles` maps command IDs to their palette titles (from the manifest), to name the command in messages. */
+export function registerCommands(definitions: readonly CommandDefinition[], context: CommandContext, titles: ReadonlyMap<string, string>): vscode.Disposable[] {
   return definitions.map(definition => vscode.commands.registerCommand(definition.id, async (...args: unknown[]) => {
     try {
+      if (definition.needs && !(await ensureEngine(context, definition.needs, titles.get(definition.id) ?? definition.id))) return undefined;
       return await definition.run(context, ...args);
     } catch (err) {
       reportCommandError(context, definition.id, err);

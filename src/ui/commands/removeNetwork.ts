@@ -7,6 +7,7 @@ import { pickNetworks, selectedNodes } from './targets';
 /** Removes networks after a modal confirmation that names each one and what depends on it. */
 export const removeNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.remove',
+  needs: 'explorer',
   run: async (context, clicked, selection) => {
     const chosen = selectedNodes(clicked, selection, 'network')
       ?? await pickNetworks(context, 'Remove Network', 'Pick the networks to remove (built-in networks are not offered)', { customOnly: true });
@@ -19,6 +20,6 @@ export const removeNetworkCommand: CommandDefinition = {
     const choice = await context.prompter.confirm(removalQuestion(plan));
     if (!choice) return undefined;
     // Every choice but plain Remove (only offered when nothing runs) disconnects what runs, as the dialog said.
-    return removeWithProgress(context, context.connection.requireGateway(), 'Removing networks', entriesFor(plan, choice), choice !== RemoveChoices.remove);
+    return removeWithProgress(context, context.gateway(), 'Removing networks', entriesFor(plan, choice), choice !== RemoveChoices.remove);
   },
 };

@@ -1,4 +1,5 @@
-// Where a command's targets come from: the node(s) it was invoked on in a tree, or a quick pick.
+// Where a command's targets come from: the node(s) it was invoked on in a tree, or a quick pick from the loaded
+// model (commands that pick declare `needs: 'explorer'`).
 import * as vscode from 'vscode';
 import { ContainerModel, describeNetwork, NetworkModel } from '../../model/explorer';
 import { BACK } from '../wizard/prompter';
@@ -29,17 +30,8 @@ export function clickedNode<K extends ExplorerNode['kind']>(clicked: unknown, se
   return selectedNodes(clicked, selection, kind)?.[0];
 }
 
-function loadedModel(context: CommandContext, what: 'networks' | 'containers') {
-  const snapshot = context.store.snapshot;
-  if (snapshot.kind === 'ready') return snapshot.model;
-  const reason = snapshot.kind === 'unavailable' ? snapshot.reason : 'still loading from the Docker Engine';
-  void vscode.window.showErrorMessage(`Docker Networks: no ${what} to pick from: ${reason}`);
-  return undefined;
-}
-
 export async function pickNetworks(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean; swarmOnly?: boolean } = {}): Promise<NetworkModel[] | undefined> {
-  const model = loadedModel(context, 'networks');
-  if (!model) return undefined;
+  const model = context.model();
   const networks = model.networks.filter(network => (!options.customOnly || !network.builtIn) && (!options.swarmOnly || network.scope === 'swarm'));
   if (!networks.length) {
     void vscode.window.showInformationMessage(`There are no ${options.swarmOnly ? 'swarm ' : options.customOnly ? 'custom ' : ''}networks on this engine.`);
@@ -53,8 +45,7 @@ export async function pickNetworks(context: CommandContext, title: string, place
 }
 
 export async function pickContainers(context: CommandContext, title: string, placeHolder: string): Promise<ContainerModel[] | undefined> {
-  const model = loadedModel(context, 'containers');
-  if (!model) return undefined;
+  const model = context.model();
   if (!model.containers.length) {
     void vscode.window.showInformationMessage('There are no containers on this engine.');
     return undefined;
@@ -68,8 +59,7 @@ export async function pickContainers(context: CommandContext, title: string, pla
 
 /** One network, for commands that act on a single one (Duplicate). */
 export async function pickNetwork(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean } = {}): Promise<NetworkModel | undefined> {
-  const model = loadedModel(context, 'networks');
-  if (!model) return undefined;
+  const model = context.model();
   const networks = model.networks.filter(network => !options.customOnly || !network.builtIn);
   if (!networks.length) {
     void vscode.window.showInformationMessage(`There are no ${options.customOnly ? 'custom ' : ''}networks on this engine.`);

@@ -1,6 +1,7 @@
 // Read-only inspect documents in editor tabs (`docker-networks-inspect:` URIs), one per object. They follow the
 // explorer store, so an open document refreshes itself when the engine reports a change.
 import * as vscode from 'vscode';
+import { settings } from '../settings';
 import type { EngineConnection } from '../../engine/engineConnection';
 import { EngineError } from '../../engine/errors';
 import type { ExplorerStore } from '../../engine/explorerStore';
@@ -90,6 +91,8 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     if (!target) return `// Not an inspect document: ${uri.toString()}`;
     const key = uri.toString();
     try {
+      // A document restored with the window may be asked for before the first connection has an answer.
+      await this.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
       const gateway = this.connection.requireGateway();
       const data = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : await gateway.inspectContainer(target.id);
       const content = JSON.stringify(data, null, 2) + '\n';

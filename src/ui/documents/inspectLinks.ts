@@ -15,8 +15,8 @@ export class InspectLinks extends DisposableOwner implements vscode.DocumentLink
   }
 
   private resolve(id: string) {
-    const snapshot = this.store.snapshot;
-    return snapshot.kind === 'ready' ? resolveObjectId(snapshot.model, id) : undefined;
+    const model = this.store.model;
+    return model ? resolveObjectId(model, id) : undefined;
   }
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {

@@ -55,8 +55,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   }
 
   private get model(): ExplorerModel | undefined {
-    const snapshot = this.store.snapshot;
-    return snapshot.kind === 'ready' ? snapshot.model : undefined;
+    return this.store.model;
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
