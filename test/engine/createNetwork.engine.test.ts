@@ -6,7 +6,7 @@ import type { DockerGateway } from '../../src/engine/gateway';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../src/model/createNetwork';
 import type { Network } from '../../src/model/engineTypes';
 import { contains } from '../../src/model/ipam';
-import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetworkWizard';
+import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { cleanUp, openGateway, rawDocker, RUN_ID, runContainer, TEST_LABEL, testLabels, uniqueName } from './engineFixture';
 import {

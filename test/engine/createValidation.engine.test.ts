@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import type { DockerGateway } from '../../src/engine/gateway';
 import { CreateNetworkAnswers, emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
-import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetworkWizard';
+import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { Answer, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';
 import { cleanUp, rawDocker, testLabels, uniqueName } from './engineFixture';
 import { countingGateway, countingLogger, CREATE_REQUEST, createScript, CreateScript, createWizardInput } from './networkTestKit';

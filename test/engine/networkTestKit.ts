@@ -9,7 +9,7 @@ import type { CreateNetworkAnswers } from '../../src/model/createNetwork';
 import type { Network } from '../../src/model/engineTypes';
 import { buildExplorerModel, ExplorerModel } from '../../src/model/explorer';
 import { DEFAULT_ADDRESS_POOLS } from '../../src/model/ipam';
-import type { CreateWizardInput } from '../../src/ui/wizard/createNetworkWizard';
+import type { CreateWizardInput } from '../../src/ui/wizard/createNetwork/wizard';
 import type { Answer } from '../support/scriptedPrompter';
 import { openGateway, RUN_ID, silentLogger, TEST_LABEL } from './engineFixture';
 

@@ -1,6 +1,6 @@
 // A Prompter that answers from a script, for wizard tests in node and in the extension host. It records every
 // question so tests can assert that each step says in words what it asks (title with counter, prompt, placeholder).
-import { BACK, Back, ConfirmQuestion, InputQuestion, normaliseValidation, PickQuestion, Prompter, stepTitle } from '../../src/ui/wizard/prompter';
+import { BACK, Back, ConfirmQuestion, InputQuestion, normaliseValidation, openingMessage, PickQuestion, Prompter, stepTitle } from '../../src/ui/wizard/prompter';
 
 export const CANCEL = Symbol('cancel');
 
@@ -16,12 +16,27 @@ export interface AskedQuestion {
   readonly optionDetails?: (string | undefined)[];
   readonly value?: string;
   readonly validation?: string;
+  /** What an input step showed as it opened, before anything was typed (never an error). */
+  readonly opening?: string;
 }
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: AskedQuestion[] = [];
 
   constructor(private readonly answers: Answer[]) {}
+
+  /** The question whose text (prompt, placeholder or message) matches: tests find steps by what they ask, not by position. */
+  question(what: string | RegExp): AskedQuestion {
+    const matches = (q: AskedQuestion) => [q.text, q.placeholder, q.title].some(t => t !== undefined && (typeof what === 'string' ? t.includes(what) : what.test(t)));
+    const found = this.asked.filter(matches);
+    if (!found.length) throw new Error(`no question asked ${String(what)}; asked: ${this.asked.map(q => q.text).join(' | ')}`);
+    return found[found.length - 1];
+  }
+
+  /** Every input step asked, for checks that hold for all of them. */
+  get inputs(): AskedQuestion[] {
+    return this.asked.filter(q => q.kind === 'input');
+  }
 
   get remaining(): number {
     return this.answers.length;
@@ -35,7 +50,8 @@ export class ScriptedPrompter implements Prompter {
 
   async input(question: InputQuestion): Promise<string | Back | undefined> {
     const answer = this.next(question.prompt);
-    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value };
+    const opening = openingMessage(normaliseValidation(await question.validate?.(question.value ?? '')))?.message;
+    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value, opening };
     if (answer === BACK) { this.asked.push(record); return BACK; }
     if (answer === CANCEL) { this.asked.push(record); return undefined; }
     const typed = Array.isArray(answer) ? answer.join(', ') : answer;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { capabilitiesOf } from '../../src/model/apiVersion';
 import { toCreateBody, toDockerCliCommand } from '../../src/model/createNetwork';
 import { DEFAULT_ADDRESS_POOLS } from '../../src/model/ipam';
-import { CreateWizardInput, runCreateNetworkWizard } from '../../src/ui/wizard/createNetworkWizard';
+import { CreateWizardInput, runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { BACK } from '../../src/ui/wizard/prompter';
 import { network, withSubnet } from '../support/fixtures';
 import { Answer, CANCEL, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';

@@ -4,7 +4,7 @@ import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliComm
 import { DEFAULT_ADDRESS_POOLS, HostAddress } from '../../model/ipam';
 import { settings } from '../settings';
 import { networkNodeId } from '../tree/treeItems';
-import { runCreateNetworkWizard } from '../wizard/createNetworkWizard';
+import { runCreateNetworkWizard } from '../wizard/createNetwork/wizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { clickedNode, pickNetwork } from './targets';
 

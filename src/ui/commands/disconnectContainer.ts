@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ContainerModel } from '../../model/explorer';
-import { BACK } from '../wizard/prompter';
+import { askOnce } from '../wizard/flow';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickContainers, selectedNodes } from './targets';
 
@@ -35,8 +35,7 @@ async function pickAttachments(context: CommandContext, containers: readonly Con
     void vscode.window.showInformationMessage(`${containers.map(c => `"${c.name}"`).join(', ')} ${containers.length === 1 ? 'is' : 'are'} on no network.`);
     return undefined;
   }
-  const picked = await context.prompter.pickMany({ title: 'Disconnect Container from Network', step: 1, totalSteps: 1, placeholder: 'Pick the networks to disconnect from', options });
-  return picked === BACK ? undefined : picked;
+  return askOnce(context.prompter, 'Disconnect Container from Network', ask => ask.pickMany({ placeholder: 'Pick the networks to disconnect from', options }));
 }
 
 export const disconnectContainerCommand: CommandDefinition = {

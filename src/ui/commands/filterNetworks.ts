@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { emptyFilter, formatFilter, parseFilterText } from '../../model/filters/networkFilter';
 import { visibleNetworks } from '../../model/networkView';
-import { BACK } from '../wizard/prompter';
+import { askOnce } from '../wizard/flow';
 import type { CommandDefinition } from './commandContext';
 
 const EXAMPLES = 'e.g. driver=bridge label=env=prod name=web dangling=true type=custom';
@@ -10,8 +10,7 @@ const EXAMPLES = 'e.g. driver=bridge label=env=prod name=web dangling=true type=
 export const filterNetworksCommand: CommandDefinition = {
   id: 'dockerNetworks.network.filter',
   run: async context => {
-    const answer = await context.prompter.input({
-      title: 'Filter Networks', step: 1, totalSteps: 1,
+    const answer = await askOnce(context.prompter, 'Filter Networks', ask => ask.input({
       prompt: 'Filter like `docker network ls --filter`: driver, id, label (k or k=v), name, scope, type (custom|builtin), dangling (true|false). Names and IDs match exactly or as a regular expression. Empty clears the filter.',
       placeholder: EXAMPLES,
       value: formatFilter(context.viewState.filter),
@@ -24,8 +23,8 @@ export const filterNetworksCommand: CommandDefinition = {
         const count = visibleNetworks(model, options).length;
         return { message: `${count} of ${model.networks.length} networks match`, severity: 'info' };
       },
-    });
-    if (answer === undefined || answer === BACK) return;
+    }));
+    if (answer === undefined) return;
     const parsed = parseFilterText(answer);
     if ('error' in parsed) throw new Error(`Filter "${answer}" is not valid: ${parsed.error}`);
     await context.viewState.setFilter(parsed.filter);

@@ -2,7 +2,7 @@
 // model (commands that pick declare `needs: 'explorer'`).
 import * as vscode from 'vscode';
 import { ContainerModel, describeNetwork, NetworkModel } from '../../model/explorer';
-import { BACK } from '../wizard/prompter';
+import { askOnce } from '../wizard/flow';
 import { ExplorerNode, nodeId } from '../tree/treeItems';
 import type { CommandContext } from './commandContext';
 
@@ -37,11 +37,9 @@ export async function pickNetworks(context: CommandContext, title: string, place
     void vscode.window.showInformationMessage(`There are no ${options.swarmOnly ? 'swarm ' : options.customOnly ? 'custom ' : ''}networks on this engine.`);
     return undefined;
   }
-  const picked = await context.prompter.pickMany({
-    title, step: 1, totalSteps: 1, placeholder,
-    options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
-  });
-  return picked === BACK ? undefined : picked;
+  return askOnce(context.prompter, title, ask => ask.pickMany({
+    placeholder, options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
+  }));
 }
 
 export async function pickContainers(context: CommandContext, title: string, placeHolder: string): Promise<ContainerModel[] | undefined> {
@@ -50,11 +48,9 @@ export async function pickContainers(context: CommandContext, title: string, pla
     void vscode.window.showInformationMessage('There are no containers on this engine.');
     return undefined;
   }
-  const picked = await context.prompter.pickMany({
-    title, step: 1, totalSteps: 1, placeholder: placeHolder,
-    options: model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, value: container })),
-  });
-  return picked === BACK ? undefined : picked;
+  return askOnce(context.prompter, title, ask => ask.pickMany({
+    placeholder: placeHolder, options: model.containers.map(container => ({ label: container.name, description: `${container.state} · ${container.image}`, value: container })),
+  }));
 }
 
 /** One network, for commands that act on a single one (Duplicate). */
@@ -65,9 +61,7 @@ export async function pickNetwork(context: CommandContext, title: string, placeh
     void vscode.window.showInformationMessage(`There are no ${options.customOnly ? 'custom ' : ''}networks on this engine.`);
     return undefined;
   }
-  const picked = await context.prompter.pick({
-    title, step: 1, totalSteps: 1, placeholder,
-    options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
-  });
-  return picked === BACK ? undefined : picked;
+  return askOnce(context.prompter, title, ask => ask.pick({
+    placeholder, options: networks.map(network => ({ label: network.name, description: describeNetwork(network), value: network })),
+  }));
 }

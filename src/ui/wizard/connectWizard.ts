@@ -5,7 +5,8 @@ import { connectRestrictions, staticAddressRestriction } from '../../model/conne
 import { aliasProblem, ConnectOptions, emptyConnectOptions, macAddressProblem, splitList } from '../../model/connectRequest';
 import type { ContainerModel, ExplorerModel, NetworkModel } from '../../model/explorer';
 import { describeNetwork } from '../../model/explorer';
-import { BACK, Prompter, runSteps, WizardStep } from './prompter';
+import { runFlow, Step } from './flow';
+import type { Prompter } from './prompter';
 
 const TITLE = 'Connect Container to Network';
 
@@ -43,34 +44,27 @@ function isOn(container: ContainerModel, network: NetworkModel): boolean {
   return container.networks.some(n => n.networkId === network.id);
 }
 
-export async function runConnectWizard(prompter: Prompter, input: ConnectWizardInput): Promise<ConnectPlan | undefined> {
-  const state: ConnectState = { containers: [...(input.containers ?? [])], network: input.network, configure: false, chosen: [], options: emptyConnectOptions() };
-  const askForContainers = !input.containers?.length;
-  const askForNetwork = !input.network;
-
-  const containerStep: WizardStep<ConnectState> = async (s, position) => {
+function containerStep(input: ConnectWizardInput): Step<ConnectState> {
+  return async (s, ask) => {
     const candidates = input.model.containers.filter(c => !s.network || !isOn(c, s.network));
     if (!candidates.length) {
-      const message = s.network ? `Every container is already on "${s.network.name}".` : 'There are no containers on this engine.';
-      await prompter.confirm({ message, detail: 'There is nothing to connect.', choices: [] });
-      return 'cancel';
+      await ask.explain(s.network ? `Every container is already on "${s.network.name}".` : 'There are no containers on this engine.', 'There is nothing to connect.');
+      ask.cancel();
     }
-    const picked = await prompter.pickMany({
-      title: TITLE, ...position,
+    const picked = await ask.pickMany({
       placeholder: s.network ? `Pick the containers to connect to "${s.network.name}" (running or stopped)` : 'Pick the containers to connect (running or stopped)',
       options: candidates.map(c => ({ label: c.name, description: `${c.state} · ${c.networks.map(n => n.networkName).join(', ') || 'no network'}`, value: c, picked: s.containers.some(p => p.id === c.id) })),
     });
-    if (picked === BACK) return 'back';
-    if (!picked?.length) return 'cancel';
+    if (!picked.length) ask.cancel();
     s.containers = picked;
-    return 'next';
   };
+}
 
-  const networkStep: WizardStep<ConnectState> = async (s, position) => {
+function networkStep(input: ConnectWizardInput): Step<ConnectState> {
+  return async (s, ask) => {
     for (;;) {
       const names = s.containers.map(c => `"${c.name}"`).join(', ');
-      const picked = await prompter.pick({
-        title: TITLE, ...position,
+      const picked = await ask.pick({
         placeholder: `Pick the network to connect ${names} to`,
         options: input.model.networks.map(n => {
           const blocked = connectRestrictions(n.network).connect;
@@ -78,70 +72,66 @@ export async function runConnectWizard(prompter: Prompter, input: ConnectWizardI
           return { label: n.name, description: already ? 'already connected' : describeNetwork(n), detail: blocked ? `Not possible: ${blocked}` : undefined, value: n };
         }),
       });
-      if (picked === BACK) return 'back';
-      if (!picked) return 'cancel';
-      const problem = networkProblem(picked, s.containers);
+      const problem = connectProblem(picked, s.containers);
       if (!problem) {
         s.network = picked;
-        return 'next';
+        return;
       }
-      await prompter.confirm({ message: `Cannot connect to "${picked.name}"`, detail: problem, choices: [] });
+      await ask.explain(`Cannot connect to "${picked.name}"`, problem);
     }
   };
+}
 
-  const modeStep: WizardStep<ConnectState> = async (s, position) => {
-    const picked = await prompter.pick({
-      title: TITLE, ...position,
+function defaultsOrOptionsStep(input: ConnectWizardInput): Step<ConnectState> {
+  return async (s, ask) => {
+    const extras = (input.capabilities.connectMacAddress ? ', MAC address' : '') + (input.capabilities.gatewayPriority ? ', gateway priority' : '');
+    s.configure = await ask.pick({
       placeholder: `Connect ${s.containers.map(c => `"${c.name}"`).join(', ')} to "${s.network!.name}" with the defaults, or set options?`,
       options: [
         { label: 'Connect with defaults', description: 'the engine picks the address; no aliases', value: false },
-        { label: 'Set options…', description: 'aliases, fixed IPv4/IPv6 address, links, link-local IPs, driver options' + (input.capabilities.connectMacAddress ? ', MAC address' : '') + (input.capabilities.gatewayPriority ? ', gateway priority' : ''), value: true },
+        { label: 'Set options…', description: `aliases, fixed IPv4/IPv6 address, links, link-local IPs, driver options${extras}`, value: true },
       ],
     });
-    if (picked === BACK) return 'back';
-    if (picked === undefined) return 'cancel';
-    s.configure = picked;
-    return 'next';
   };
+}
 
-  const checklistStep: WizardStep<ConnectState> = async (s, position) => {
+function checklistStep(input: ConnectWizardInput): Step<ConnectState> {
+  return async (s, ask) => {
     for (;;) {
-      const picked = await prompter.pickMany({
-        title: TITLE, ...position,
-        placeholder: 'Tick the options to set (each gets its own step)',
-        options: optionChoices(s, input.capabilities),
-      });
-      if (picked === BACK) return 'back';
-      if (picked === undefined) return 'cancel';
+      const picked = await ask.pickMany({ placeholder: 'Tick the options to set (each gets its own step)', options: optionChoices(s, input.capabilities) });
       const problem = picked.map(key => optionProblem(key, s)).find(Boolean);
       if (!problem) {
         s.chosen = picked;
-        return 'next';
+        return;
       }
-      await prompter.confirm({ message: 'That option cannot be used here', detail: problem, choices: [] });
+      await ask.explain('That option cannot be used here', problem);
     }
   };
+}
 
-  const steps = (s: ConnectState): WizardStep<ConnectState>[] => [
-    ...(askForContainers ? [containerStep] : []),
-    ...(askForNetwork ? [networkStep] : []),
-    modeStep,
-    ...(s.configure ? [checklistStep, ...s.chosen.map(key => optionStep(prompter, key, input.addresses))] : []),
-  ];
+/** A network given up front (a tree node or a drop) that cannot take these containers is refused before any step. */
+function upfrontRefusal(input: ConnectWizardInput, askForContainers: boolean): string | undefined {
+  if (!input.network) return undefined;
+  const problem = connectProblem(input.network, input.containers ?? []);
+  if (problem && !askForContainers) return problem;
+  return connectRestrictions(input.network.network).connect;
+}
 
-  if (!askForNetwork && input.network) {
-    const problem = networkProblem(input.network, state.containers);
-    if (problem && !askForContainers) {
-      await prompter.confirm({ message: `Cannot connect to "${input.network.name}"`, detail: problem, choices: [] });
-      return undefined;
-    }
-    const blocked = connectRestrictions(input.network.network).connect;
-    if (blocked) {
-      await prompter.confirm({ message: `Cannot connect to "${input.network.name}"`, detail: blocked, choices: [] });
-      return undefined;
-    }
+export async function runConnectWizard(prompter: Prompter, input: ConnectWizardInput): Promise<ConnectPlan | undefined> {
+  const state: ConnectState = { containers: [...(input.containers ?? [])], network: input.network, configure: false, chosen: [], options: emptyConnectOptions() };
+  const askForContainers = !input.containers?.length;
+  const refusal = upfrontRefusal(input, askForContainers);
+  if (refusal) {
+    await prompter.confirm({ message: `Cannot connect to "${input.network!.name}"`, detail: refusal, choices: [] });
+    return undefined;
   }
-  const finished = await runSteps(state, steps);
+  const steps = (s: ConnectState): Step<ConnectState>[] => [
+    ...(askForContainers ? [containerStep(input)] : []),
+    ...(input.network ? [] : [networkStep(input)]),
+    defaultsOrOptionsStep(input),
+    ...(s.configure ? [checklistStep(input), ...s.chosen.map(key => optionStep(key, input.addresses))] : []),
+  ];
+  const finished = await runFlow(prompter, TITLE, state, steps);
   if (!finished || !state.network) return undefined;
   return { containers: state.containers, network: state.network, options: effectiveOptions(state) };
 }
@@ -162,7 +152,8 @@ function effectiveOptions(state: ConnectState): ConnectOptions {
   };
 }
 
-function networkProblem(network: NetworkModel, containers: readonly ContainerModel[]): string | undefined {
+/** Why these containers cannot join this network, in the engine's words; undefined when they can. */
+function connectProblem(network: NetworkModel, containers: readonly ContainerModel[]): string | undefined {
   const blocked = connectRestrictions(network.network).connect;
   if (blocked) return blocked;
   const isolated = containers.filter(c => c.networks.some(n => n.networkName === 'none'));
@@ -204,55 +195,53 @@ function optionProblem(key: OptionKey, s: ConnectState): string | undefined {
   }
 }
 
-function optionStep(prompter: Prompter, key: OptionKey, addresses: EndpointAddressTools): WizardStep<ConnectState> {
-  return async (s, position) => {
+/** The step that asks one ticked option's value. */
+function optionStep(key: OptionKey, addresses: EndpointAddressTools): Step<ConnectState> {
+  return async (s, ask) => {
     const network = s.network!;
-    const ask = (prompt: string, placeholder: string, value: string, validate: (text: string) => string | undefined) =>
-      prompter.input({ title: TITLE, ...position, prompt, placeholder, value, validate });
-    let answer: string | typeof BACK | undefined;
+    const o = s.options;
+    const list = (prompt: string, placeholder: string, current: readonly string[], emptyMessage: string, problem?: (entry: string) => string | undefined) =>
+      ask.input({ prompt, placeholder, value: current.join(', '), validate: text => (splitList(text).length ? (problem ? splitList(text).map(problem).find(Boolean) : undefined) : emptyMessage) }).then(splitList);
     switch (key) {
       case 'aliases':
-        answer = await ask(`Aliases for the container on "${network.name}": other containers there can reach it by these names`, 'e.g. db, primary-db (comma or space separated)',
-          s.options.aliases.join(', '), text => splitList(text).length ? splitList(text).map(aliasProblem).find(Boolean) : 'Enter at least one alias, or go back and untick Aliases');
-        if (typeof answer === 'string') s.options.aliases = splitList(answer);
-        break;
+        o.aliases = await list(`Aliases for the container on "${network.name}": other containers there can reach it by these names`, 'e.g. db, primary-db (comma or space separated)',
+          o.aliases, 'Enter at least one alias, or go back and untick Aliases', aliasProblem);
+        return;
       case 'ipv4':
       case 'ipv6': {
         const family = key === 'ipv4' ? 4 : 6;
         const suggestion = addresses.suggest(family, network);
-        answer = await ask(`Fixed IPv${family} address for "${s.containers[0].name}" on "${network.name}" (${network.subnets.join(', ')})`,
-          suggestion ? `next free address: ${suggestion}` : `an IPv${family} address inside the network's subnet`,
-          (family === 4 ? s.options.ipv4 : s.options.ipv6) ?? suggestion ?? '', text => addresses.validate(text.trim(), family, network));
-        if (typeof answer === 'string') family === 4 ? s.options.ipv4 = answer.trim() : s.options.ipv6 = answer.trim();
-        break;
+        const answer = await ask.input({
+          prompt: `Fixed IPv${family} address for "${s.containers[0].name}" on "${network.name}" (${network.subnets.join(', ')})`,
+          placeholder: suggestion ? `next free address: ${suggestion}` : `an IPv${family} address inside the network's subnet, e.g. ${family === 4 ? '172.30.0.10' : 'fd00:1::10'}`,
+          value: (family === 4 ? o.ipv4 : o.ipv6) ?? suggestion ?? '', validate: text => addresses.validate(text.trim(), family, network),
+        });
+        if (family === 4) o.ipv4 = answer.trim();
+        else o.ipv6 = answer.trim();
+        return;
       }
       case 'links':
-        answer = await ask('Links to other containers, as container or container:alias', 'e.g. db:database, cache', s.options.links.join(', '),
-          text => splitList(text).length ? undefined : 'Enter at least one link, or go back and untick Links');
-        if (typeof answer === 'string') s.options.links = splitList(answer);
-        break;
+        o.links = await list('Links to other containers, as container or container:alias', 'e.g. db:database, cache', o.links, 'Enter at least one link, or go back and untick Links');
+        return;
       case 'linkLocal':
-        answer = await ask('Link-local addresses for the endpoint (169.254.0.0/16 or fe80::/10)', 'e.g. 169.254.10.10, fe80::10', s.options.linkLocalIps.join(', '),
-          text => splitList(text).length ? undefined : 'Enter at least one address, or go back and untick Link-local IPs');
-        if (typeof answer === 'string') s.options.linkLocalIps = splitList(answer);
-        break;
-      case 'driverOpts':
-        answer = await ask('Driver options for this endpoint, as key=value', 'e.g. com.example.opt=1', Object.entries(s.options.driverOptions).map(([k, v]) => `${k}=${v}`).join(', '),
-          text => splitList(text).map(entry => (/^[^=\s]+=/.test(entry) ? undefined : `"${entry}" is not key=value`)).find(Boolean) ?? (splitList(text).length ? undefined : 'Enter at least one option'));
-        if (typeof answer === 'string') s.options.driverOptions = Object.fromEntries(splitList(answer).map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
-        break;
+        o.linkLocalIps = await list('Link-local addresses for the endpoint (169.254.0.0/16 or fe80::/10)', 'e.g. 169.254.10.10, fe80::10', o.linkLocalIps,
+          'Enter at least one address, or go back and untick Link-local IPs');
+        return;
+      case 'driverOpts': {
+        const entries = await list('Driver options for this endpoint, as key=value', 'e.g. com.example.opt=1', Object.entries(o.driverOptions).map(([k, v]) => `${k}=${v}`),
+          'Enter at least one option', entry => (/^[^=\s]+=/.test(entry) ? undefined : `"${entry}" is not key=value`));
+        o.driverOptions = Object.fromEntries(entries.map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+        return;
+      }
       case 'mac':
-        answer = await ask(`MAC address for "${s.containers[0].name}" on "${network.name}"`, 'e.g. 02:42:ac:11:00:02', s.options.macAddress ?? '', text => macAddressProblem(text.trim()));
-        if (typeof answer === 'string') s.options.macAddress = answer.trim();
-        break;
+        o.macAddress = (await ask.input({ prompt: `MAC address for "${s.containers[0].name}" on "${network.name}"`, placeholder: 'e.g. 02:42:ac:11:00:02', value: o.macAddress ?? '', validate: text => macAddressProblem(text.trim()) })).trim();
+        return;
       case 'gwPriority':
-        answer = await ask('Gateway priority: the network with the highest priority provides the default route', 'an integer, e.g. 1 (default 0)', String(s.options.gatewayPriority ?? ''),
-          text => (/^-?\d+$/.test(text.trim()) ? undefined : `"${text}" is not an integer`));
-        if (typeof answer === 'string') s.options.gatewayPriority = Number(answer.trim());
-        break;
+        o.gatewayPriority = Number((await ask.input({
+          prompt: 'Gateway priority: the network with the highest priority provides the default route', placeholder: 'an integer, e.g. 1 (default 0)', value: String(o.gatewayPriority ?? ''),
+          validate: text => (/^-?\d+$/.test(text.trim()) ? undefined : `"${text}" is not an integer`),
+        })).trim());
+        return;
     }
-    if (answer === BACK) return 'back';
-    if (answer === undefined) return 'cancel';
-    return 'next';
   };
 }

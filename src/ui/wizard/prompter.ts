@@ -74,29 +74,10 @@ export function normaliseValidation(result: string | ValidationMessage | undefin
   return typeof result === 'string' ? { message: result, severity: 'error' } : result;
 }
 
-/** One question of a wizard: 'next', 'back' (to the previous step asked), 'cancel', or 'skip' (move on, not a Back target). */
-export type WizardStep<S> = (state: S, position: { step: number; totalSteps: number }) => Promise<'next' | 'back' | 'cancel' | 'skip'>;
-
 /**
- * Runs steps in order with Back support. The steps are recomputed from the state before each one, so ticking an
- * option adds its steps; the state keeps every answer, so going back (or retrying after an engine refusal) shows what
- * the user typed before.
+ * What an input step shows as it opens: the prompt and its example first, never an error for an answer not given yet.
+ * A blocking error appears once the user types or presses Enter; warnings and hints may show at once.
  */
-export async function runSteps<S>(state: S, steps: (state: S) => readonly WizardStep<S>[]): Promise<boolean> {
-  let index = 0;
-  const visited: number[] = [];
-  for (;;) {
-    const current = steps(state);
-    if (index >= current.length) return true;
-    const outcome = await current[index](state, { step: index + 1, totalSteps: current.length });
-    if (outcome === 'cancel') return false;
-    if (outcome === 'back') {
-      const previous = visited.pop();
-      if (previous === undefined) return false;
-      index = previous;
-    } else {
-      if (outcome === 'next') visited.push(index);
-      index++;
-    }
-  }
+export function openingMessage(result: ValidationMessage | undefined): ValidationMessage | undefined {
+  return result?.severity === 'error' ? undefined : result;
 }

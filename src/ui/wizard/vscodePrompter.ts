@@ -1,7 +1,7 @@
 // The Prompter on VS Code's quick input: step counter in the title, Back button, Escape cancels, validation as
-// you type (errors block Enter, warnings do not).
+// you type (errors block Enter, warnings do not; a step never opens with an error).
 import * as vscode from 'vscode';
-import { BACK, Back, ConfirmQuestion, InputQuestion, ValidationMessage, normaliseValidation, PickOption, PickQuestion, Prompter, stepTitle } from './prompter';
+import { BACK, Back, ConfirmQuestion, InputQuestion, ValidationMessage, normaliseValidation, openingMessage, PickOption, PickQuestion, Prompter, stepTitle } from './prompter';
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
 
@@ -40,7 +40,8 @@ export class VsCodePrompter implements Prompter {
     box.buttons = question.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     let latest = 0;
     let blocking = false;
-    const validate = async (value: string) => {
+    /** As the box opens, errors stay hidden (openingMessage): the prompt says what to type first. */
+    const validate = async (value: string, opening = false) => {
       const ticket = ++latest;
       let result: ValidationMessage | undefined;
       try {
@@ -49,7 +50,8 @@ export class VsCodePrompter implements Prompter {
         result = { message: `Cannot check this value: ${(err as Error).message}`, severity: 'error' };
       }
       if (ticket !== latest) return blocking;
-      box.validationMessage = result ? { message: result.message, severity: SEVERITY[result.severity] } : undefined;
+      const shown = opening ? openingMessage(result) : result;
+      box.validationMessage = shown ? { message: shown.message, severity: SEVERITY[shown.severity] } : undefined;
       blocking = result?.severity === 'error';
       return blocking;
     };
@@ -68,7 +70,7 @@ export class VsCodePrompter implements Prompter {
       });
       box.onDidHide(() => finish(undefined));
       box.show();
-      void validate(box.value);
+      void validate(box.value, true);
     });
   }
 
