@@ -18,6 +18,7 @@ export interface AskedQuestion {
   readonly validation?: string;
   /** What an input step showed as it opened, before anything was typed (never an error). */
   readonly opening?: string;
+  readonly openingSeverity?: string;
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -50,8 +51,10 @@ export class ScriptedPrompter implements Prompter {
 
   async input(question: InputQuestion): Promise<string | Back | undefined> {
     const answer = this.next(question.prompt);
-    const opening = openingMessage(normaliseValidation(await question.validate?.(question.value ?? '')))?.message;
-    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value, opening };
+    // Shown through the same policy as VS Code's input box, so tests see what the user sees before typing.
+    const shown = openingMessage(normaliseValidation(await question.validate?.(question.value ?? '')));
+    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value,
+      opening: shown?.message, openingSeverity: shown?.severity };
     if (answer === BACK) { this.asked.push(record); return BACK; }
     if (answer === CANCEL) { this.asked.push(record); return undefined; }
     const typed = Array.isArray(answer) ? answer.join(', ') : answer;

@@ -26,9 +26,9 @@ describe('connect wizard', () => {
     const prompter = new ScriptedPrompter([['worker', 'cache'], 'Connect with defaults']);
     const plan = await runConnectWizard(prompter, { model, capabilities: old, addresses, network: byName('web') });
     assert.deepEqual(plan?.containers.map(c => c.name), ['worker', 'cache']);
-    assert.deepEqual(prompter.asked[0].options, ['cache', 'worker'], 'api is already on web and is not offered');
-    assert.equal(prompter.asked[0].title, 'Connect Container to Network (1/2)');
-    assert.match(prompter.asked[0].text, /Pick the containers to connect to "web"/);
+    const containers = prompter.question('Pick the containers to connect to "web"');
+    assert.deepEqual(containers.options, ['cache', 'worker'], 'api is already on web and is not offered');
+    assert.equal(containers.title, 'Connect Container to Network (1/2)');
   });
 
   test('from the palette: pick the container, then the network, then options with a fixed address and an alias', async () => {
@@ -39,8 +39,8 @@ describe('connect wizard', () => {
     assert.equal(plan?.options.ipv4, '10.30.0.3');
     // The counter grows as ticked options add steps, and always says where the user is.
     assert.deepEqual(prompter.asked.map(q => q.title.replace(/\/\d+\)$/, ')')), [1, 2, 3, 4, 5, 6].map(n => `Connect Container to Network (${n})`));
-    assert.equal(prompter.asked[5].title, 'Connect Container to Network (6/6)');
-    const ipStep = prompter.asked[5];
+    const ipStep = prompter.question(/^Fixed IPv4 address for "worker"/);
+    assert.equal(ipStep.title, 'Connect Container to Network (6/6)');
     assert.equal(ipStep.value, '10.30.0.3', 'the next free address is suggested');
     assert.deepEqual(toConnectBody('id', plan!.options), { Container: 'id', EndpointConfig: { IPAMConfig: { IPv4Address: '10.30.0.3' }, Aliases: ['db', 'primary'] } });
     assert.equal(toConnectCliCommand('web', 'worker', plan!.options), 'docker network connect --alias=db --alias=primary --ip=10.30.0.3 web worker');
@@ -50,10 +50,10 @@ describe('connect wizard', () => {
     const prompter = new ScriptedPrompter([['worker'], 'host', 'OK', 'web', 'Connect with defaults']);
     const plan = await runConnectWizard(prompter, { model, capabilities: old, addresses });
     assert.equal(plan?.network.name, 'web');
-    const networkStep = prompter.asked[1];
+    const networkStep = prompter.question('Pick the network to connect');
     assert.ok(networkStep.options?.includes('host'));
     assert.match(networkStep.optionDetails![networkStep.options!.indexOf('host')]!, /Not possible: "host" is the host network/);
-    assert.match(prompter.asked[2].text, /Start the container with --network host instead/);
+    assert.match(prompter.question('Cannot connect to "host"').text, /Start the container with --network host instead/);
   });
 
   for (const [name, cause] of [['none', /none network/], ['settings-only', /config-only network/], ['swarm-net', /not attachable/]] as const) {
@@ -61,7 +61,7 @@ describe('connect wizard', () => {
       const prompter = new ScriptedPrompter(['OK']);
       const plan = await runConnectWizard(prompter, { model, capabilities: old, addresses, network: byName(name), containers: [containerNamed('worker')] });
       assert.equal(plan, undefined);
-      assert.match(prompter.asked[0].text, cause);
+      assert.match(prompter.question(`Cannot connect to "${name}"`).text, cause);
     });
   }
 
@@ -69,23 +69,24 @@ describe('connect wizard', () => {
     const prompter = new ScriptedPrompter(['OK']);
     const plan = await runConnectWizard(prompter, { model, capabilities: old, addresses, network: byName('web'), containers: [containerNamed('api')] });
     assert.equal(plan, undefined);
-    assert.match(prompter.asked[0].text, /"api" is already connected to "web"/);
+    assert.match(prompter.question('Cannot connect to "web"').text, /"api" is already connected to "web"/);
   });
 
   test('aliases and fixed addresses on the default bridge are explained and refused', async () => {
     const prompter = new ScriptedPrompter(['Set options…', ['Aliases'], 'OK', ['Links'], 'worker:w']);
     const plan = await runConnectWizard(prompter, { model, capabilities: old, addresses, network: byName('bridge'), containers: [containerNamed('cache')] });
     assert.deepEqual(plan?.options.links, ['worker:w']);
-    const checklist = prompter.asked[1];
+    const checklist = prompter.question('Tick the options to set');
     assert.match(checklist.optionDetails![checklist.options!.indexOf('IPv4 address')]!, /not available/);
-    assert.match(prompter.asked[2].text, /network-scoped alias is supported only for containers in user defined networks/);
+    assert.match(prompter.question('That option cannot be used here').text, /network-scoped alias is supported only for containers in user defined networks/);
   });
 
   test('MAC address and gateway priority are offered only where the engine honours them', async () => {
     const onOld = new ScriptedPrompter(['Set options…', CANCEL]);
     await runConnectWizard(onOld, { model, capabilities: old, addresses, network: byName('web'), containers: [containerNamed('worker')] });
-    assert.ok(!onOld.asked[1].options!.includes('MAC address'));
-    assert.ok(!onOld.asked[1].options!.includes('Gateway priority'));
+    const checklist = onOld.question('Tick the options to set');
+    assert.ok(!checklist.options!.includes('MAC address'));
+    assert.ok(!checklist.options!.includes('Gateway priority'));
     const onNew = new ScriptedPrompter(['Set options…', ['MAC address', 'Gateway priority'], '02:42:ac:11:00:09', '5']);
     const plan = await runConnectWizard(onNew, { model, capabilities: current, addresses, network: byName('web'), containers: [containerNamed('worker')] });
     assert.equal(plan?.options.macAddress, '02:42:ac:11:00:09');

@@ -26,15 +26,15 @@ describe('create network wizard', () => {
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.name, 'backend');
     assert.deepEqual(prompter.asked.map(q => q.title), ['Create Network (1/4)', 'Create Network (2/4)', 'Create Network (3/4)', 'Create Network (4/4)']);
-    assert.equal(prompter.asked[0].text, 'Name of the new network');
-    assert.match(prompter.asked[3].text, /Equivalent: docker network create backend$/);
+    assert.equal(prompter.question('Name of the new network').title, 'Create Network (1/4)');
+    assert.match(prompter.question('Equivalent:').text, /Equivalent: docker network create backend$/);
     assert.deepEqual(toCreateBody(answers!).IPAM, undefined, 'the engine picks the subnet');
   });
 
   test('only drivers that can be created are offered (not host or null)', async () => {
     const prompter = new ScriptedPrompter(['x', CANCEL]);
     await runCreateNetworkWizard(prompter, input());
-    assert.deepEqual(prompter.asked[1].options, ['bridge', 'macvlan', 'ipvlan', 'overlay']);
+    assert.deepEqual(prompter.question('Network driver for "x"').options, ['bridge', 'macvlan', 'ipvlan', 'overlay']);
   });
 
   test('configured: subnet with gateway and range, internal, labels → body and CLI line', async () => {
@@ -52,10 +52,10 @@ describe('create network wizard', () => {
     const taken = input({ existingNetworks: [...existing, withSubnet('n18', '172.18.0.0/16')] });
     const prompter = new ScriptedPrompter(['backend', 'bridge', 'Configure options…', ['IPv4 subnet…'], CANCEL]);
     await runCreateNetworkWizard(prompter, taken);
-    assert.equal(prompter.asked[4].value, '172.19.0.0/16', '172.17 (bridge) and 172.18 (n18) are taken');
+    assert.equal(prompter.question(/^IPv4 subnet of/).value, '172.19.0.0/16', '172.17 (bridge) and 172.18 (n18) are taken');
     const gatewayStep = new ScriptedPrompter(['backend', 'bridge', 'Configure options…', ['IPv4 subnet…'], '172.19.0.0/16', CANCEL]);
     await runCreateNetworkWizard(gatewayStep, taken);
-    assert.match(gatewayStep.asked[5].placeholder ?? '', /172\.19\.0\.1/);
+    assert.match(gatewayStep.question(/^Gateway of 172\.19\.0\.0\/16/).placeholder ?? '', /172\.19\.0\.1/);
   });
 
   const invalid: [string, Answer[], RegExp][] = [
@@ -84,7 +84,7 @@ describe('create network wizard', () => {
     const prompter = new ScriptedPrompter(['lan', 'bridge', 'Configure options…', ['IPv4 subnet…'], '192.168.1.0/24', '', '', '', 'Create network "lan"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.ipv4Subnets[0].subnet, '192.168.1.0/24');
-    assert.match(prompter.asked[4].validation ?? '', /eth0/);
+    assert.match(prompter.question(/^IPv4 subnet of "lan"/).validation ?? '', /eth0/);
   });
 
   test('dual stack: an IPv4 and an IPv6 subnet', async () => {
@@ -99,8 +99,8 @@ describe('create network wizard', () => {
     const prompter = new ScriptedPrompter(['lan', 'macvlan', 'veth9', 'Configure options…', ['macvlan mode…'], 'private', 'Create network "lan"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.deepEqual(answers?.driverOptions, { parent: 'veth9', macvlan_mode: 'private' });
-    assert.deepEqual(prompter.asked[2].options, ['eth0', 'veth9', 'Type an interface name…'], 'loopback is not a parent');
-    assert.ok(!prompter.asked[4].options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
+    assert.deepEqual(prompter.question('Parent interface for the macvlan network').options, ['eth0', 'veth9', 'Type an interface name…'], 'loopback is not a parent');
+    assert.ok(!prompter.question('Tick what to configure').options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
   });
 
   test('several IPv4 subnets on a macvlan network, each with its own fields, added one after another', async () => {
@@ -108,13 +108,13 @@ describe('create network wizard', () => {
       '10.60.0.0/24', '10.60.0.1', '', '', 'Add another IPv4 subnet', '10.61.0.0/24', '10.61.0.1', '', '', 'No, continue', 'Create network "lan"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.deepEqual(answers?.ipv4Subnets.map(s => [s.subnet, s.gateway]), [['10.60.0.0/24', '10.60.0.1'], ['10.61.0.0/24', '10.61.0.1']]);
-    assert.match(prompter.asked[10].text, /IPv4 subnet 2 of "lan"/);
+    assert.equal(prompter.question(/^IPv4 subnet 2 of "lan"/).kind, 'input', 'the second entry is asked as such');
   });
 
   test('settings the engine refuses beside --config-from block the summary, with the reason', async () => {
     const prompter = new ScriptedPrompter(['child', 'bridge', 'Configure options…', ['Config from…', 'Labels…'], 'template', 'a=b', CANCEL]);
     await runCreateNetworkWizard(prompter, input());
-    const summary = prompter.asked[prompter.asked.length - 1];
+    const summary = prompter.question('Cannot create yet');
     assert.match(summary.text, /Cannot create yet: "child" takes its settings from "template", so labels cannot be given here/);
     assert.ok(!summary.options!.some(o => o.startsWith('Create network')), 'no Create action while the problem stands');
   });
@@ -123,7 +123,7 @@ describe('create network wizard', () => {
     const prompter = new ScriptedPrompter(['ov', 'overlay', 'OK', 'bridge', 'Create with defaults', 'Create network "ov"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.driver, 'bridge');
-    assert.match(prompter.asked[2].text, /not a swarm manager/);
+    assert.match(prompter.question('Overlay networks need swarm mode').text, /not a swarm manager/);
   });
 
   test('config-only and config-from', async () => {
@@ -136,7 +136,7 @@ describe('create network wizard', () => {
     const prompter = new ScriptedPrompter(['first', BACK, 'second', 'bridge', 'Create with defaults', 'Create network "second"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.name, 'second');
-    assert.equal(prompter.asked[2].value, 'first', 'the name step shows what was typed before');
+    assert.equal(prompter.question('Name of the new network').value, 'first', 'the name step, asked again, shows what was typed before');
   });
 
   test('"Create with defaults" after configuring options sends only the name and driver', async () => {
@@ -155,9 +155,9 @@ describe('create network wizard', () => {
     const retry = new ScriptedPrompter(['again', 'bridge', 'Configure options…', ['IPv4 subnet…', 'Labels…'], '10.53.0.0/24', '10.53.0.1', '', '', 'a=b', 'Create network "again"']);
     const second = await runCreateNetworkWizard(retry, input({ initial: first }));
     assert.deepEqual(second, first);
-    assert.equal(retry.asked[0].value, 'again');
-    assert.equal(retry.asked[4].value, '10.53.0.0/24');
-    assert.equal(retry.asked[8].value, 'a=b');
+    assert.equal(retry.question('Name of the new network').value, 'again');
+    assert.equal(retry.question(/^IPv4 subnet of "again"/).value, '10.53.0.0/24');
+    assert.equal(retry.question(/^Labels of "again"/).value, 'a=b');
   });
 
   test('the summary copies the CLI command and the Compose entry without leaving', async () => {
