@@ -1,7 +1,7 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
 import type { ConnectRequestBody } from '../model/connectRequest';
 import type { ContainerEndpointSettings } from '../model/engineTypes';
-import type { RemovalOutcome } from '../model/removal';
+import { BatchOptions, BatchOutcome, runEach } from '../model/batch';
 import type { DockerGateway } from './gateway';
 
 /** One network to remove, and the running containers to disconnect from it first. */
@@ -11,25 +11,16 @@ export interface NetworkToRemove {
 }
 
 /** Removes each network in turn (disconnecting its running containers first when asked); failures are collected. */
-export async function removeNetworks(gateway: DockerGateway, entries: readonly NetworkToRemove[], options: { disconnectRunning: boolean; signal?: AbortSignal; onProgress?: (name: string) => void }): Promise<RemovalOutcome> {
-  const outcome: RemovalOutcome = { removed: [], failed: [] };
-  for (const entry of entries) {
-    if (options.signal?.aborted) break;
+export function removeNetworks(gateway: DockerGateway, entries: readonly NetworkToRemove[], options: BatchOptions & { disconnectRunning: boolean }): Promise<BatchOutcome> {
+  return runEach(entries, entry => entry.network.name, async (entry, signal) => {
     const name = entry.network.name;
-    options.onProgress?.(name);
-    try {
-      if (options.disconnectRunning) {
-        for (const endpoint of entry.running) {
-          await gateway.disconnectContainer(entry.network.id, endpoint.containerId, false, { network: name, container: endpoint.containerName }, { signal: options.signal });
-        }
+    if (options.disconnectRunning) {
+      for (const endpoint of entry.running) {
+        await gateway.disconnectContainer(entry.network.id, endpoint.containerId, false, { network: name, container: endpoint.containerName }, { signal });
       }
-      await gateway.removeNetwork(entry.network.id, name, { signal: options.signal });
-      outcome.removed.push(name);
-    } catch (err) {
-      outcome.failed.push({ name, reason: (err as Error).message });
     }
-  }
-  return outcome;
+    await gateway.removeNetwork(entry.network.id, name, { signal });
+  }, options);
 }
 
 /**

@@ -1,6 +1,7 @@
 // What removing networks would do, in words, before anything is sent: which containers are attached (they must be
 // disconnected first), and which stopped containers are configured on a network (the engine removes it without a
 // word, and those containers then fail to start).
+import { BatchWords, quoted } from './batch';
 import type { EndpointModel, NetworkModel } from './explorer';
 
 export interface RemovalEntry {
@@ -32,8 +33,6 @@ export const RemoveChoices = {
   keepStoppedOnes: 'Remove Only Networks No Stopped Container Uses',
 } as const;
 
-const quoted = (names: readonly string[]) => names.map(n => `"${n}"`).join(', ');
-
 export interface RemovalQuestion {
   readonly message: string;
   readonly detail: string;
@@ -64,14 +63,8 @@ export function entriesFor(plan: RemovalPlan, choice: string): RemovalEntry[] {
   return [...plan.entries];
 }
 
-export interface RemovalOutcome {
-  readonly removed: string[];
-  readonly failed: { name: string; reason: string }[];
-}
-
-export function removalReport(outcome: RemovalOutcome): { message: string; isError: boolean } {
-  const parts: string[] = [];
-  if (outcome.removed.length) parts.push(`Removed ${outcome.removed.length === 1 ? 'network' : `${outcome.removed.length} networks:`} ${quoted(outcome.removed)}.`);
-  for (const failure of outcome.failed) parts.push(`Could not remove "${failure.name}": ${failure.reason}`);
-  return { message: parts.join(' ') || 'Nothing was removed.', isError: outcome.failed.length > 0 };
-}
+/** How a removal is reported: names of what was removed, and each refusal with the engine's reason. */
+export const removalWords: BatchWords = {
+  done: names => `Removed ${names.length === 1 ? 'network' : `${names.length} networks:`} ${quoted(names)}.`,
+  failed: (name, reason) => `Could not remove "${name}": ${reason}`,
+};

@@ -56,7 +56,7 @@ describe('remove and prune networks against the real engine', () => {
     assert.match(question.detail, new RegExp(`running containers attached: "${containers.onWithRunning}"\\. They will be disconnected first\\.`));
 
     const outcome = await removeNetworks(gateway, plan.entries, { disconnectRunning: true });
-    assert.deepEqual(outcome, { removed: [names.withRunning], failed: [] });
+    assert.deepEqual(outcome, { done: [names.withRunning], failed: [], skipped: [] });
     assert.equal(await networkExists(names.withRunning), false);
     const container = await inspectContainer(containers.onWithRunning);
     assert.equal(container.NetworkSettings.Networks[names.withRunning], undefined, 'the container no longer names the network');
@@ -68,9 +68,9 @@ describe('remove and prune networks against the real engine', () => {
     const busy = networkNamed(model, names.busy);
     const plan = planRemoval([busy, networkNamed(model, names.free)]);
     const progress: string[] = [];
-    const outcome = await removeNetworks(gateway, plan.entries, { disconnectRunning: false, onProgress: name => progress.push(name) });
+    const outcome = await removeNetworks(gateway, plan.entries, { disconnectRunning: false, onItem: name => progress.push(name) });
     assert.deepEqual(progress, [names.busy, names.free], 'each network is tried in turn');
-    assert.deepEqual(outcome.removed, [names.free]);
+    assert.deepEqual(outcome.done, [names.free]);
     assert.deepEqual(outcome.failed.map(f => f.name), [names.busy]);
     assert.equal(outcome.failed[0].reason,
       `Docker Engine refused to remove network "${names.busy}": error while removing network: network ${names.busy} id ${busy.id} has active endpoints (HTTP 403)`);
@@ -92,7 +92,7 @@ describe('remove and prune networks against the real engine', () => {
     assert.deepEqual(question.choices, [RemoveChoices.remove]);
 
     // The engine removes it without a word, exactly as the question warns…
-    assert.deepEqual(await removeNetworks(gateway, plan.entries, { disconnectRunning: false }), { removed: [names.stoppedOnly], failed: [] });
+    assert.deepEqual(await removeNetworks(gateway, plan.entries, { disconnectRunning: false }), { done: [names.stoppedOnly], failed: [], skipped: [] });
     // …and the container then fails to start, with the words the question quoted.
     await assert.rejects(rawDocker().getContainer(containers.onStoppedOnly).start(), new RegExp(`network ${names.stoppedOnly} not found`));
   });
@@ -124,7 +124,7 @@ describe('remove and prune networks against the real engine', () => {
     assert.deepEqual(plan.keptReferencedByStopped.map(k => k.network.Name), [names.pruneStopped]);
 
     const outcome = await removeNetworks(gateway, plan.removable.map(n => ({ network: { id: n.Id, name: n.Name }, running: [] })), { disconnectRunning: false });
-    assert.deepEqual(outcome, { removed: [names.pruneFree], failed: [] });
+    assert.deepEqual(outcome, { done: [names.pruneFree], failed: [], skipped: [] });
     for (const name of [names.pruneStopped, names.pruneRunning, names.pruneTemplate, names.busy]) assert.equal(await networkExists(name), true, `${name} was removed`);
   });
 

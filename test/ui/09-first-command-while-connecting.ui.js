@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const {
-  openWorkbench, runCommand, notification, waitForQuickInputTitle, quickInput, quickInputMessage, quickInputClosed,
+  openWorkbench, activityBarItem, WORKBENCH_TIMEOUT, runCommand, notification, waitForQuickInputTitle, quickInput, quickInputMessage, quickInputClosed,
 } = require('./workbench');
 const { startSlowEngineProxy } = require('../../out/test/support/slowEngineProxy');
 
@@ -28,6 +28,9 @@ module.exports = {
       log(`dockerNetworks.host = ${proxy.dockerHost} (each connection held ${HOLD_MS} ms)`);
 
       await openWorkbench(page, server);
+      // The palette lists what the workbench knew when it opened: wait until the extension is registered (its
+      // activity-bar icon shows) without opening the side bar, which would activate it before the palette does.
+      await activityBarItem(page).waitFor({ timeout: WORKBENCH_TIMEOUT });
       await runCommand(page, 'Docker Networks: Create Network…');
       const connecting = await notification(page, 'Connecting to the Docker Engine at');
       log(`while connecting: "${(await connecting.innerText()).split('\n')[0]}"`);

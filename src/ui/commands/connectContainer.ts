@@ -1,34 +1,25 @@
-import * as vscode from 'vscode';
+import { BatchOutcome, quoted, runEach } from '../../model/batch';
 import { connectRepairingFailures } from '../../engine/networkOperations';
 import { toConnectBody, toConnectCliCommand } from '../../model/connectRequest';
 import type { ContainerModel, NetworkModel } from '../../model/explorer';
 import { endpointAddressTools } from '../wizard/endpointAddresses';
 import { ConnectPlan, runConnectWizard } from '../wizard/connectWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
+import { runBatch } from './batch';
 import { reportCommandError } from './register';
 import { clickedNode, selectedNodes } from './targets';
 
 /** Connects every planned container; failures are reported per container and do not stop the others. */
-export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<{ connected: string[]; failed: string[] }> {
+export function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<BatchOutcome> {
   const gateway = context.gateway();
-  const connected: string[] = [];
-  const failed: string[] = [];
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to "${plan.network.name}"` }, async progress => {
-    for (const container of plan.containers) {
-      progress.report({ message: `"${container.name}"` });
+  return runBatch(context, {
+    title: `Connecting to "${plan.network.name}"`, total: plan.containers.length,
+    words: { done: names => `Connected ${quoted(names)} to "${plan.network.name}".`, failed: (_name, reason) => reason },
+    run: options => runEach(plan.containers, container => container.name, async container => {
       context.log.info(`running the equivalent of: ${toConnectCliCommand(plan.network.name, container.name, plan.options)}`);
-      try {
-        await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message => context.log.warn(message));
-        connected.push(container.name);
-      } catch (err) {
-        failed.push((err as Error).message);
-      }
-    }
+      await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message => context.log.warn(message));
+    }, options),
   });
-  await context.store.reload();
-  if (failed.length) void vscode.window.showErrorMessage(`${connected.length ? `Connected ${connected.map(n => `"${n}"`).join(', ')}. ` : ''}${failed.join(' ')}`);
-  else void vscode.window.showInformationMessage(`Connected ${connected.map(n => `"${n}"`).join(', ')} to "${plan.network.name}".`);
-  return { connected, failed };
 }
 
 /** Runs the wizard with whatever is already known (from a node, a drop), then connects. */

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../tree/treeItems';
 import type { CommandDefinition } from './commandContext';
+import { selectedNodes } from './targets';
+
+const IDENTIFIED = ['network', 'container', 'endpoint', 'containerNetwork'] as const;
 
 function identity(node: ExplorerNode): { id: string; name: string } | undefined {
   switch (node.kind) {
@@ -13,9 +16,8 @@ function identity(node: ExplorerNode): { id: string; name: string } | undefined 
   }
 }
 
-async function copy(nodes: unknown, pickField: (value: { id: string; name: string }) => string, what: string): Promise<void> {
-  const list = (Array.isArray(nodes) ? nodes : [nodes]) as ExplorerNode[];
-  const values = list.map(identity).filter((value): value is { id: string; name: string } => Boolean(value)).map(pickField);
+async function copy(nodes: readonly ExplorerNode[] | undefined, pickField: (value: { id: string; name: string }) => string, what: string): Promise<void> {
+  const values = (nodes ?? []).map(identity).filter((value): value is { id: string; name: string } => Boolean(value)).map(pickField);
   if (!values.length) return;
   await vscode.env.clipboard.writeText(values.join('\n'));
   void vscode.window.setStatusBarMessage(`Copied ${what}: ${values.join(', ')}`, 3000);
@@ -24,10 +26,10 @@ async function copy(nodes: unknown, pickField: (value: { id: string; name: strin
 /** Full IDs, whatever the tree shows, so they paste into any docker command. */
 export const copyIdCommand: CommandDefinition = {
   id: 'dockerNetworks.copyId',
-  run: (_context, clicked, selection) => copy(Array.isArray(selection) && selection.length ? selection : clicked, value => value.id, 'ID'),
+  run: (_context, clicked, selection) => copy(selectedNodes(clicked, selection, IDENTIFIED), value => value.id, 'ID'),
 };
 
 export const copyNameCommand: CommandDefinition = {
   id: 'dockerNetworks.copyName',
-  run: (_context, clicked, selection) => copy(Array.isArray(selection) && selection.length ? selection : clicked, value => value.name, 'name'),
+  run: (_context, clicked, selection) => copy(selectedNodes(clicked, selection, IDENTIFIED), value => value.name, 'name'),
 };

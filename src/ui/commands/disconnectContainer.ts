@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ContainerModel } from '../../model/explorer';
+import { runEach } from '../../model/batch';
 import { askOnce } from '../wizard/flow';
+import { runBatch } from './batch';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickContainers, selectedNodes } from './targets';
 
@@ -64,17 +66,12 @@ export const disconnectContainerCommand: CommandDefinition = {
     });
     if (!choice) return;
     const gateway = context.gateway();
-    const failures: string[] = [];
-    for (const a of attachments) {
-      try {
-        await gateway.disconnectContainer(a.networkId, a.containerId, choice === DisconnectChoices.force, { network: a.networkName, container: a.containerName });
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
-    }
-    await context.store.reload();
-    const done = attachments.length - failures.length;
-    if (failures.length) void vscode.window.showErrorMessage(`${done ? `Disconnected ${done} of ${attachments.length}. ` : ''}${failures.join(' ')}`);
-    else void vscode.window.showInformationMessage(`Disconnected ${pairs.join(', ')}.`);
+    const force = choice === DisconnectChoices.force;
+    const nameOf = (a: Attachment) => `"${a.containerName}" from "${a.networkName}"`;   // already quoted: shown as is
+    return runBatch(context, {
+      title: 'Disconnecting', total: attachments.length,
+      words: { done: names => `Disconnected ${names.join(', ')}.`, failed: (_name, reason) => reason, show: name => name },
+      run: options => runEach(attachments!, nameOf, (a, signal) => gateway.disconnectContainer(a.networkId, a.containerId, force, { network: a.networkName, container: a.containerName }, { signal }), options),
+    });
   },
 };

@@ -1,7 +1,9 @@
 import { planPrune } from '../../model/filters/prunePlan';
 import { PruneFilters, runPruneWizard } from '../wizard/pruneWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
-import { removeWithProgress } from './removeWithProgress';
+import { removeNetworks } from '../../engine/networkOperations';
+import { removalWords } from '../../model/removal';
+import { runBatch } from './batch';
 
 /**
  * Computes what prune would remove from fresh engine data (right on every engine), keeps networks that stopped
@@ -24,6 +26,7 @@ export const pruneNetworksCommand: CommandDefinition = {
       choices: ['Prune'],
     });
     if (!confirmed) return undefined;
-    return removeWithProgress(context, gateway, 'Pruning networks', chosen.map(n => ({ network: { id: n.Id, name: n.Name }, running: [] })), false);
+    const entries = chosen.map(n => ({ network: { id: n.Id, name: n.Name }, running: [] }));
+    return runBatch(context, { title: 'Pruning networks', total: entries.length, words: removalWords, run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: false }) });
   },
 };

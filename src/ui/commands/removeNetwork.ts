@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { entriesFor, planRemoval, RemoveChoices, removalQuestion } from '../../model/removal';
+import { removeNetworks } from '../../engine/networkOperations';
+import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
+import { runBatch } from './batch';
 import type { CommandDefinition } from './commandContext';
-import { removeWithProgress } from './removeWithProgress';
 import { pickNetworks, selectedNodes } from './targets';
 
 /** Removes networks after a modal confirmation that names each one and what depends on it. */
@@ -20,6 +21,11 @@ export const removeNetworkCommand: CommandDefinition = {
     const choice = await context.prompter.confirm(removalQuestion(plan));
     if (!choice) return undefined;
     // Every choice but plain Remove (only offered when nothing runs) disconnects what runs, as the dialog said.
-    return removeWithProgress(context, context.gateway(), 'Removing networks', entriesFor(plan, choice), choice !== RemoveChoices.remove);
+    const entries = entriesFor(plan, choice);
+    const gateway = context.gateway();
+    return runBatch(context, {
+      title: 'Removing networks', total: entries.length, words: removalWords,
+      run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: choice !== RemoveChoices.remove }),
+    });
   },
 };

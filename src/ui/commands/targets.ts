@@ -16,8 +16,9 @@ function isNode(value: unknown): value is ExplorerNode {
  * VS Code passes (clicked node, selected nodes) to tree context-menu commands. The selection counts only when it
  * includes the clicked node: it can hold nodes of another kind or nodes a refresh has since replaced.
  */
-export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K): NodeOfKind<K>[] | undefined {
-  const ofKind = (node: ExplorerNode): node is NodeOfKind<K> => node.kind === kind;
+export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K | readonly K[]): NodeOfKind<K>[] | undefined {
+  const kinds: readonly string[] = Array.isArray(kind) ? kind : [kind];
+  const ofKind = (node: ExplorerNode): node is NodeOfKind<K> => kinds.includes(node.kind);
   const selected = (Array.isArray(selection) ? selection : []).filter(isNode).filter(ofKind);
   const target = isNode(clicked) && ofKind(clicked) ? clicked : undefined;
   if (!target) return selected.length ? selected : undefined;
@@ -25,9 +26,10 @@ export function selectedNodes<K extends ExplorerNode['kind']>(clicked: unknown, 
 }
 
 /** The node a single-target command was invoked on: the right-clicked one, else the first selected. */
-export function clickedNode<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K): NodeOfKind<K> | undefined {
-  if (isNode(clicked) && clicked.kind === kind) return clicked as NodeOfKind<K>;
-  return selectedNodes(clicked, selection, kind)?.[0];
+export function clickedNode<K extends ExplorerNode['kind']>(clicked: unknown, selection: unknown, kind: K | readonly K[]): NodeOfKind<K> | undefined {
+  const nodes = selectedNodes(clicked, selection, kind);
+  const target = isNode(clicked) ? nodes?.find(node => nodeId(node) === nodeId(clicked)) : undefined;
+  return target ?? nodes?.[0];
 }
 
 export async function pickNetworks(context: CommandContext, title: string, placeholder: string, options: { customOnly?: boolean; swarmOnly?: boolean } = {}): Promise<NetworkModel[] | undefined> {
