@@ -19,12 +19,26 @@ import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
+import type { Prompter } from './ui/wizard/prompter';
 
 export const NETWORKS_VIEW_ID = 'dockerNetworks.networksView';
 export const CONTAINERS_VIEW_ID = 'dockerNetworks.containersView';
 
-/** What the extension returns from activate(): used by its tests inside the extension host. */
-export type DockerNetworksApi = CommandContext;
+/**
+ * What activate() returns, for the extension's own tests in the extension host: what they read (connection, store,
+ * trees, the Networks view and its filter, the log) and the one thing they change, who answers the questions.
+ */
+export interface DockerNetworksApi {
+  readonly connection: EngineConnection;
+  readonly store: ExplorerStore;
+  readonly networksTree: ExplorerTreeProvider;
+  readonly containersTree: ExplorerTreeProvider;
+  readonly networksView: vscode.TreeView<ExplorerNode>;
+  readonly viewState: NetworkViewState;
+  readonly log: vscode.LogOutputChannel;
+  /** Every question goes to this prompter until the returned function puts the previous one back. */
+  usePrompter(prompter: Prompter): () => void;
+}
 
 export function activate(extensionContext: vscode.ExtensionContext): DockerNetworksApi {
   const own = <T extends vscode.Disposable | { dispose(): unknown }>(disposable: T): T => {
@@ -82,7 +96,15 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   }));
 
   connection.start();
-  return commandContext;
+  const context = commandContext;
+  return {
+    connection, store, networksTree, containersTree, networksView, viewState, log,
+    usePrompter: prompter => {
+      const previous = context.prompter;
+      context.prompter = prompter;
+      return () => { context.prompter = previous; };
+    },
+  };
 }
 
 /** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */

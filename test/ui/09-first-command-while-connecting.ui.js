@@ -33,7 +33,7 @@ module.exports = {
       await activityBarItem(page).waitFor({ timeout: WORKBENCH_TIMEOUT });
       await runCommand(page, 'Docker Networks: Create Network…');
       const connecting = await notification(page, 'Connecting to the Docker Engine at');
-      log(`while connecting: "${(await connecting.innerText()).split('\n')[0]}"`);
+      log(`while connecting: "${await connecting.locator('.notification-list-item-message').innerText()}"`);
       await shot('first-command-connecting');
 
       await waitForQuickInputTitle(page, 'Create Network (1/4)');

@@ -105,12 +105,11 @@ suite('Explorer: the trees follow the engine', () => {
   for (const [what, filter, check] of filterCases) {
     test(`Filter Networks: ${what}`, async () => {
       const api = await activateExtension();
-      const saved = api.prompter;
-      api.prompter = new ScriptedPrompter([filter(networkName)]);
+      const restore = api.usePrompter(new ScriptedPrompter([filter(networkName)]));
       try {
         await vscode.commands.executeCommand('dockerNetworks.network.filter');
       } finally {
-        api.prompter = saved;
+        restore();
       }
       const names = networkNames(api.networksTree.getChildren());
       assert.ok(check(names, networkName), `${filter(networkName)} → ${names.join(', ')}`);

@@ -25,13 +25,12 @@ suite('Commands while the first connection is under way', () => {
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
     await waitUntil(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
 
-    const saved = api.prompter;
     const prompter = new ScriptedPrompter([CANCEL]);
-    api.prompter = prompter;
+    const restore = api.usePrompter(prompter);
     try {
       await vscode.commands.executeCommand('dockerNetworks.network.create');
     } finally {
-      api.prompter = saved;
+      restore();
     }
     assert.strictEqual(api.connection.state.kind, 'connected');
     assert.deepStrictEqual(prompter.asked.map(q => q.kind), ['input'], 'the wizard opened, with no error before it');
@@ -45,13 +44,12 @@ suite('Commands while the first connection is under way', () => {
     await configuration().update('host', missing, vscode.ConfigurationTarget.Global);
     await waitUntil(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.endpoint.startsWith(missing), 'the missing engine reported unreachable', 30000);
 
-    const saved = api.prompter;
     const prompter = new ScriptedPrompter([CANCEL]);
-    api.prompter = prompter;
+    const restore = api.usePrompter(prompter);
     try {
       await vscode.commands.executeCommand('dockerNetworks.network.create');
     } finally {
-      api.prompter = saved;
+      restore();
     }
     assert.strictEqual(prompter.asked.length, 1, 'only the error, no wizard');
     const [error] = prompter.asked;

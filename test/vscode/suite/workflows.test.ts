@@ -10,15 +10,14 @@ import { activateExtension, cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TES
 const labels = { [TEST_LABEL]: RUN_ID };
 
 async function withScript<T>(api: DockerNetworksApi, answers: Answer[], run: () => Thenable<T>): Promise<{ result: T; prompter: ScriptedPrompter }> {
-  const saved = api.prompter;
   const prompter = new ScriptedPrompter(answers);
-  api.prompter = prompter;
+  const restore = api.usePrompter(prompter);
   try {
     const result = await run();
     assert.strictEqual(prompter.remaining, 0, `unused answers: the flow asked ${prompter.asked.length} questions`);
     return { result, prompter };
   } finally {
-    api.prompter = saved;
+    restore();
   }
 }
 
