@@ -11,7 +11,7 @@ import { InspectDocuments } from './ui/documents/inspectDocuments';
 import { InspectLinks } from './ui/documents/inspectLinks';
 import { EngineStatusPresenter } from './ui/engineStatus';
 import { createLog, engineLoggerFor } from './ui/log';
-import { affectsConnection, settings } from './ui/settings';
+import { settings, SettingsWatcher } from './ui/settings';
 import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
 import { ContainerDragAndDrop } from './ui/tree/dragAndDrop';
 import type { ExplorerNode } from './ui/tree/treeItems';
@@ -56,10 +56,9 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const store = own(new ExplorerStore(connection, logger));
 
   const viewState = own(new NetworkViewState(extensionContext.workspaceState));
-  const display = own(new NetworkDisplaySettings(log));
+  const display = new NetworkDisplaySettings(log);
   const networksTree = own(new ExplorerTreeProvider(store, networksShape(() => viewState.options), () => display.current));
   own(viewState.onDidChange(() => networksTree.refresh()));
-  own(display.onDidChange(() => networksTree.refresh()));
   const containersTree = own(new ExplorerTreeProvider(store, containersShape));
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
   let commandContext: CommandContext | undefined;
@@ -88,8 +87,12 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(event => { if (event.visible) store.scheduleReload(); }));
   own(vscode.window.onDidChangeWindowState(state => { if (state.focused) store.scheduleReload(); }));
 
-  own(vscode.workspace.onDidChangeConfiguration(event => {
-    if (affectsConnection(event)) {
+  own(own(new SettingsWatcher()).onDidChange(change => {
+    if (change.view) {
+      display.reload();
+      networksTree.refresh();
+    }
+    if (change.connection) {
       log.info('engine settings changed: reconnecting');
       connection.reconnect();
     }

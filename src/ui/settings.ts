@@ -1,5 +1,6 @@
-// Every setting key in one place, read through typed accessors.
+// Every setting key in one place, read through typed accessors, and the one subscription to their changes.
 import * as vscode from 'vscode';
+import { DisposableOwner } from './disposable';
 
 export const SETTINGS_SECTION = 'dockerNetworks';
 
@@ -45,12 +46,28 @@ export const settings = {
   subnetSize: (): number | undefined => section().get<number | null>(SettingKeys.subnetSize, null) ?? undefined,
 };
 
-export function affectsView(event: vscode.ConfigurationChangeEvent): boolean {
-  return VIEW_KEYS.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+const CONNECTION_KEYS = [SettingKeys.host, SettingKeys.requestTimeoutSeconds];
+
+/** What one settings edit changed: the engine connection, how the Networks view looks, or both. */
+export interface SettingsChange {
+  readonly connection: boolean;
+  readonly view: boolean;
 }
 
-/** True when a configuration change touches the engine connection. */
-export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SETTINGS_SECTION}.${SettingKeys.host}`)
-    || event.affectsConfiguration(`${SETTINGS_SECTION}.${SettingKeys.requestTimeoutSeconds}`);
+/**
+ * The only listener to configuration changes: one edit becomes one event, so the tree redraws once and the engine
+ * reconnects once, however many parts of the extension care.
+ */
+export class SettingsWatcher extends DisposableOwner {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<SettingsChange>());
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    super();
+    this.own(vscode.workspace.onDidChangeConfiguration(event => {
+      const touches = (keys: readonly string[]) => keys.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+      const change = { connection: touches(CONNECTION_KEYS), view: touches(VIEW_KEYS) };
+      if (change.connection || change.view) this.changeEmitter.fire(change);
+    }));
+  }
 }

@@ -1,24 +1,20 @@
-// The label and description templates from the settings, compiled once per change. An invalid template falls
+// The label and description templates from the settings, compiled once per settings edit. An invalid template falls
 // back to the default and says why in the log and a warning, instead of blanking the tree.
 import * as vscode from 'vscode';
 import { compileTemplate, CompiledTemplate } from '../../model/filters/formatTemplate';
-import { DisposableOwner } from '../disposable';
-import { affectsView, settings } from '../settings';
+import { settings } from '../settings';
 import type { NetworkDisplay } from './treeItems';
 
-export class NetworkDisplaySettings extends DisposableOwner {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<void>());
-  readonly onDidChange = this.changeEmitter.event;
+export class NetworkDisplaySettings {
   private display: NetworkDisplay;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    super();
     this.display = this.read();
-    this.own(vscode.workspace.onDidChangeConfiguration(event => {
-      if (!affectsView(event)) return;
-      this.display = this.read();
-      this.changeEmitter.fire();
-    }));
+  }
+
+  /** After a settings edit that touches the view: compile the templates again. */
+  reload(): void {
+    this.display = this.read();
   }
 
   get current(): NetworkDisplay {

@@ -1,10 +1,10 @@
-// The Networks view's options: the filter (kept per workspace) and the display settings. Publishes changes, keeps
+// The Networks view's options: the filter (kept per workspace) and the display settings. Publishes filter changes, keeps
 // the `dockerNetworks.filterActive` context key and the view's description in step.
 import * as vscode from 'vscode';
 import { emptyFilter, formatFilter, isEmptyFilter, NetworkFilter, parseFilterText } from '../../model/filters/networkFilter';
 import type { NetworkViewOptions } from '../../model/networkView';
 import { DisposableOwner } from '../disposable';
-import { affectsView, settings } from '../settings';
+import { settings } from '../settings';
 
 const FILTER_STATE_KEY = 'dockerNetworks.networkFilter';
 export const FILTER_ACTIVE_CONTEXT_KEY = 'dockerNetworks.filterActive';
@@ -20,7 +20,6 @@ export class NetworkViewState extends DisposableOwner {
     const saved = memento.get<string>(FILTER_STATE_KEY, '');
     const parsed = parseFilterText(saved);
     this.currentFilter = 'filter' in parsed ? parsed.filter : emptyFilter();
-    this.own(vscode.workspace.onDidChangeConfiguration(event => { if (affectsView(event)) this.changeEmitter.fire(); }));
   }
 
   attach(view: vscode.TreeView<unknown>): void {

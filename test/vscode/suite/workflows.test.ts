@@ -135,11 +135,11 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     await engineDocker().createNetwork({ Name: referenced, Labels: { ...labels, prunetest: RUN_ID } });
     await runContainer(uniqueName('idle'), referenced, false);
     const { prompter, result } = await withScript(api, ['Only some: by age or labels…', '', `prunetest=${RUN_ID}`, [unused], 'Prune'],
-      () => vscode.commands.executeCommand<{ removed: string[] }>('dockerNetworks.network.prune'));
+      () => vscode.commands.executeCommand<{ done: string[] }>('dockerNetworks.network.prune'));
     const pick = prompter.asked.find(q => q.kind === 'pickMany')!;
     assert.deepStrictEqual(pick.options, [unused, referenced]);
     assert.match(pick.optionDetails![1]!, /used by stopped/);
-    assert.deepStrictEqual(result.removed, [unused]);
+    assert.deepStrictEqual(result.done, [unused]);
     assert.ok(await engineDocker().getNetwork(referenced).inspect(), 'the referenced network stays');
   });
 });
