@@ -36,8 +36,12 @@ export interface DockerNetworksApi {
   readonly networksView: vscode.TreeView<ExplorerNode>;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
-  /** Every question goes to this prompter until the returned function puts the previous one back. */
-  usePrompter(prompter: Prompter): () => void;
+  /**
+   * Every question goes to this prompter until the returned function puts the previous one back. Only when VS Code
+   * runs the extension's tests (extensionMode Test): otherwise another extension could answer a Remove or Prune
+   * confirmation on the user's behalf.
+   */
+  usePrompter?(prompter: Prompter): () => void;
 }
 
 export function activate(extensionContext: vscode.ExtensionContext): DockerNetworksApi {
@@ -100,14 +104,13 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
 
   connection.start();
   const context = commandContext;
-  return {
-    connection, store, networksTree, containersTree, networksView, viewState, log,
-    usePrompter: prompter => {
-      const previous = context.prompter;
-      context.prompter = prompter;
-      return () => { context.prompter = previous; };
-    },
+  const usePrompter = (prompter: Prompter) => {
+    const previous = context.prompter;
+    context.prompter = prompter;
+    return () => { context.prompter = previous; };
   };
+  const testing = extensionContext.extensionMode === vscode.ExtensionMode.Test;
+  return { connection, store, networksTree, containersTree, networksView, viewState, log, ...(testing ? { usePrompter } : {}) };
 }
 
 /** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */

@@ -28,11 +28,6 @@ function oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T
   return (allowed as readonly string[]).includes(value) ? value as T : fallback;
 }
 
-export interface AddressPoolSetting {
-  base: string;
-  size: number;
-}
-
 export const settings = {
   host: (): string => section().get<string>(SettingKeys.host, '').trim(),
   requestTimeoutMs: (): number => Math.max(1, section().get<number>(SettingKeys.requestTimeoutSeconds, 20)) * 1000,
@@ -42,7 +37,8 @@ export const settings = {
   labelTemplate: (): string => section().get<string>(SettingKeys.labelTemplate, '{{.Name}}').trim() || '{{.Name}}',
   descriptionTemplate: (): string => section().get<string>(SettingKeys.descriptionTemplate, '').trim(),
   fullIds: (): boolean => section().get<boolean>(SettingKeys.fullIds, false),
-  addressPools: (): AddressPoolSetting[] => section().get<AddressPoolSetting[]>(SettingKeys.addressPools, []),
+  /** Unchecked: settings.json can hold anything here; parseAddressPools says what is wrong. */
+  addressPoolsRaw: (): unknown => section().get<unknown>(SettingKeys.addressPools, []),
   subnetSize: (): number | undefined => section().get<number | null>(SettingKeys.subnetSize, null) ?? undefined,
 };
 

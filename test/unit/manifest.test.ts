@@ -46,6 +46,13 @@ describe('package.json contributions', () => {
     assert.equal(contributes.configuration.properties['dockerNetworks.host'].scope, 'machine');
   });
 
+  test('an untrusted workspace cannot set anything that changes what is shown or copied: every setting it could set is restricted', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    const workspaceSettable = Object.entries(contributes.configuration.properties as Record<string, { scope?: string }>).filter(([, property]) => property.scope !== 'machine' && property.scope !== 'application').map(([key]) => key);
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), workspaceSettable.sort());
+  });
+
   test('every contributed command is registered by the extension', () => {
     const sources = fs.readdirSync(path.join(__dirname, '../../../src/ui/commands')).map(f => fs.readFileSync(path.join(__dirname, '../../../src/ui/commands', f), 'utf8')).join('\n');
     for (const id of commandIds) assert.ok(sources.includes(`'${id}'`), `${id} has no implementation in src/ui/commands`);

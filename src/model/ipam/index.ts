@@ -4,3 +4,4 @@ export * from './issues';
 export * from './keyValues';
 export * from './suggestions';
 export * from './validation';
+export * from './poolSetting';

@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../model/createNetwork';
-import { DEFAULT_ADDRESS_POOLS, HostAddress } from '../../model/ipam';
+import { AddressPool, DEFAULT_ADDRESS_POOLS, HostAddress, parseAddressPools } from '../../model/ipam';
 import { settings } from '../settings';
 import { networkNodeId } from '../tree/treeItems';
 import { runCreateNetworkWizard } from '../wizard/createNetwork/wizard';
@@ -12,6 +12,18 @@ import { clickedNode, pickNetwork } from './targets';
 function hostAddresses(): HostAddress[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, addresses]) =>
     (addresses ?? []).filter(a => !a.internal && a.cidr).map(a => ({ interface: name, cidr: a.cidr! })));
+}
+
+/** The configured pools; a wrong setting is named and Docker's defaults are used, so Create still works. */
+function addressPools(context: CommandContext): readonly AddressPool[] {
+  const parsed = parseAddressPools(settings.addressPoolsRaw());
+  if ('pools' in parsed) return parsed.pools;
+  const message = `Setting dockerNetworks.addressPools: ${parsed.error}. Subnet suggestions use Docker's default pools until it is fixed.`;
+  context.log.warn(message);
+  void vscode.window.showWarningMessage(message, 'Open Settings').then(choice => {
+    if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'dockerNetworks.addressPools');
+  });
+  return [];
 }
 
 /** Selects the new network in the tree; says so when the filter hides it. */
@@ -35,7 +47,7 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
   for (;;) {
     const gateway = context.gateway();
     const [existingNetworks, details] = await Promise.all([gateway.listNetworks(), gateway.engineDetails()]);
-    const pools = settings.addressPools();
+    const pools = addressPools(context);
     answers = await runCreateNetworkWizard(context.prompter, {
       existingNetworks, drivers: details.networkDrivers, swarmActive: details.swarmActive, capabilities: gateway.capabilities,
       hostAddresses: hostAddresses(), hostInterfaces: Object.keys(os.networkInterfaces()),

@@ -105,7 +105,7 @@ suite('Explorer: the trees follow the engine', () => {
   for (const [what, filter, check] of filterCases) {
     test(`Filter Networks: ${what}`, async () => {
       const api = await activateExtension();
-      const restore = api.usePrompter(new ScriptedPrompter([filter(networkName)]));
+      const restore = api.usePrompter!(new ScriptedPrompter([filter(networkName)]));
       try {
         await vscode.commands.executeCommand('dockerNetworks.network.filter');
       } finally {

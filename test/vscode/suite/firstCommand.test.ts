@@ -26,7 +26,7 @@ suite('Commands while the first connection is under way', () => {
     await waitUntil(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
 
     const prompter = new ScriptedPrompter([CANCEL]);
-    const restore = api.usePrompter(prompter);
+    const restore = api.usePrompter!(prompter);
     try {
       await vscode.commands.executeCommand('dockerNetworks.network.create');
     } finally {
@@ -45,7 +45,7 @@ suite('Commands while the first connection is under way', () => {
     await waitUntil(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.endpoint.startsWith(missing), 'the missing engine reported unreachable', 30000);
 
     const prompter = new ScriptedPrompter([CANCEL]);
-    const restore = api.usePrompter(prompter);
+    const restore = api.usePrompter!(prompter);
     try {
       await vscode.commands.executeCommand('dockerNetworks.network.create');
     } finally {

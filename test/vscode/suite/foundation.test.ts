@@ -45,6 +45,13 @@ suite('Foundation: activation, the Networks view, commands', () => {
     for (const { command } of manifest.contributes.commands) assert.ok(registered.has(command), `${command} is not registered`);
   });
 
+  test('the hook that answers questions for tests exists only because VS Code runs this as a test (extensionMode Test)', async () => {
+    const api = await activateExtension();
+    assert.strictEqual(typeof api.usePrompter, 'function');
+    assert.deepStrictEqual(Object.keys(api).sort(), ['connection', 'containersTree', 'log', 'networksTree', 'networksView', 'store', 'usePrompter', 'viewState'],
+      'the API is what tests read, not the command context');
+  });
+
   test('the engine calls are logged to the "Docker Networks" log channel', async () => {
     const api = await activateExtension();
     assert.strictEqual(api.log.name, 'Docker Networks');

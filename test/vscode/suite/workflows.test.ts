@@ -11,7 +11,7 @@ const labels = { [TEST_LABEL]: RUN_ID };
 
 async function withScript<T>(api: DockerNetworksApi, answers: Answer[], run: () => Thenable<T>): Promise<{ result: T; prompter: ScriptedPrompter }> {
   const prompter = new ScriptedPrompter(answers);
-  const restore = api.usePrompter(prompter);
+  const restore = api.usePrompter!(prompter);
   try {
     const result = await run();
     assert.strictEqual(prompter.remaining, 0, `unused answers: the flow asked ${prompter.asked.length} questions`);
