@@ -1,12 +1,19 @@
 // Markdown tooltips for explorer nodes: everything `docker network inspect` would tell at a glance.
 import type { EndpointModel, NetworkModel } from './explorer';
 
+// Everything here comes from the engine and is untrusted: a name, label or option may hold Markdown, HTML, links,
+// images, table pipes or line breaks. It must render as exactly its text.
+const LINE_BREAKS = /[\r\n\u2028\u2029\t\v\f]+/g;
+const oneLine = (text: string) => text.replace(LINE_BREAKS, ' ');
+
+/** Every ASCII punctuation character escaped (CommonMark allows it for all of them), so nothing but text renders. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, match => `\\${match}`);
+  return oneLine(text).replace(/[!-/:-@[-`{-~]/g, match => `\\${match}`);
 }
 
+/** A code span: literal inside, except that table cells split on `|` (GFM unescapes `\|` there) and backticks end it. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 function keyValues(record: Record<string, string> | null | undefined): string {
