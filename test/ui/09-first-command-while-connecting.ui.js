@@ -11,7 +11,7 @@ const path = require('path');
 const {
   openWorkbench, activityBarItem, WORKBENCH_TIMEOUT, runCommand, notification, waitForQuickInputTitle, quickInput, quickInputMessage, quickInputClosed,
 } = require('./workbench');
-const { startSlowEngineProxy } = require('../../out/test/support/slowEngineProxy');
+const { startEngineProxy } = require('../../out/test/support/engineProxy');
 
 const HOLD_MS = 1000;
 
@@ -19,7 +19,7 @@ module.exports = {
   name: 'first palette command in a new window waits for the engine and opens Create Network',
   async run({ page, server, shot, log }) {
     const engineSocket = (process.env.DOCKER_HOST || '').replace(/^unix:\/\//, '');
-    const proxy = await startSlowEngineProxy(engineSocket, HOLD_MS);
+    const proxy = await startEngineProxy(engineSocket, { holdMs: HOLD_MS });
     const file = path.join(server.dirs.udd, 'Machine', 'settings.json');
     const original = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     try {

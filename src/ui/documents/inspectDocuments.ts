@@ -37,6 +37,11 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
   readonly onDidChange = this.changeEmitter.event;
   /** The last good content per document, kept to show under a "removed" notice. */
   private readonly lastContent = new Map<string, string>();
+  /**
+   * Documents whose object the engine no longer has (404), with what they show. IDs are never reused, so these are
+   * not asked for again on every later event; only the tab's Refresh tries once more.
+   */
+  private readonly removed = new Map<string, string>();
   /** Follow-up reads while an endpoint is still attaching, per document; capped, and cleared on close. */
   private readonly settling = new Map<string, { tries: number; timer: NodeJS.Timeout }>();
 
@@ -46,6 +51,7 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     this.own(store.onDidChange(() => this.refreshOpenDocuments()));
     this.own(vscode.workspace.onDidCloseTextDocument(document => {
       this.lastContent.delete(document.uri.toString());
+      this.removed.delete(document.uri.toString());
       this.stopSettling(document.uri.toString());
     }));
     this.own({ dispose: () => [...this.settling.keys()].forEach(key => this.stopSettling(key)) });
@@ -63,14 +69,16 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     return vscode.window.showTextDocument(document, { preview: false });
   }
 
-  /** Re-reads one document from the engine now (editor-title Refresh). */
+  /** Re-reads one document from the engine now (editor-title Refresh), even one whose object was removed. */
   refresh(uri: vscode.Uri): void {
+    this.removed.delete(uri.toString());
     this.changeEmitter.fire(uri);
   }
 
+  /** After an engine change: every open document whose object still exists. */
   refreshOpenDocuments(): void {
     for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === INSPECT_SCHEME) this.changeEmitter.fire(document.uri);
+      if (document.uri.scheme === INSPECT_SCHEME && !this.removed.has(document.uri.toString())) this.changeEmitter.fire(document.uri);
     }
   }
 
@@ -90,6 +98,8 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     const target = parseInspectUri(uri);
     if (!target) return `// Not an inspect document: ${uri.toString()}`;
     const key = uri.toString();
+    const removedNotice = this.removed.get(key);
+    if (removedNotice !== undefined) return removedNotice;
     try {
       // A document restored with the window may be asked for before the first connection has an answer.
       await this.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
@@ -109,7 +119,12 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
         ? `// The ${target.kind} "${target.name}" has been removed from the engine. Last known state:`
         : `// Could not inspect ${target.kind} "${target.name}": ${(err as Error).message}`;
       const previous = this.lastContent.get(key);
-      return previous ? `${notice}\n${previous}` : `${notice}\n`;
+      const content = previous ? `${notice}\n${previous}` : `${notice}\n`;
+      if (removed) {
+        this.removed.set(key, content);
+        this.stopSettling(key);
+      }
+      return content;
     }
   }
 }

@@ -4,12 +4,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CANCEL, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { startSlowEngineProxy, SlowEngineProxy } from '../../support/slowEngineProxy';
+import { EngineProxy, startEngineProxy } from '../../support/engineProxy';
 import { activateExtension, waitUntil } from './fixture';
 
 suite('Commands while the first connection is under way', () => {
   const configuration = () => vscode.workspace.getConfiguration('dockerNetworks');
-  let proxy: SlowEngineProxy | undefined;
+  let proxy: EngineProxy | undefined;
 
   suiteTeardown(async () => {
     const api = await activateExtension();
@@ -21,7 +21,7 @@ suite('Commands while the first connection is under way', () => {
   test('Create Network from the palette waits for a slow engine, then opens its first step', async function () {
     this.timeout(60000);
     const api = await activateExtension();
-    proxy = await startSlowEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''), 1500);
+    proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''), { holdMs: 1500 });
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
     await waitUntil(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
 
