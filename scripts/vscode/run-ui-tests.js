@@ -89,7 +89,7 @@ function withTimeout(promise, ms, what) {
       } catch (e) {
         if (interrupted) break;
         failed++;
-        console.log(`${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e && e.message || String(e)).split('\n').slice(0, 12).join('\n')}`);
+        console.log(`${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e?.message || String(e)).split('\n').slice(0, 12).join('\n')}`);
         const p = shotPath(`${round.id}-fail`);
         if (await page.screenshot({ path: p }).then(() => true, () => false)) console.log(`${prefix} screenshot ${p}`);
       } finally {
@@ -100,7 +100,7 @@ function withTimeout(promise, ms, what) {
   } catch (e) {
     if (interrupted) return;
     fatal = true;
-    console.error(`ui: ${e && e.stack || e}`);
+    console.error(`ui: ${e?.stack || e}`);
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop({ keep: fatal || interrupted || failed > 0 });

@@ -77,7 +77,7 @@ module.exports = {
 
       const inspected = await inspectNetworkOrUndefined(docker, NETWORK);
       if (!inspected) throw new Error(`the engine has no network "${NETWORK}"`);
-      const config = (inspected.IPAM && inspected.IPAM.Config) || [];
+      const config = inspected.IPAM?.Config || [];
       log(`engine: driver ${inspected.Driver}, IPAM ${JSON.stringify(config)}`);
       if (inspected.Driver !== 'bridge') throw new Error(`driver ${inspected.Driver}, expected bridge`);
       if (config.length !== 1 || config[0].Subnet !== SUBNET || config[0].Gateway !== GATEWAY) {

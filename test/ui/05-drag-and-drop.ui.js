@@ -49,7 +49,7 @@ module.exports = {
       const endpoint = await until(async () => (await container.inspect()).NetworkSettings.Networks[NETWORK],
         { timeout: 15000, what: `"${CONTAINER}" connected to "${NETWORK}"` });
       log(`engine: "${CONTAINER}" on "${NETWORK}" with ${endpoint.IPAddress}/${endpoint.IPPrefixLen}`);
-      if (!endpoint.IPAddress || !endpoint.IPAddress.startsWith('10.212.5.')) throw new Error(`unexpected address ${endpoint.IPAddress}`);
+      if (!endpoint.IPAddress?.startsWith('10.212.5.')) throw new Error(`unexpected address ${endpoint.IPAddress}`);
 
       await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to get an endpoint` });
       await expandRow(networkRow);

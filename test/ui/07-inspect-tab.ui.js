@@ -3,7 +3,7 @@
 // containers, the tree expanded beside the JSON.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, contextMenuPick, expandRow, rowDescription,
+  openWorkbench, openDockerNetworks, waitForTreeRows, contextMenuPick, expandRow, rowDescription,
   activeEditorTitle, activeEditorText, until, testEngine, removeTestObjects, createTestNetwork, createTestContainer,
 } = require('./workbench');
 
