@@ -6,7 +6,7 @@ import type { DockerGateway } from '../../src/engine/gateway';
 import { CreateNetworkAnswers, emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
 import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetworkWizard';
 import { Answer, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';
-import { cleanUp, rawDocker, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, engineDocker, testLabels, uniqueName } from '../support/engineFixture';
 import { countingGateway, countingLogger, CREATE_REQUEST, createScript, CreateScript, createWizardInput } from './networkTestKit';
 
 describe('invalid Create Network answers never reach the engine (issue 4)', () => {
@@ -17,13 +17,13 @@ describe('invalid Create Network answers never reach the engine (issue 4)', () =
 
   before(async () => {
     ({ gateway, logger } = await countingGateway());
-    const docker = rawDocker();
+    const docker = engineDocker();
     await Promise.all([
       docker.createNetwork({ Name: existing, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.100.0/24', Gateway: '10.217.100.1' }] } }),
       docker.createNetwork({ Name: template, ConfigOnly: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.106.0/24' }] } }),
     ]);
   });
-  after(async () => { gateway.dispose(); await cleanUp(); });
+  after(async () => { gateway.dispose(); await cleanUpEngine(); });
 
   /** The Create Network command's flow: read the engine, run the wizard, send what it returns. */
   async function createFlow(answers: Answer[], initial?: CreateNetworkAnswers): Promise<void> {
