@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // UI end-to-end tests: the extension folder is linked into a fresh --extensions-dir as
 // <publisher>.<name>-<version>, code-server serves the workbench, headless Debian Chromium (playwright-core)
-// clicks through it like a user. Every UI round is a module test/ui/*.ui.js (run in file-name order):
+// clicks through it like a user. Every UI test is a module test/ui/*.ui.js (run in file-name order):
 //   module.exports = { name: 'what it shows', async run({ page, server, shot, log, context, browser }) {...} }
 // Each round gets a fresh browser context and page (nothing loaded yet: call openWorkbench(page, server) from
 // test/ui/workbench.js) and therefore its own extension host. shot(name) saves

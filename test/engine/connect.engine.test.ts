@@ -1,4 +1,4 @@
-// Issue 5: connect and disconnect against the real engine. For each case the engine refuses, what the extension says
+// Connect and disconnect against the real engine. For each case the engine refuses, what the extension says
 // before sending (wizard, address tools, restrictions), and what the engine says when it is sent anyway; then the
 // flows that work, checked in container inspect.
 import { strict as assert } from 'node:assert';
@@ -20,7 +20,7 @@ interface ContainerInspect {
   NetworkSettings: { Networks: Record<string, { IPAMConfig?: { IPv4Address?: string } | null; Aliases?: string[] | null; IPAddress: string; NetworkID: string; EndpointID: string }> };
 }
 
-describe('connect and disconnect against the real engine (issue 5)', () => {
+describe('connect and disconnect against the real engine', () => {
   let gateway: DockerGateway;
   const tools = endpointAddressTools();
   const net = uniqueName('conn');           // 10.217.10.0/24, gateway .1

@@ -1,4 +1,4 @@
-// Issue 4: the Create Network wizard, driven as a user would, creates on the real engine exactly what was answered.
+// The Create Network wizard, driven as a user would, creates on the real engine exactly what was answered.
 import { strict as assert } from 'node:assert';
 import type Docker from 'dockerode';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +13,7 @@ import {
   addVethPair, createdShape, createScript, CreateScript, createWizardInput, linkExists, normalisedAnswers, runDockerCommandLine, waitForInterface,
 } from './networkTestKit';
 
-describe('Create Network wizard against the real engine (issue 4)', () => {
+describe('Create Network wizard against the real engine', () => {
   let gateway: DockerGateway;
   before(async () => { gateway = await openGateway(); });
   after(async () => { gateway.dispose(); await cleanUpEngine(); });

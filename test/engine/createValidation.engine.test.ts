@@ -1,4 +1,4 @@
-// Issue 4: what the Create Network wizard refuses as it is typed never reaches the engine. The gateway's own request
+// What the Create Network wizard refuses as it is typed never reaches the engine. The gateway's own request
 // log counts `POST /networks/create`, so "never sent" is observed, not assumed.
 import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +9,7 @@ import { Answer, ScriptedPrompter, ScriptedValidationError } from '../support/sc
 import { cleanUpEngine, engineDocker, testLabels, uniqueName } from '../support/engineFixture';
 import { countingGateway, countingLogger, CREATE_REQUEST, createScript, CreateScript, createWizardInput } from './networkTestKit';
 
-describe('invalid Create Network answers never reach the engine (issue 4)', () => {
+describe('invalid Create Network answers never reach the engine', () => {
   let gateway: DockerGateway;
   let logger: ReturnType<typeof countingLogger>;
   const existing = uniqueName('taken');

@@ -1,4 +1,4 @@
-// UI round 3: the Create Network wizard through the command palette, with options: a bridge network with a chosen
+// The Create Network wizard through the command palette, with options: a bridge network with a chosen
 // IPv4 subnet and gateway. Checks the step counter in the title, the live validation of a subnet with host bits,
 // the new network selected in the tree, and what the engine created.
 'use strict';

@@ -1,4 +1,4 @@
-// UI round 5: drag a container from the Containers view onto a network in the Networks view. The Connect wizard
+// Drag a container from the Containers view onto a network in the Networks view. The Connect wizard
 // opens straight at its options step; "Connect with defaults" connects it.
 // Playwright's locator.dragTo() (real mouse down/move/up; Chromium runs the HTML5 drag and drop) is what this round
 // uses; UI_DND=dispatch switches to synthetic dragstart/dragover/drop events with one shared DataTransfer instead.

@@ -1,4 +1,4 @@
-// UI round 7: right-click a network → Inspect Network… opens a read-only editor tab named after the network with
+// Right-click a network → Inspect Network… opens a read-only editor tab named after the network with
 // the engine's JSON. Its screenshot (inspect-tab.png) is the README picture: a network with a subnet and two
 // containers, the tree expanded beside the JSON.
 'use strict';

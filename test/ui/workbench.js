@@ -1,4 +1,4 @@
-// Helpers for UI rounds (test/ui/*.ui.js): drive the VS Code workbench (code-server 4.139 = VS Code 1.139)
+// Helpers for the UI tests (test/ui/*.ui.js): drive the VS Code workbench (code-server 4.139 = VS Code 1.139)
 // in headless Chromium through playwright-core. Every helper waits for what it needs and throws on timeout.
 'use strict';
 
@@ -189,7 +189,7 @@ module.exports = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Additions for rounds 02-08: the engine "from outside" (dockerode on the runner's DOCKER_HOST), modal dialogs,
+// Below: the engine "from outside" (dockerode on the runner's DOCKER_HOST), modal dialogs,
 // tree rows (expand, description), drag and drop between tree rows.
 
 /** Label put on everything a round creates, so a round can clean up after itself (and after an earlier crash). */
@@ -200,7 +200,7 @@ const TEST_LABEL_VALUE = 'ui';
 function testEngine() {
   const Docker = require('dockerode');
   const host = process.env.DOCKER_HOST || '';
-  if (!host.startsWith('unix://')) throw new Error(`UI rounds need DOCKER_HOST=unix://... (got "${host}")`);
+  if (!host.startsWith('unix://')) throw new Error(`UI tests need DOCKER_HOST=unix://... (got "${host}")`);
   return new Docker({ socketPath: host.slice('unix://'.length) });
 }
 
