@@ -49,7 +49,9 @@ module.exports = {
       }
       log(`editor tab "${title}" shows the JSON (${text.split('\n').length} visible lines, with ${SUBNET} and gateway ${GATEWAY})`);
       await page.mouse.move(1100, 700);
-      await page.waitForTimeout(300);   // let the hover of the last click fade out
+      // The README picture: no hover left over from the last click.
+      await until(async () => (await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').count()) === 0,
+        { timeout: 5000, what: 'hovers to close' });
       log(`screenshot ${await shot('inspect-tab')}`);
     } finally {
       await removeTestObjects(docker);
