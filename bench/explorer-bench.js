@@ -674,6 +674,6 @@ async function breakdown(mods, s, socketPath, api) {
 }
 
 main().then((code) => process.exit(code), (err) => {
-    console.error(`bench failed: ${err && err.stack ? err.stack : err}`);
+    console.error(`bench failed: ${err?.stack ? err.stack : err}`);
     process.exit(1);
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs in order: type check, build,
-// unit tests, grammar tests, engine integration tests against a private Docker Engine, tests inside a real VS Code
-// extension host, UI rounds in headless Chromium, and the packaged .vsix installed into VS Code. Ends with one
-// summary line counting everything that ran.
+// `npm test`: the whole suite from a fresh clone. Installs what is missing, then runs in order: type check, lint
+// (Biome's rules and the layer rule, checked by dependency-cruiser), build, unit tests, grammar tests, engine
+// integration tests against a private Docker Engine, tests inside a real VS Code extension host, UI tests that click
+// through the workbench in headless Chromium, and the packaged .vsix installed into VS Code. Ends with one summary
+// line counting everything that ran; a phase that ran no test counts as a failure.
 // `node scripts/test.js unit engine` runs only the named phases.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -10,7 +11,7 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureDependencies } = require('./lib/bootstrap');
-const PHASES = ['unit', 'grammar', 'engine', 'vscode', 'ui', 'package'];
+const PHASES = ['lint', 'unit', 'grammar', 'engine', 'vscode', 'ui', 'package'];
 const requested = process.argv.slice(2);
 const phases = requested.length ? requested : PHASES;
 for (const phase of phases) if (!PHASES.includes(phase)) fail(`unknown test phase "${phase}" (phases: ${PHASES.join(', ')})`);
@@ -68,6 +69,7 @@ async function runnerTests(name, script, label, env) {
   const passed = last ? Number(last[1]) : 0;
   let failed = last ? Number(last[2]) : 1;
   if (!ok && failed === 0) failed = 1;
+  if (passed + failed === 0) failed = 1;          // ran no test (e.g. the suite found no files): that is a failure too
   record(name, passed, failed);
 }
 
@@ -77,6 +79,7 @@ async function main() {
   say('type check');
   const typesOk = run('npx', ['tsc', '--noEmit', '-p', '.']);
   record('typecheck', typesOk ? 1 : 0, typesOk ? 0 : 1);
+  if (phases.includes('lint')) lintPhase();
   say('build');
   if (!run(process.execPath, ['scripts/build.js']) || !run('npx', ['tsc', '-p', 'tsconfig.test.json', '--noEmitOnError', 'false'])) {
     record('build', 0, 1);
@@ -121,7 +124,7 @@ async function main() {
       await runnerTests('extension-host', 'scripts/vscode/run-extension-tests.js', 'extension-host', env);
     }
     if (phases.includes('ui')) {
-      say('UI rounds in the workbench');
+      say('UI tests in the workbench');
       await runnerTests('ui', 'scripts/vscode/run-ui-tests.js', 'ui', env);
     }
   } finally {
@@ -129,6 +132,17 @@ async function main() {
     await engine.stop({ keepLogs: anyFailed });
   }
   await packagePhase();
+}
+
+/** Two checks, each one pass or one failure: Biome's lint rules (biome.json) and the layer rule (.dependency-cruiser.js). */
+function lintPhase() {
+  say('lint (Biome) and the layer rule (dependency-cruiser)');
+  const checks = [
+    run('npx', ['biome', 'lint', '--error-on-warnings', '.']),
+    run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.js']),
+  ];
+  const passed = checks.filter(Boolean).length;
+  record('lint', passed, checks.length - passed);
 }
 
 let hostReady = false;

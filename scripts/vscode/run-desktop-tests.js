@@ -96,13 +96,13 @@ function fail(msg) {
       extensionTestsEnv: { VSCODE_TEST_RESULTS: results, ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}) },
     });
   } catch (e) {
-    console.error(`${LABEL}: ${e && e.message || e}`);
+    console.error(`${LABEL}: ${e?.message || e}`);
     code = 1;
   }
   try { summary = JSON.parse(fs.readFileSync(results, 'utf8')); } catch {}
   if (!summary) { console.error(`${LABEL}: no results file - did the suite load?`); code = code || 1; }
   else if (summary.failures > 0) code = code || 1;
-  if (summary && summary.failed && summary.failed.length) {
+  if (summary?.failed?.length) {
     console.log('failed tests:');
     for (const f of summary.failed) console.log(`  - ${f.title}`);
   }

@@ -80,13 +80,13 @@ function checkInputs() {
     if (!summary) { console.error('extension-host: no results file - did the suite load? (see the output above)'); code = code || 1; }
     else if (summary.failures > 0 && code === 0) code = 1;
   } catch (e) {
-    console.error(`extension-host: ${e && e.stack || e}`); code = 1;
+    console.error(`extension-host: ${e?.stack || e}`); code = 1;
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop({ keep: code !== 0 });
     removeInterrupt();
   }
-  if (summary && summary.failed && summary.failed.length) {
+  if (summary?.failed?.length) {
     console.log('failed tests:');
     for (const f of summary.failed) console.log(`  - ${f.title}`);
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // UI end-to-end tests: the extension folder is linked into a fresh --extensions-dir as
 // <publisher>.<name>-<version>, code-server serves the workbench, headless Debian Chromium (playwright-core)
-// clicks through it like a user. Every UI round is a module test/ui/*.ui.js (run in file-name order):
+// clicks through it like a user. Every UI test is a module test/ui/*.ui.js (run in file-name order):
 //   module.exports = { name: 'what it shows', async run({ page, server, shot, log, context, browser }) {...} }
 // Each round gets a fresh browser context and page (nothing loaded yet: call openWorkbench(page, server) from
 // test/ui/workbench.js) and therefore its own extension host. shot(name) saves
@@ -89,7 +89,7 @@ function withTimeout(promise, ms, what) {
       } catch (e) {
         if (interrupted) break;
         failed++;
-        console.log(`${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e && e.message || String(e)).split('\n').slice(0, 12).join('\n')}`);
+        console.log(`${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e?.message || String(e)).split('\n').slice(0, 12).join('\n')}`);
         const p = shotPath(`${round.id}-fail`);
         if (await page.screenshot({ path: p }).then(() => true, () => false)) console.log(`${prefix} screenshot ${p}`);
       } finally {
@@ -100,7 +100,7 @@ function withTimeout(promise, ms, what) {
   } catch (e) {
     if (interrupted) return;
     fatal = true;
-    console.error(`ui: ${e && e.stack || e}`);
+    console.error(`ui: ${e?.stack || e}`);
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop({ keep: fatal || interrupted || failed > 0 });

@@ -18,7 +18,11 @@ function hasDesktopCode() {
   const exts = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
   return (process.env.PATH || '').split(path.delimiter).filter(Boolean).some(dir => exts.some(ext => {
     const f = path.join(dir, `code${ext}`);
-    try { return fs.statSync(f).isFile() && (fs.accessSync(f, fs.constants.X_OK), true); } catch { return false; }
+    try {
+      if (!fs.statSync(f).isFile()) return false;
+      fs.accessSync(f, fs.constants.X_OK);
+      return true;
+    } catch { return false; }
   }));
 }
 

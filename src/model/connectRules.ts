@@ -1,5 +1,5 @@
 // What `docker network connect` cannot do on a given network, explained before anything is sent, in place of the
-// engine's terse refusals (see shared/reference/docker-network-behaviour.md).
+// engine's terse refusals (docs/engine-behaviour.md lists what the engine does).
 import type { Network } from './engineTypes';
 
 export interface ConnectRestrictions {

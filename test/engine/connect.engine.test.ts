@@ -1,4 +1,4 @@
-// Issue 5: connect and disconnect against the real engine. For each case the engine refuses, what the extension says
+// Connect and disconnect against the real engine. For each case the engine refuses, what the extension says
 // before sending (wizard, address tools, restrictions), and what the engine says when it is sent anyway; then the
 // flows that work, checked in container inspect.
 import { strict as assert } from 'node:assert';
@@ -11,7 +11,7 @@ import type { ContainerModel, NetworkModel } from '../../src/model/explorer';
 import { runConnectWizard } from '../../src/ui/wizard/connectWizard';
 import { endpointAddressTools } from '../../src/ui/wizard/endpointAddresses';
 import { Answer, CANCEL, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';
-import { cleanUp, openGateway, rawDocker, runContainer, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, openGateway, engineDocker, runContainer, testLabels, uniqueName } from '../support/engineFixture';
 import { containerNamed, engineModel, networkNamed } from './networkTestKit';
 
 interface ContainerInspect {
@@ -20,7 +20,7 @@ interface ContainerInspect {
   NetworkSettings: { Networks: Record<string, { IPAMConfig?: { IPv4Address?: string } | null; Aliases?: string[] | null; IPAddress: string; NetworkID: string; EndpointID: string }> };
 }
 
-describe('connect and disconnect against the real engine (issue 5)', () => {
+describe('connect and disconnect against the real engine', () => {
   let gateway: DockerGateway;
   const tools = endpointAddressTools();
   const net = uniqueName('conn');           // 10.217.10.0/24, gateway .1
@@ -32,7 +32,7 @@ describe('connect and disconnect against the real engine (issue 5)', () => {
 
   before(async () => {
     gateway = await openGateway();
-    const docker = rawDocker();
+    const docker = engineDocker();
     await Promise.all([
       docker.createNetwork({ Name: net, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.10.0/24', Gateway: '10.217.10.1' }] } }),
       docker.createNetwork({ Name: home, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.11.0/24', Gateway: '10.217.11.1' }] } }),
@@ -44,10 +44,10 @@ describe('connect and disconnect against the real engine (issue 5)', () => {
       runContainer(sleeper, home, { start: false }),
     ]);
   });
-  after(async () => { gateway.dispose(); await cleanUp(); });
+  after(async () => { gateway.dispose(); await cleanUpEngine(); });
 
-  const inspectContainer = async (name: string) => await rawDocker().getContainer(name).inspect() as unknown as ContainerInspect;
-  const networkInspect = async (name: string) => await rawDocker().getNetwork(name).inspect() as { Id: string; Containers?: Record<string, unknown> };
+  const inspectContainer = async (name: string) => await engineDocker().getContainer(name).inspect() as unknown as ContainerInspect;
+  const networkInspect = async (name: string) => await engineDocker().getNetwork(name).inspect() as { Id: string; Containers?: Record<string, unknown> };
 
   async function fresh(networkName: string, containerName: string): Promise<{ network: NetworkModel; container: ContainerModel; model: Awaited<ReturnType<typeof engineModel>> }> {
     const model = await engineModel(gateway);
@@ -126,12 +126,12 @@ describe('connect and disconnect against the real engine (issue 5)', () => {
       const label = { network: net, container: victim };
       await assert.rejects(gateway.disconnectContainer(network.id, container.id, true, label),
         (err: EngineError) => err.engineMessage === `container ${container.id} is not connected to network ${net}`);
-      await assert.rejects(rawDocker().getContainer(victim).restart({ t: 0 }),
+      await assert.rejects(engineDocker().getContainer(victim).restart({ t: 0 }),
         /Cannot restart container .*: Invalid address 10\.217\.99\.11: It does not belong to any of this network's subnets/);
       // Stopped now, the entry is only configuration: a disconnect clears it and the container starts again.
       await gateway.disconnectContainer(network.id, container.id, false, label);
       assert.equal((await inspectContainer(victim)).NetworkSettings.Networks[net], undefined);
-      await rawDocker().getContainer(victim).start();
+      await engineDocker().getContainer(victim).start();
       assert.equal((await inspectContainer(victim)).State.Running, true);
     });
 

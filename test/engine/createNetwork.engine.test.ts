@@ -1,4 +1,4 @@
-// Issue 4: the Create Network wizard, driven as a user would, creates on the real engine exactly what was answered.
+// The Create Network wizard, driven as a user would, creates on the real engine exactly what was answered.
 import { strict as assert } from 'node:assert';
 import type Docker from 'dockerode';
 import { after, before, describe, test } from 'node:test';
@@ -8,17 +8,17 @@ import type { Network } from '../../src/model/engineTypes';
 import { contains } from '../../src/model/ipam';
 import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
-import { cleanUp, openGateway, rawDocker, RUN_ID, runContainer, TEST_LABEL, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, openGateway, engineDocker, RUN_ID, runContainer, TEST_LABEL, testLabels, uniqueName } from '../support/engineFixture';
 import {
   addVethPair, createdShape, createScript, CreateScript, createWizardInput, linkExists, normalisedAnswers, runDockerCommandLine, waitForInterface,
 } from './networkTestKit';
 
-describe('Create Network wizard against the real engine (issue 4)', () => {
+describe('Create Network wizard against the real engine', () => {
   let gateway: DockerGateway;
   before(async () => { gateway = await openGateway(); });
-  after(async () => { gateway.dispose(); await cleanUp(); });
+  after(async () => { gateway.dispose(); await cleanUpEngine(); });
 
-  const inspect = async (id: string) => await rawDocker().getNetwork(id).inspect() as Network;
+  const inspect = async (id: string) => await engineDocker().getNetwork(id).inspect() as Network;
 
   /** Runs the wizard with the script, creates the network from its answers, and returns both sides. */
   async function createThroughWizard(script: CreateScript): Promise<{ answers: CreateNetworkAnswers; network: Network; prompter: ScriptedPrompter }> {
@@ -119,17 +119,17 @@ describe('Create Network wizard against the real engine (issue 4)', () => {
         assert.deepEqual(derived.network.Options, { 'com.docker.network.driver.mtu': '1450' });
         assert.equal(derived.network.Labels?.[TEST_LABEL], RUN_ID, 'labels come from the template');
       } finally {
-        await rawDocker().getNetwork(derived.network.Id).remove();
+        await engineDocker().getNetwork(derived.network.Id).remove();
       }
     } finally {
-      // A template in use cannot be removed, so cleanUp's single pass might miss it: remove in order here.
-      await rawDocker().getNetwork(template.network.Id).remove();
+      // A template in use cannot be removed, so cleanUpEngine's single pass might miss it: remove in order here.
+      await engineDocker().getNetwork(template.network.Id).remove();
     }
   });
 
   test('Copy as CLI of a network created with config-from recreates it (only --config-from, nothing it inherited)',
     async () => {
-      const docker = rawDocker();
+      const docker = engineDocker();
       const templateName = uniqueName('tpl');
       const template = await docker.createNetwork({ Name: templateName, ConfigOnly: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.8.0/24', Gateway: '10.217.8.1' }] } });
       const derived = await docker.createNetwork({ Name: uniqueName('from-tpl'), ConfigFrom: { Network: templateName } } as Docker.NetworkCreateOptions);
@@ -163,7 +163,7 @@ describe('Create Network wizard against the real engine (issue 4)', () => {
         assert.deepEqual(network.IPAM.Config, [{ Subnet: '10.217.5.0/24', Gateway: '10.217.5.1' }]);
         assertEngineMatches(network, answers);
       } finally {
-        await rawDocker().getNetwork(network.Id).remove();
+        await engineDocker().getNetwork(network.Id).remove();
       }
     } finally {
       await veth.remove();
@@ -182,7 +182,7 @@ describe('Create Network wizard against the real engine (issue 4)', () => {
           assert.deepEqual(network.IPAM.Config, [{ Subnet: '10.217.6.0/25', Gateway: '10.217.6.1' }, { Subnet: '10.217.6.128/25', Gateway: '10.217.6.129' }]);
           assertEngineMatches(network, answers);
         } finally {
-          await rawDocker().getNetwork(network.Id).remove();
+          await engineDocker().getNetwork(network.Id).remove();
         }
       } finally {
         await veth.remove();
@@ -199,7 +199,7 @@ describe('Create Network wizard against the real engine (issue 4)', () => {
     });
     const command = toDockerCliCommand(answers);
     assert.equal(prompter.asked.at(-1)!.text, `Create "${name}"? Equivalent: ${command}`, 'the summary shows the command');
-    await rawDocker().getNetwork(viaApi.Id).remove();
+    await engineDocker().getNetwork(viaApi.Id).remove();
 
     await runDockerCommandLine(command);
     const viaCli = await inspect(name);

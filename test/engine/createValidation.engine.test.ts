@@ -1,4 +1,4 @@
-// Issue 4: what the Create Network wizard refuses as it is typed never reaches the engine. The gateway's own request
+// What the Create Network wizard refuses as it is typed never reaches the engine. The gateway's own request
 // log counts `POST /networks/create`, so "never sent" is observed, not assumed.
 import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
@@ -6,10 +6,10 @@ import type { DockerGateway } from '../../src/engine/gateway';
 import { CreateNetworkAnswers, emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
 import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { Answer, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';
-import { cleanUp, rawDocker, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, engineDocker, testLabels, uniqueName } from '../support/engineFixture';
 import { countingGateway, countingLogger, CREATE_REQUEST, createScript, CreateScript, createWizardInput } from './networkTestKit';
 
-describe('invalid Create Network answers never reach the engine (issue 4)', () => {
+describe('invalid Create Network answers never reach the engine', () => {
   let gateway: DockerGateway;
   let logger: ReturnType<typeof countingLogger>;
   const existing = uniqueName('taken');
@@ -17,13 +17,13 @@ describe('invalid Create Network answers never reach the engine (issue 4)', () =
 
   before(async () => {
     ({ gateway, logger } = await countingGateway());
-    const docker = rawDocker();
+    const docker = engineDocker();
     await Promise.all([
       docker.createNetwork({ Name: existing, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.100.0/24', Gateway: '10.217.100.1' }] } }),
       docker.createNetwork({ Name: template, ConfigOnly: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.217.106.0/24' }] } }),
     ]);
   });
-  after(async () => { gateway.dispose(); await cleanUp(); });
+  after(async () => { gateway.dispose(); await cleanUpEngine(); });
 
   /** The Create Network command's flow: read the engine, run the wizard, send what it returns. */
   async function createFlow(answers: Answer[], initial?: CreateNetworkAnswers): Promise<void> {

@@ -2,20 +2,11 @@ import { strict as assert } from 'node:assert';
 import { after, describe, test } from 'node:test';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { ExplorerStore } from '../../src/engine/explorerStore';
-import { cleanUp, rawDocker, runContainer, silentLogger, testEndpoint, testLabels, uniqueName } from './engineFixture';
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 25));
-  }
-}
+import { cleanUpEngine, engineDocker, runContainer, silentLogger, testEndpoint, testLabels, uniqueName } from '../support/engineFixture';
+import { waitFor } from '../support/waitFor';
 
 describe('explorer data from the real engine', () => {
-  after(cleanUp);
+  after(cleanUpEngine);
 
   test('shows running and stopped endpoints with their addresses, live from events', async () => {
     const connection = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: silentLogger });
@@ -24,7 +15,7 @@ describe('explorer data from the real engine', () => {
     try {
       await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
       const networkName = uniqueName('explorer');
-      await rawDocker().createNetwork({ Name: networkName, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.216.1.0/24', Gateway: '10.216.1.1' }] } });
+      await engineDocker().createNetwork({ Name: networkName, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.216.1.0/24', Gateway: '10.216.1.1' }] } });
       const running = uniqueName('running');
       const stopped = uniqueName('stopped');
       await runContainer(running, networkName, { ip: '10.216.1.10', aliases: ['db'] });
@@ -44,7 +35,7 @@ describe('explorer data from the real engine', () => {
       assert.equal(byName.get(stopped)?.running, false);
       assert.deepEqual(network.subnets, ['10.216.1.0/24']);
 
-      const inspected = await rawDocker().getNetwork(networkName).inspect();
+      const inspected = await engineDocker().getNetwork(networkName).inspect();
       assert.equal(Object.keys(inspected.Containers ?? {}).length, 1, 'the engine\'s inspect only lists the running one');
     } finally {
       store.dispose();
@@ -58,13 +49,13 @@ describe('explorer data from the real engine', () => {
     connection.start();
     try {
       const networkName = uniqueName('patched');
-      await rawDocker().createNetwork({ Name: networkName, Labels: testLabels });
+      await engineDocker().createNetwork({ Name: networkName, Labels: testLabels });
       const container = uniqueName('joiner');
       await runContainer(container, 'bridge');
       await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
       await store.reload();
       const loadsBefore = store.loadCount;
-      await rawDocker().getNetwork(networkName).connect({ Container: container, EndpointConfig: { Aliases: ['late'] } });
+      await engineDocker().getNetwork(networkName).connect({ Container: container, EndpointConfig: { Aliases: ['late'] } });
       const endpoint = await waitFor(() => {
         const snapshot = store.snapshot;
         const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
@@ -85,7 +76,7 @@ describe('explorer data from the real engine', () => {
     const store = new ExplorerStore(counted, silentLogger);
     counted.start();
     try {
-      for (let i = 0; i < 5; i++) await rawDocker().createNetwork({ Name: uniqueName('count'), Labels: testLabels });
+      for (let i = 0; i < 5; i++) await engineDocker().createNetwork({ Name: uniqueName('count'), Labels: testLabels });
       await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'snapshot');
       calls.length = 0;
       await store.reload();

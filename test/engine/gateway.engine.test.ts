@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { after, describe, test } from 'node:test';
 import { EngineError } from '../../src/engine/errors';
-import { cleanUp, openGateway, rawDocker, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, openGateway, engineDocker, testLabels, uniqueName } from '../support/engineFixture';
+import { waitFor } from '../support/waitFor';
 
 describe('gateway against the real engine', () => {
-  after(cleanUp);
+  after(cleanUpEngine);
 
   test('negotiates the engine\'s API version and reports what it honours', async () => {
     const gateway = await openGateway();
-    const version = await rawDocker().version();
+    const version = await engineDocker().version();
     assert.equal(gateway.engine.apiVersion, version.ApiVersion);
     assert.equal(gateway.capabilities.connectMacAddress, Number(version.ApiVersion.split('.')[1]) >= 44);
     gateway.dispose();
@@ -22,7 +23,7 @@ describe('gateway against the real engine', () => {
   });
 
   test('passes filters to the engine (label)', async () => {
-    const docker = rawDocker();
+    const docker = engineDocker();
     const name = uniqueName('filtered');
     await docker.createNetwork({ Name: name, Labels: { ...testLabels, 'dn.filter': 'yes' } });
     const gateway = await openGateway();
@@ -44,17 +45,29 @@ describe('gateway against the real engine', () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const name = uniqueName('evented');
+    const markers = new Set<string>();
+    let subscribed = false;
     const streaming = gateway.streamEvents({ type: ['network'] }, event => {
+      if (markers.has(event.Actor.Attributes?.name ?? '')) subscribed = true;
       if (event.Actor.Attributes?.name === name) seen.push(event.Action);
-      if (seen.includes('destroy')) controller.abort();
     }, controller.signal);
-    await new Promise(resolve => setTimeout(resolve, 200));
-    const network = await rawDocker().createNetwork({ Name: name, Labels: testLabels });
-    await network.remove();
-    const timer = setTimeout(() => controller.abort(), 10000);
-    await streaming;
-    clearTimeout(timer);
+    try {
+      // The engine reports only what happens after it took the subscription, and streamEvents does not say when that
+      // is: create marker networks until one of them is reported.
+      await waitFor(async () => {
+        const marker = uniqueName('marker');
+        markers.add(marker);
+        await (await engineDocker().createNetwork({ Name: marker, Labels: testLabels })).remove();
+        return subscribed;
+      }, 'the event stream to report a marker network', 10000);
+      const network = await engineDocker().createNetwork({ Name: name, Labels: testLabels });
+      await network.remove();
+      await waitFor(() => seen.includes('destroy'), `the destroy event of ${name}`, 10000);
+    } finally {
+      controller.abort();
+      await streaming;
+      gateway.dispose();
+    }
     assert.deepEqual(seen, ['create', 'destroy']);
-    gateway.dispose();
   });
 });

@@ -11,11 +11,12 @@ import { buildExplorerModel, ExplorerModel } from '../../src/model/explorer';
 import { DEFAULT_ADDRESS_POOLS } from '../../src/model/ipam';
 import type { CreateWizardInput } from '../../src/ui/wizard/createNetwork/wizard';
 import type { Answer } from '../support/scriptedPrompter';
-import { openGateway, RUN_ID, silentLogger, TEST_LABEL } from './engineFixture';
+import { openGateway, RUN_ID, silentLogger, TEST_LABEL } from '../support/engineFixture';
+import { waitFor } from '../support/waitFor';
 
 const run = promisify(execFile);
 
-/** `docker-networks.test=<run>`: typed into the wizard's Labels step so cleanUp finds every network it creates. */
+/** `docker-networks.test=<run>`: typed into the wizard's Labels step so cleanUpEngine finds every network it creates. */
 export const TEST_LABEL_TEXT = `${TEST_LABEL}=${RUN_ID}`;
 
 /** What the Create Network command feeds the wizard, read from the engine the way the command reads it. */
@@ -177,13 +178,8 @@ export async function addVethPair(stem: string): Promise<{ a: string; b: string;
 }
 
 /** Waits until os.networkInterfaces() lists the interface (it does once the link has an address); false on timeout. */
-export async function waitForInterface(name: string, timeoutMs = 3000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (name in os.networkInterfaces()) return true;
-    await new Promise(resolve => setTimeout(resolve, 50));
-  }
-  return false;
+export function waitForInterface(name: string, timeoutMs = 3000): Promise<boolean> {
+  return waitFor(() => name in os.networkInterfaces(), `interface ${name} in os.networkInterfaces()`, timeoutMs).then(() => true, () => false);
 }
 
 /** Whether the host has a network interface of that name (`ip link show`). */

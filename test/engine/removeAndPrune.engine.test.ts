@@ -6,7 +6,7 @@ import type { DockerGateway } from '../../src/engine/gateway';
 import { removeNetworks } from '../../src/engine/networkOperations';
 import { planPrune } from '../../src/model/filters/prunePlan';
 import { planRemoval, RemoveChoices, removalQuestion } from '../../src/model/removal';
-import { cleanUp, openGateway, rawDocker, runContainer, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, openGateway, engineDocker, runContainer, testLabels, uniqueName } from '../support/engineFixture';
 import { engineModel, networkNamed, TEST_LABEL_TEXT } from './networkTestKit';
 
 interface ContainerInspect { State: { Running: boolean }; NetworkSettings: { Networks: Record<string, unknown> } }
@@ -24,7 +24,7 @@ describe('remove and prune networks against the real engine', () => {
 
   before(async () => {
     gateway = await openGateway();
-    const docker = rawDocker();
+    const docker = engineDocker();
     const subnets: Record<keyof typeof names, string> = {
       withRunning: '10.218.1.0/24', busy: '10.218.2.0/24', free: '10.218.3.0/24', stoppedOnly: '10.218.4.0/24',
       pruneFree: '10.218.5.0/24', pruneStopped: '10.218.6.0/24', pruneRunning: '10.218.7.0/24', pruneTemplate: '10.218.8.0/24',
@@ -40,10 +40,10 @@ describe('remove and prune networks against the real engine', () => {
       runContainer(containers.onPruneRunning, names.pruneRunning),
     ]);
   });
-  after(async () => { gateway.dispose(); await cleanUp(); });
+  after(async () => { gateway.dispose(); await cleanUpEngine(); });
 
-  const inspectContainer = async (name: string) => await rawDocker().getContainer(name).inspect() as unknown as ContainerInspect;
-  const networkExists = (name: string) => rawDocker().getNetwork(name).inspect().then(() => true, () => false);
+  const inspectContainer = async (name: string) => await engineDocker().getContainer(name).inspect() as unknown as ContainerInspect;
+  const networkExists = (name: string) => engineDocker().getNetwork(name).inspect().then(() => true, () => false);
 
   test('a network with a running container: the plan names it, "Disconnect Them and Remove" disconnects it and removes the network', async () => {
     const plan = planRemoval([networkNamed(await engineModel(gateway), names.withRunning)]);
@@ -85,7 +85,7 @@ describe('remove and prune networks against the real engine', () => {
     const [entry] = plan.entries;
     assert.deepEqual(entry.running, []);
     assert.deepEqual(entry.stopped.map(e => e.containerName), [containers.onStoppedOnly]);
-    assert.deepEqual(Object.keys((await rawDocker().getNetwork(names.stoppedOnly).inspect()).Containers ?? {}), [], 'the engine\'s inspect does not show it');
+    assert.deepEqual(Object.keys((await engineDocker().getNetwork(names.stoppedOnly).inspect()).Containers ?? {}), [], 'the engine\'s inspect does not show it');
     const question = removalQuestion(plan);
     assert.ok(question.detail.includes(`Stopped containers are configured on "${names.stoppedOnly}": "${containers.onStoppedOnly}". After removal they will fail to start ("network ${names.stoppedOnly} not found").`),
       question.detail);
@@ -94,7 +94,7 @@ describe('remove and prune networks against the real engine', () => {
     // The engine removes it without a word, exactly as the question warns…
     assert.deepEqual(await removeNetworks(gateway, plan.entries, { disconnectRunning: false }), { done: [names.stoppedOnly], failed: [], skipped: [] });
     // …and the container then fails to start, with the words the question quoted.
-    await assert.rejects(rawDocker().getContainer(containers.onStoppedOnly).start(), new RegExp(`network ${names.stoppedOnly} not found`));
+    await assert.rejects(engineDocker().getContainer(containers.onStoppedOnly).start(), new RegExp(`network ${names.stoppedOnly} not found`));
   });
 
   test('the prune plan from fresh engine data keeps networks stopped containers use apart, and never offers built-in, in-use or config-only networks', async () => {
@@ -129,7 +129,7 @@ describe('remove and prune networks against the real engine', () => {
   });
 
   test('the engine\'s own prune would also delete the network the plan kept for a stopped container (why the plan keeps it apart)', async () => {
-    const result = await rawDocker().pruneNetworks({ filters: JSON.stringify({ label: [TEST_LABEL_TEXT] }) }) as { NetworksDeleted: string[] | null };
+    const result = await engineDocker().pruneNetworks({ filters: JSON.stringify({ label: [TEST_LABEL_TEXT] }) }) as { NetworksDeleted: string[] | null };
     assert.deepEqual(result.NetworksDeleted, [names.pruneStopped], 'in-use and config-only networks stay; the stopped container\'s goes');
     assert.equal(await networkExists(names.pruneTemplate), true);
     assert.equal(await networkExists(names.pruneRunning), true);

@@ -6,22 +6,22 @@ import { connectRestrictions } from '../../src/model/connectRules';
 import { buildExplorerModel } from '../../src/model/explorer';
 import { planRemoval, removalQuestion } from '../../src/model/removal';
 import { EngineError } from '../../src/engine/errors';
-import { cleanUp, openGateway, rawDocker, runContainer, testLabels, uniqueName } from './engineFixture';
+import { cleanUpEngine, openGateway, engineDocker, runContainer, testLabels, uniqueName } from '../support/engineFixture';
 
 describe('swarm networks on the real engine', () => {
   const attachable = uniqueName('overlay-a');
   const servicesOnly = uniqueName('overlay-s');
 
   before(async () => {
-    const docker = rawDocker();
+    const docker = engineDocker();
     await docker.swarmInit({ ListenAddr: '127.0.0.1:2377', AdvertiseAddr: '127.0.0.1' });
     await docker.createNetwork({ Name: attachable, Driver: 'overlay', Attachable: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.1.0/24' }] } });
     await docker.createNetwork({ Name: servicesOnly, Driver: 'overlay', Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.2.0/24' }] } });
   });
 
   after(async () => {
-    await cleanUp();
-    await rawDocker().swarmLeave({ force: true });
+    await cleanUpEngine();
+    await engineDocker().swarmLeave({ force: true });
   });
 
   test('the engine reports swarm mode, so the Create wizard offers overlay', async () => {

@@ -1,4 +1,4 @@
-// UI round 1: the Docker Networks side bar lists the engine's built-in networks.
+// The Docker Networks side bar lists the engine's built-in networks.
 // The engine is the one in DOCKER_HOST of the runner (code-server and the extension host inherit it).
 'use strict';
 const { openWorkbench, openDockerNetworks, waitForTreeRows } = require('./workbench');

@@ -1,4 +1,4 @@
-// UI round 2: the Networks tree follows the engine live. A network and a container created from outside with the
+// The Networks tree follows the engine live. A network and a container created from outside with the
 // docker CLI show up without pressing Refresh (the container as an endpoint row with its address), and disappear
 // again when they are removed from outside.
 'use strict';

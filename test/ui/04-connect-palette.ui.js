@@ -1,4 +1,4 @@
-// UI round 4: Connect Container to Network from the command palette, with options: an alias and a fixed IPv4
+// Connect Container to Network from the command palette, with options: an alias and a fixed IPv4
 // address. The engine's container inspect and the Networks tree show the new endpoint.
 'use strict';
 const {

@@ -1,4 +1,4 @@
-// UI round 5: drag a container from the Containers view onto a network in the Networks view. The Connect wizard
+// Drag a container from the Containers view onto a network in the Networks view. The Connect wizard
 // opens straight at its options step; "Connect with defaults" connects it.
 // Playwright's locator.dragTo() (real mouse down/move/up; Chromium runs the HTML5 drag and drop) is what this round
 // uses; UI_DND=dispatch switches to synthetic dragstart/dragover/drop events with one shared DataTransfer instead.
@@ -49,7 +49,7 @@ module.exports = {
       const endpoint = await until(async () => (await container.inspect()).NetworkSettings.Networks[NETWORK],
         { timeout: 15000, what: `"${CONTAINER}" connected to "${NETWORK}"` });
       log(`engine: "${CONTAINER}" on "${NETWORK}" with ${endpoint.IPAddress}/${endpoint.IPPrefixLen}`);
-      if (!endpoint.IPAddress || !endpoint.IPAddress.startsWith('10.212.5.')) throw new Error(`unexpected address ${endpoint.IPAddress}`);
+      if (!endpoint.IPAddress?.startsWith('10.212.5.')) throw new Error(`unexpected address ${endpoint.IPAddress}`);
 
       await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to get an endpoint` });
       await expandRow(networkRow);

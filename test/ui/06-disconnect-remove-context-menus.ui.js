@@ -1,4 +1,4 @@
-// UI round 6: the context menus of the Networks tree. Right-click an endpoint → Disconnect Container from Network… →
+// The context menus of the Networks tree. Right-click an endpoint → Disconnect Container from Network… →
 // modal → Disconnect; then right-click the (now unused) network → Remove Network… → modal naming it → Remove.
 'use strict';
 const {

@@ -1,9 +1,9 @@
-// UI round 7: right-click a network → Inspect Network… opens a read-only editor tab named after the network with
+// Right-click a network → Inspect Network… opens a read-only editor tab named after the network with
 // the engine's JSON. Its screenshot (inspect-tab.png) is the README picture: a network with a subnet and two
 // containers, the tree expanded beside the JSON.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, contextMenuPick, expandRow, rowDescription,
+  openWorkbench, openDockerNetworks, waitForTreeRows, contextMenuPick, expandRow, rowDescription,
   activeEditorTitle, activeEditorText, until, testEngine, removeTestObjects, createTestNetwork, createTestContainer,
 } = require('./workbench');
 
@@ -49,7 +49,9 @@ module.exports = {
       }
       log(`editor tab "${title}" shows the JSON (${text.split('\n').length} visible lines, with ${SUBNET} and gateway ${GATEWAY})`);
       await page.mouse.move(1100, 700);
-      await page.waitForTimeout(300);   // let the hover of the last click fade out
+      // The README picture: no hover left over from the last click.
+      await until(async () => (await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').count()) === 0,
+        { timeout: 5000, what: 'hovers to close' });
       log(`screenshot ${await shot('inspect-tab')}`);
     } finally {
       await removeTestObjects(docker);

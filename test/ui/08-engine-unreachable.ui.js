@@ -1,4 +1,4 @@
-// UI round 8: dockerNetworks.host points at a socket that does not exist. The Networks view shows the cause
+// With dockerNetworks.host pointing at a socket that does not exist, the Networks view shows the cause
 // ("Docker Engine not reachable at … no socket at …") as its message, with Retry Connection / Open Settings / Show Log
 // rows under it; restoring the setting brings bridge, host and none back by itself.
 //

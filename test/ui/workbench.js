@@ -1,4 +1,4 @@
-// Helpers for UI rounds (test/ui/*.ui.js): drive the VS Code workbench (code-server 4.139 = VS Code 1.139)
+// Helpers for the UI tests (test/ui/*.ui.js): drive the VS Code workbench (code-server 4.139 = VS Code 1.139)
 // in headless Chromium through playwright-core. Every helper waits for what it needs and throws on timeout.
 'use strict';
 
@@ -189,7 +189,7 @@ module.exports = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Additions for rounds 02-08: the engine "from outside" (dockerode on the runner's DOCKER_HOST), modal dialogs,
+// Below: the engine "from outside" (dockerode on the runner's DOCKER_HOST), modal dialogs,
 // tree rows (expand, description), drag and drop between tree rows.
 
 /** Label put on everything a round creates, so a round can clean up after itself (and after an earlier crash). */
@@ -200,7 +200,7 @@ const TEST_LABEL_VALUE = 'ui';
 function testEngine() {
   const Docker = require('dockerode');
   const host = process.env.DOCKER_HOST || '';
-  if (!host.startsWith('unix://')) throw new Error(`UI rounds need DOCKER_HOST=unix://... (got "${host}")`);
+  if (!host.startsWith('unix://')) throw new Error(`UI tests need DOCKER_HOST=unix://... (got "${host}")`);
   return new Docker({ socketPath: host.slice('unix://'.length) });
 }
 
@@ -209,7 +209,11 @@ function testImage() {
   return process.env.DOCKER_NETWORKS_TEST_IMAGE || 'docker-networks-test/busybox:latest';
 }
 
-/** Poll `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws, naming `what`). */
+/**
+ * Poll `fn` until it returns a truthy value (returned) or `timeout` ms pass (throws, naming `what`). The UI tests'
+ * counterpart of test/support/waitFor.ts (these plain .js files load without the TypeScript build); unlike it, a probe
+ * that throws is retried, because page elements come and go while the workbench renders.
+ */
 async function until(fn, { timeout = DEFAULT_TIMEOUT, interval = 100, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   let last;
@@ -283,12 +287,11 @@ async function rowDescription(row) {
 /** Expand a collapsible tree row (click its twistie) unless already expanded; waits until it is expanded. */
 async function expandRow(row, { timeout = DEFAULT_TIMEOUT } = {}) {
   await row.waitFor({ timeout });
-  const deadline = Date.now() + timeout;
-  while ((await row.getAttribute('aria-expanded')) !== 'true') {
-    if (Date.now() > deadline) throw new Error('tree row did not expand');
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    await new Promise(r => setTimeout(r, 150));
-  }
+  await until(async () => {
+    const expanded = await row.getAttribute('aria-expanded');
+    if (expanded === 'false') await row.locator('.monaco-tl-twistie').click();
+    return expanded === 'true';
+  }, { timeout, interval: 150, what: 'the tree row to expand' });
   return row;
 }
 
@@ -362,7 +365,10 @@ async function dragRowOnto(page, source, target) {
   await source.dispatchEvent('dragstart', { dataTransfer, ...from });
   await target.dispatchEvent('dragenter', { dataTransfer, ...to });
   await target.dispatchEvent('dragover', { dataTransfer, ...to });
-  await new Promise(r => setTimeout(r, 100));
+  // The list marks the row it would drop onto ("drop-target") once it accepts the drag. If it never does, drop
+  // anyway: whether the drop worked is what the caller checks (the Connect wizard opens).
+  await until(() => target.evaluate(el => el.classList.contains('drop-target')), { timeout: 2000, interval: 50, what: 'the drop target' })
+    .catch(() => {});
   await target.dispatchEvent('dragover', { dataTransfer, ...to });
   await target.dispatchEvent('drop', { dataTransfer, ...to });
   await source.dispatchEvent('dragend', { dataTransfer, ...to });

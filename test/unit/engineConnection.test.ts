@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { ConnectionState, EngineConnection } from '../../src/engine/engineConnection';
 import type { EngineEvent } from '../../src/model/engineTypes';
-import { fakeEngine, silentLogger, waitFor } from './fakeEngine';
+import { waitFor } from '../support/waitFor';
+import { fakeEngine, silentLogger } from './fakeEngine';
 
 describe('engine connection lifecycle', () => {
   test('reports unreachable with the cause, then recovers by itself when the engine comes back', async () => {
@@ -15,12 +16,12 @@ describe('engine connection lifecycle', () => {
     connection.onDidChangeState(state => states.push(state.kind));
     try {
       connection.start();
-      await waitFor(() => connection.state.kind === 'unreachable', 3000, 'unreachable');
+      await waitFor(() => connection.state.kind === 'unreachable', 'unreachable', 3000);
       const state = connection.state;
       assert.match(state.kind === 'unreachable' ? state.error.message : '', /no socket at/);
-      await new Promise(resolve => setTimeout(resolve, 400)); // a few retries
+      await waitFor(() => states.filter(kind => kind === 'unreachable').length >= 3, 'two retries that found the engine still unreachable', 3000);
       await engine.start();
-      await waitFor(() => connection.state.kind === 'connected', 3000, 'connected');
+      await waitFor(() => connection.state.kind === 'connected', 'connected', 3000);
       assert.deepEqual(states.slice(0, 2), ['connecting', 'unreachable']);
       assert.ok(states.length > 3, `retries happened: ${states.join(', ')}`);
       assert.equal(states.filter(kind => kind === 'connecting').length, 1, `retries keep the cause visible instead of "Connecting…": ${states.join(', ')}`);
@@ -43,17 +44,17 @@ describe('engine connection lifecycle', () => {
     connection.onResync(() => resyncs++);
     try {
       connection.start();
-      await waitFor(() => engine.eventStreams.length === 1, 3000, 'event subscription');
+      await waitFor(() => engine.eventStreams.length === 1, 'event subscription', 3000);
       assert.ok(engine.requests.some(r => r.startsWith('GET /v1.41/events?filters=')));
       const event = { Type: 'network', Action: 'create', Actor: { ID: 'abc', Attributes: { name: 'web' } } };
       engine.eventStreams[0].write(JSON.stringify(event) + '\n');
-      await waitFor(() => events.length === 1, 3000, 'event');
+      await waitFor(() => events.length === 1, 'event', 3000);
       assert.deepEqual(events[0], event);
 
       await engine.stop();
-      await waitFor(() => connection.state.kind === 'unreachable', 5000, 'unreachable after stop');
+      await waitFor(() => connection.state.kind === 'unreachable', 'unreachable after stop', 5000);
       await engine.start();
-      await waitFor(() => connection.state.kind === 'connected' && engine.eventStreams.length === 1, 5000, 'reconnected');
+      await waitFor(() => connection.state.kind === 'connected' && engine.eventStreams.length === 1, 'reconnected', 5000);
       assert.equal(resyncs, 0, 'a fresh connection reloads through the connected state, not a resync');
     } finally {
       connection.dispose();

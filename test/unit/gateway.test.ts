@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EngineError } from '../../src/engine/errors';
 import { dockerodeOptions, DockerGateway } from '../../src/engine/gateway';
+import { waitFor } from '../support/waitFor';
 import { fakeEngine, recordingLogger, silentLogger } from './fakeEngine';
 
 describe('engine gateway against a fake engine', () => {
@@ -60,8 +61,11 @@ describe('engine gateway against a fake engine', () => {
   test('a call can be cancelled by its caller', async () => {
     const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger: silentLogger });
     const controller = new AbortController();
+    const slowCalls = () => engine.requests.filter(request => request === `GET ${slowPath}`).length;
+    const before = slowCalls();
     const pending = gateway.inspectNetwork('slow', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await waitFor(() => slowCalls() > before, 'the request to reach the engine', 3000);
+    controller.abort();
     await assert.rejects(pending, (err: EngineError) => err.kind === 'cancelled');
   });
 

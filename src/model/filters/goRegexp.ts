@@ -39,7 +39,7 @@ function translate(pattern: string): Translation {
   let classStart = -1;
   let unicode = false;
 
-  const escape = (): string => {
+  const readEscape = (): string => {
     const next = pattern[i + 1];
     if (next === undefined) throw new Unsupported('trailing backslash');
     // In Go an escaped ASCII non-alphanumeric is itself; emit it as a code point so JS treats it as a plain atom.
@@ -93,7 +93,7 @@ function translate(pattern: string): Translation {
 
   while (i < pattern.length) {
     const char = pattern[i]!;
-    if (char === '\\') { out += escape(); continue; }
+    if (char === '\\') { out += readEscape(); continue; }
 
     if (inClass) {
       if (char === ']' && i !== classStart) { inClass = false; out += ']'; i++; continue; }

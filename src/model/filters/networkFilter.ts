@@ -174,7 +174,7 @@ export function matchesLabels(values: readonly string[], labels: Readonly<Record
   return values.every(value => {
     const equals = value.indexOf('=');
     const key = equals < 0 ? value : value.slice(0, equals);
-    if (!Object.prototype.hasOwnProperty.call(labels, key)) return false;
+    if (!Object.hasOwn(labels, key)) return false;
     return equals < 0 || labels[key] === value.slice(equals + 1);
   });
 }
@@ -245,6 +245,6 @@ export function engineFilterFor(filter: NetworkFilter, options: { readonly trust
 
 /** The JSON for `?filters=`, or undefined when there is nothing to send. */
 export function engineFiltersQuery(engine: EngineNetworkFilters): string | undefined {
-  const entries = Object.entries(engine).filter(([, values]) => values && values.length);
+  const entries = Object.entries(engine).filter(([, values]) => values?.length);
   return entries.length ? JSON.stringify(Object.fromEntries(entries)) : undefined;
 }

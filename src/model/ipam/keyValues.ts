@@ -95,7 +95,7 @@ function auxValueProblems(entry: KeyValueEntry, field: string): IpamIssue[] {
 }
 
 function duplicateProblems(entry: KeyValueEntry, seen: Readonly<Record<string, string>>, kind: KeyValueKind, field: string): IpamIssue[] {
-  if (!Object.prototype.hasOwnProperty.call(seen, entry.key)) return [];
+  if (!Object.hasOwn(seen, entry.key)) return [];
   const name = KIND_NAMES[kind];
   const earlier = seen[entry.key];
   return earlier === entry.value

@@ -74,7 +74,7 @@ function firstFreeInPool(pool: AddressPool, taken: readonly ParsedCidr[], size: 
 /** The block after the blocker when it reaches past the candidate, else simply the next block. */
 function nextCandidate(candidate: ParsedCidr, blocker: ParsedCidr, size: number): ParsedCidr | undefined {
   const afterBlocker = blockAfter(blocker, size);
-  return afterBlocker && afterBlocker.first.isGreaterThan(candidate.first) ? afterBlocker : blockAfter(candidate, size);
+  return afterBlocker?.first.isGreaterThan(candidate.first) ? afterBlocker : blockAfter(candidate, size);
 }
 
 function blockAfter(block: ParsedCidr, size: number): ParsedCidr | undefined {

@@ -1,7 +1,9 @@
 // Inspect documents: the engine's JSON, kept current by events, with a notice on removal, links and hovers on IDs.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName, waitUntil } from './fixture';
+import { activateExtension } from './extensionApi';
+import { cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { waitFor } from '../../support/waitFor';
 
 const labels = { [TEST_LABEL]: RUN_ID };
 
@@ -15,9 +17,9 @@ suite('Inspect documents', () => {
     const api = await activateExtension();
     const network = uniqueName('doc');
     await engineDocker().createNetwork({ Name: network, Labels: labels, IPAM: { Config: [{ Subnet: '10.219.30.0/24' }] } });
-    const node = await waitUntil(() => api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === network), 'the network node');
+    const node = await waitFor(() => api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === network), 'the network node');
     await vscode.commands.executeCommand('dockerNetworks.network.inspect', node, [node]);
-    const editor = await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${network}`) && vscode.window.activeTextEditor, 'the network tab');
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${network}`) && vscode.window.activeTextEditor, 'the network tab');
     assert.strictEqual(editor.document.languageId, 'docker-networks-inspect');
     assert.deepStrictEqual(JSON.parse(editor.document.getText()), await engineDocker().getNetwork(network).inspect());
 
@@ -25,11 +27,11 @@ suite('Inspect documents', () => {
     const created = await engineDocker().createContainer({ name: container, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: labels, HostConfig: { NetworkMode: 'bridge' } });
     await created.start();
     await engineDocker().getNetwork(network).connect({ Container: container });
-    const expected = JSON.stringify(await waitUntil(async () => {
+    const expected = JSON.stringify(await waitFor(async () => {
       const inspected = await engineDocker().getNetwork(network).inspect();
       return Object.keys(inspected.Containers ?? {}).includes(created.id) && inspected;
     }, 'the engine to settle the endpoint'));
-    await waitUntil(() => JSON.stringify(JSON.parse(editor.document.getText())) === expected, 'the new endpoint in the open document, without any user action');
+    await waitFor(() => JSON.stringify(JSON.parse(editor.document.getText())) === expected, 'the new endpoint in the open document, without any user action');
 
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     const containerLink = links.find(link => link.target?.path.includes(`/container/${created.id}/`));
@@ -40,14 +42,14 @@ suite('Inspect documents', () => {
 
     await engineDocker().getNetwork(network).disconnect({ Container: container, Force: true });
     await engineDocker().getNetwork(network).remove();
-    await waitUntil(() => editor.document.getText().startsWith(`// The network "${network}" has been removed from the engine.`), 'the removed notice');
+    await waitFor(() => editor.document.getText().startsWith(`// The network "${network}" has been removed from the engine.`), 'the removed notice');
   });
 
   test('opening the same object again focuses its tab; a container document equals the engine\'s inspect', async () => {
     const api = await activateExtension();
     const container = uniqueName('inspected');
     const created = await engineDocker().createContainer({ name: container, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: labels });
-    const node = await waitUntil(() => api.containersTree.getChildren().find(c => c.kind === 'container' && c.name === container), 'the container node');
+    const node = await waitFor(() => api.containersTree.getChildren().find(c => c.kind === 'container' && c.name === container), 'the container node');
     await vscode.commands.executeCommand('dockerNetworks.container.inspect', node, [node]);
     await vscode.commands.executeCommand('dockerNetworks.container.inspect', node, [node]);
     const tabs = vscode.window.tabGroups.all.flatMap(group => group.tabs).filter(tab => tab.label === container);

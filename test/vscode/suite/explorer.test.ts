@@ -4,7 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../../src/ui/tree/treeItems';
 import { ScriptedPrompter } from '../../support/scriptedPrompter';
-import { activateExtension, cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName, waitUntil } from './fixture';
+import { activateExtension } from './extensionApi';
+import { cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { waitFor } from '../../support/waitFor';
 
 const labels = { [TEST_LABEL]: RUN_ID };
 const networkNames = (nodes: ExplorerNode[]) => nodes.flatMap(node => (node.kind === 'network' ? [node.name] : node.kind === 'group' ? node.networks.map(n => n.name) : []));
@@ -37,7 +39,7 @@ suite('Explorer: the trees follow the engine', () => {
 
   test('a network shows its running and stopped endpoints with addresses and aliases', async () => {
     const api = await activateExtension();
-    const network = await waitUntil(() => {
+    const network = await waitFor(() => {
       const found = api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === networkName);
       return found?.kind === 'network' && found.endpoints.length === 2 && found.endpoints.some(e => e.aliases.length) ? found : undefined;
     }, 'the network with both endpoints');
@@ -65,14 +67,14 @@ suite('Explorer: the trees follow the engine', () => {
     const memberships = api.containersTree.getChildren(container);
     assert.deepStrictEqual(memberships.map(m => api.containersTree.getTreeItem(m).label), [networkName]);
     await vscode.commands.executeCommand('dockerNetworks.container.revealInNetworks', container);
-    await waitUntil(() => api.networksView.selection.some(n => n.kind === 'endpoint' && n.containerName === running), 'the endpoint selected in the Networks view');
+    await waitFor(() => api.networksView.selection.some(n => n.kind === 'endpoint' && n.containerName === running), 'the endpoint selected in the Networks view');
   });
 
   test('grouping by driver puts networks under driver nodes', async () => {
     const api = await activateExtension();
     await configuration().update('groupBy', 'driver', vscode.ConfigurationTarget.Global);
     try {
-    const roots = await waitUntil(() => { const r = api.networksTree.getChildren(); return r.every(n => n.kind === 'group') && r.length ? r : undefined; }, 'groups');
+    const roots = await waitFor(() => { const r = api.networksTree.getChildren(); return r.every(n => n.kind === 'group') && r.length ? r : undefined; }, 'groups');
     const labelsShown = roots.map(r => String(api.networksTree.getTreeItem(r).label));
     assert.ok(labelsShown.includes('bridge') && labelsShown.includes('host') && labelsShown.includes('null'), labelsShown.join(', '));
     const bridgeGroup = roots.find(r => r.kind === 'group' && r.key === 'bridge')!;
@@ -87,11 +89,11 @@ suite('Explorer: the trees follow the engine', () => {
   test('hiding built-in networks and a label template change what the view shows', async () => {
     const api = await activateExtension();
     await configuration().update('showBuiltInNetworks', false, vscode.ConfigurationTarget.Global);
-    await waitUntil(() => !networkNames(api.networksTree.getChildren()).includes('bridge'), 'bridge hidden');
+    await waitFor(() => !networkNames(api.networksTree.getChildren()).includes('bridge'), 'bridge hidden');
     await configuration().update('showBuiltInNetworks', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('labelTemplate', '{{.Name}} [{{.Label "tier"}}]', vscode.ConfigurationTarget.Global);
     const network = api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === networkName)!;
-    await waitUntil(() => api.networksTree.getTreeItem(network).label === `${networkName} [db]`, 'the templated label');
+    await waitFor(() => api.networksTree.getTreeItem(network).label === `${networkName} [db]`, 'the templated label');
     await configuration().update('labelTemplate', undefined, vscode.ConfigurationTarget.Global);
   });
 

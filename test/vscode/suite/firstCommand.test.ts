@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CANCEL, ScriptedPrompter } from '../../support/scriptedPrompter';
 import { EngineProxy, startEngineProxy } from '../../support/engineProxy';
-import { activateExtension, waitUntil } from './fixture';
+import { activateExtension } from './extensionApi';
+import { waitFor } from '../../support/waitFor';
 
 suite('Commands while the first connection is under way', () => {
   const configuration = () => vscode.workspace.getConfiguration('dockerNetworks');
@@ -14,7 +15,7 @@ suite('Commands while the first connection is under way', () => {
   suiteTeardown(async () => {
     const api = await activateExtension();
     await configuration().update('host', undefined, vscode.ConfigurationTarget.Global);
-    await waitUntil(() => api.connection.state.kind === 'connected', 'the test engine again', 30000);
+    await waitFor(() => api.connection.state.kind === 'connected', 'the test engine again', 30000);
     await proxy?.close();
   });
 
@@ -23,7 +24,7 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''), { holdMs: 1500 });
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
-    await waitUntil(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
+    await waitFor(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);
@@ -42,7 +43,7 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     const missing = `unix:///tmp/dn-missing-${process.pid}/docker.sock`;
     await configuration().update('host', missing, vscode.ConfigurationTarget.Global);
-    await waitUntil(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.endpoint.startsWith(missing), 'the missing engine reported unreachable', 30000);
+    await waitFor(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.endpoint.startsWith(missing), 'the missing engine reported unreachable', 30000);
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);

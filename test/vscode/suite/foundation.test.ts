@@ -1,13 +1,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, cleanUpEngine, engineDocker, RUN_ID, TEST_LABEL, uniqueName, waitUntil } from './fixture';
+import { activateExtension } from './extensionApi';
+import { cleanUpEngine, engineDocker, RUN_ID, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { waitFor } from '../../support/waitFor';
 
 suite('Foundation: activation, the Networks view, commands', () => {
   suiteTeardown(cleanUpEngine);
 
   test('activates and connects to the engine named by DOCKER_HOST', async () => {
     const api = await activateExtension();
-    await waitUntil(() => api.connection.state.kind === 'connected', 'a connection to the test engine');
+    await waitFor(() => api.connection.state.kind === 'connected', 'a connection to the test engine');
     const state = api.connection.state;
     assert.ok(state.kind === 'connected');
     assert.strictEqual(state.gateway.endpoint.url, process.env.DOCKER_HOST);
@@ -17,7 +19,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
   test('the Networks view lists the engine\'s built-in networks bridge, host and none', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
-    const names = await waitUntil(() => {
+    const names = await waitFor(() => {
       const roots = api.networksTree.getChildren();
       return roots.length ? roots.map(node => (node.kind === 'network' ? node.name : '')) : undefined;
     }, 'networks in the tree');
@@ -33,9 +35,9 @@ suite('Foundation: activation, the Networks view, commands', () => {
     const name = uniqueName('outside');
     const names = () => api.networksTree.getChildren().map(node => (node.kind === 'network' ? node.name : ''));
     const network = await engineDocker().createNetwork({ Name: name, Labels: { [TEST_LABEL]: RUN_ID } });
-    await waitUntil(() => names().includes(name), `${name} in the tree`, 5000);
+    await waitFor(() => names().includes(name), `${name} in the tree`, 5000);
     await network.remove();
-    await waitUntil(() => !names().includes(name), `${name} gone from the tree`, 5000);
+    await waitFor(() => !names().includes(name), `${name} gone from the tree`, 5000);
   });
 
   test('every contributed command is registered', async () => {
@@ -60,9 +62,9 @@ suite('Foundation: activation, the Networks view, commands', () => {
 
   test('Inspect Network opens the engine\'s JSON in a tab named after the network', async () => {
     const api = await activateExtension();
-    const bridge = await waitUntil(() => api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === 'bridge'), 'bridge');
+    const bridge = await waitFor(() => api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === 'bridge'), 'bridge');
     await vscode.commands.executeCommand('dockerNetworks.network.inspect', bridge, [bridge]);
-    const editor = await waitUntil(() => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-networks-inspect' && vscode.window.activeTextEditor, 'an inspect editor');
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-networks-inspect' && vscode.window.activeTextEditor, 'an inspect editor');
     assert.ok(editor.document.uri.path.endsWith('/bridge'));
     const shown = JSON.parse(editor.document.getText());
     const expected = await engineDocker().getNetwork('bridge').inspect();

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { DockerNetworksApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/ui/tree/treeItems';
 import { Answer, CANCEL, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { activateExtension, cleanUpEngine, engineDocker, RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName, waitUntil } from './fixture';
+import { activateExtension } from './extensionApi';
+import { cleanUpEngine, engineDocker, RUN_ID, runContainer, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { waitFor } from '../../support/waitFor';
 
 const labels = { [TEST_LABEL]: RUN_ID };
 
@@ -25,12 +27,6 @@ function networkNode(api: DockerNetworksApi, name: string): ExplorerNode | undef
   return api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === name);
 }
 
-async function runContainer(name: string, network: string, start = true) {
-  const container = await engineDocker().createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: labels, HostConfig: { NetworkMode: network } });
-  if (start) await container.start();
-  return container;
-}
-
 suite('Workflows: create, connect, disconnect, remove, prune', () => {
   suiteTeardown(cleanUpEngine);
 
@@ -41,7 +37,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
       () => vscode.commands.executeCommand('dockerNetworks.network.create'));
     const inspected = await engineDocker().getNetwork(name).inspect();
     assert.deepStrictEqual(inspected.IPAM?.Config, [{ Subnet: '10.219.20.0/24', Gateway: '10.219.20.1' }]);
-    await waitUntil(() => api.networksView.selection.some(n => n.kind === 'network' && n.name === name), 'the new network selected in the tree');
+    await waitFor(() => api.networksView.selection.some(n => n.kind === 'network' && n.name === name), 'the new network selected in the tree');
   });
 
   test('Create Network: the engine\'s refusal is shown with the network name, and Retry reopens the wizard with the answers', async () => {
@@ -60,9 +56,9 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const network = uniqueName('connect');
     await engineDocker().createNetwork({ Name: network, Labels: labels, IPAM: { Config: [{ Subnet: '10.219.21.0/24', Gateway: '10.219.21.1' }] } });
     const container = uniqueName('app');
-    await runContainer(container, 'bridge', false);
-    const node = await waitUntil(() => networkNode(api, network), 'the network node');
-    await waitUntil(() => api.containersTree.getChildren().some(c => c.kind === 'container' && c.name === container), 'the container');
+    await runContainer(container, 'bridge', { start: false });
+    const node = await waitFor(() => networkNode(api, network), 'the network node');
+    await waitFor(() => api.containersTree.getChildren().some(c => c.kind === 'container' && c.name === container), 'the container');
     await withScript(api, [[container], 'Set options…', ['Aliases', 'IPv4 address'], 'api', '10.219.21.50'],
       () => vscode.commands.executeCommand('dockerNetworks.container.connect', node, [node]));
     const inspected = await engineDocker().getContainer(container).inspect();
@@ -81,7 +77,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
       NetworkingConfig: { EndpointsConfig: { [network]: { IPAMConfig: { IPv4Address: '10.219.22.5' } } } } });
     await container.start();
     await runContainer(other, 'bridge');
-    const node = await waitUntil(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.length === 1 ? n : undefined; }, 'the network with its holder');
+    const node = await waitFor(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.length === 1 ? n : undefined; }, 'the network with its holder');
     // The scripted prompter treats a blocking validation error like a user who cannot press Enter: the flow stops.
     const { prompter } = await withScript(api, [[other], 'Set options…', ['IPv4 address'], '10.219.22.5'],
       () => vscode.commands.executeCommand('dockerNetworks.container.connect', node, [node]));
@@ -96,7 +92,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     await engineDocker().createNetwork({ Name: network, Labels: labels });
     const container = uniqueName('leaver');
     await runContainer(container, network);
-    const endpoint = await waitUntil(() => { const n = networkNode(api, network); return n?.kind === 'network' ? n.endpoints[0] : undefined; }, 'the endpoint');
+    const endpoint = await waitFor(() => { const n = networkNode(api, network); return n?.kind === 'network' ? n.endpoints[0] : undefined; }, 'the endpoint');
     const { prompter } = await withScript(api, ['Disconnect'], () => vscode.commands.executeCommand('dockerNetworks.container.disconnect', endpoint, [endpoint]));
     assert.match(prompter.asked[0].title, new RegExp(`Disconnect "${container}" from "${network}"\\?`));
     const inspected = await engineDocker().getNetwork(network).inspect();
@@ -109,7 +105,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     await engineDocker().createNetwork({ Name: network, Labels: labels });
     const container = uniqueName('tenant');
     await runContainer(container, network);
-    const node = await waitUntil(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.some(e => e.running) ? n : undefined; }, 'the busy network');
+    const node = await waitFor(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.some(e => e.running) ? n : undefined; }, 'the busy network');
     const { prompter } = await withScript(api, ['Disconnect Them and Remove'], () => vscode.commands.executeCommand('dockerNetworks.network.remove', node, [node]));
     assert.match(prompter.asked[0].text, new RegExp(`"${network}" has running containers attached: "${container}"`));
     await assert.rejects(engineDocker().getNetwork(network).inspect(), /404|not found/);
@@ -120,8 +116,8 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const api = await activateExtension();
     const network = uniqueName('kept');
     await engineDocker().createNetwork({ Name: network, Labels: labels });
-    await runContainer(uniqueName('sleeper'), network, false);
-    const node = await waitUntil(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.length ? n : undefined; }, 'the network');
+    await runContainer(uniqueName('sleeper'), network, { start: false });
+    const node = await waitFor(() => { const n = networkNode(api, network); return n?.kind === 'network' && n.endpoints.length ? n : undefined; }, 'the network');
     const { prompter } = await withScript(api, [CANCEL], () => vscode.commands.executeCommand('dockerNetworks.network.remove', node, [node]));
     assert.match(prompter.asked[0].text, /will fail to start/);
     assert.ok(await engineDocker().getNetwork(network).inspect(), 'still there');
@@ -133,7 +129,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const referenced = uniqueName('referenced');
     await engineDocker().createNetwork({ Name: unused, Labels: { ...labels, prunetest: RUN_ID } });
     await engineDocker().createNetwork({ Name: referenced, Labels: { ...labels, prunetest: RUN_ID } });
-    await runContainer(uniqueName('idle'), referenced, false);
+    await runContainer(uniqueName('idle'), referenced, { start: false });
     const { prompter, result } = await withScript(api, ['Only some: by age or labels…', '', `prunetest=${RUN_ID}`, [unused], 'Prune'],
       () => vscode.commands.executeCommand<{ done: string[] }>('dockerNetworks.network.prune'));
     const pick = prompter.asked.find(q => q.kind === 'pickMany')!;
