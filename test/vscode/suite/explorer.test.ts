@@ -41,8 +41,8 @@ suite('Explorer: the trees follow the engine', () => {
     const api = await activateExtension();
     const network = await waitFor(() => {
       const found = api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === networkName);
-      return found?.kind === 'network' && found.endpoints.length === 2 && found.endpoints.some(e => e.aliases.length) ? found : undefined;
-    }, 'the network with both endpoints');
+      return found?.kind === 'network' && found.endpoints.length === 2 && found.endpoints.every(e => e.aliases.length) ? found : undefined;
+    }, 'the network with both endpoints and their aliases');
     const endpoints = api.networksTree.getChildren(network);
     const items = endpoints.map(e => api.networksTree.getTreeItem(e));
     const byLabel = new Map(items.map(item => [String(item.label), item]));
