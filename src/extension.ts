@@ -7,7 +7,7 @@ import { ExplorerStore } from './engine/explorerStore';
 import type { CommandContext } from './ui/commands/commandContext';
 import { COMMANDS } from './ui/commands';
 import { registerCommands } from './ui/commands/register';
-import { InspectDocuments } from './ui/documents/inspectDocuments';
+import { INSPECT_SCHEME, InspectDocuments } from './ui/documents/inspectDocuments';
 import { InspectLinks } from './ui/documents/inspectLinks';
 import { EngineStatusPresenter } from './ui/engineStatus';
 import { createLog, engineLoggerFor } from './ui/log';
@@ -89,6 +89,12 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
 
   // The engine sends no event for some changes (connecting a stopped container): look again when the user does.
   for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(event => { if (event.visible) store.scheduleReload(); }));
+  // An unreachable engine is asked again only while something of ours is on screen.
+  const updatePause = () => connection.setPaused(!networksView.visible && !containersView.visible
+    && !vscode.window.visibleTextEditors.some(editor => editor.document.uri.scheme === INSPECT_SCHEME));
+  for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(updatePause));
+  own(vscode.window.onDidChangeVisibleTextEditors(updatePause));
+  updatePause();
   own(vscode.window.onDidChangeWindowState(state => { if (state.focused) store.scheduleReload(); }));
 
   own(own(new SettingsWatcher()).onDidChange(change => {

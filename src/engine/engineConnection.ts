@@ -21,9 +21,17 @@ export interface EngineConnectionOptions {
   readonly eventFilters?: EngineFilters;
   readonly retryDelaysMs?: readonly number[];
   readonly pollIntervalMs?: number;
+  /**
+   * How long the event stream may stay silent before the engine is pinged. A remote engine that vanishes without a
+   * reset (NAT drop, laptop sleep) leaves the stream open and silent; without a ping the views would go on showing
+   * the last data as live.
+   */
+  readonly idleCheckMs?: number;
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 10000];
+/** Backs off, but not so far that an engine that is back waits long to be noticed. */
+const DEFAULT_RETRY_DELAYS_MS = [500, 1000, 2000, 3000];
+const DEFAULT_IDLE_CHECK_MS = 15000;
 const DEFAULT_EVENT_FILTERS: EngineFilters = { type: ['network', 'container'] };
 /** Event-stream failures in a row (with the engine still answering) before falling back to polling. */
 const STREAM_FAILURES_BEFORE_POLLING = 3;
@@ -44,6 +52,11 @@ export class EngineConnection {
   private retryTimer: NodeJS.Timeout | undefined;
   private attempt = 0;
   private disposed = false;
+  /** While nothing of ours is visible, an unreachable engine is not asked again until something is. */
+  private paused = false;
+  private retryDue = false;
+  /** When the engine last answered anything on the current connection (an event, a call). */
+  private lastActivity = Date.now();
 
   constructor(private readonly options: EngineConnectionOptions) {}
 
@@ -81,9 +94,22 @@ export class EngineConnection {
     void this.connect();
   }
 
-  /** Consumers call this when a request failed in a way that suggests the engine is gone. */
+  /**
+   * No view or document of ours is visible: stop retrying an unreachable engine until one is (`paused` false),
+   * then try at once.
+   */
+  setPaused(paused: boolean): void {
+    if (this.paused === paused) return;
+    this.paused = paused;
+    if (!paused && this.retryDue) {
+      this.retryDue = false;
+      void this.connect();
+    }
+  }
+
+  /** Consumers call this when a request failed in a way that suggests the engine is gone (including any timeout). */
   reportFailure(error: unknown): void {
-    if (error instanceof EngineError && error.isConnectionLoss && this.current.kind === 'connected') {
+    if (error instanceof EngineError && error.suggestsConnectionLoss && this.current.kind === 'connected') {
       this.options.logger.warn(`engine call failed (${error.message}); checking the connection`);
       void this.verifyConnection(this.generation.signal);
     }
@@ -128,19 +154,36 @@ export class EngineConnection {
       this.options.logger.warn(`engine unreachable: ${error.message}; retrying every few seconds`);
     }
     this.setState({ kind: 'unreachable', endpoint, error, retryInMs });
-    this.retryTimer = setTimeout(() => { if (!signal.aborted) void this.connect(); }, retryInMs);
+    this.retryTimer = setTimeout(() => {
+      if (signal.aborted) return;
+      if (this.paused) this.retryDue = true;
+      else void this.connect();
+    }, retryInMs);
+  }
+
+  /** Pings the engine whenever the event stream has been silent for `idleCheckMs`, for as long as `signal` lives. */
+  private watchIdle(signal: AbortSignal): void {
+    const idleMs = this.options.idleCheckMs ?? DEFAULT_IDLE_CHECK_MS;
+    this.lastActivity = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - this.lastActivity < idleMs) return;
+      this.lastActivity = Date.now();
+      void this.verifyConnection(signal);
+    }, Math.max(50, idleMs / 4));
+    signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 
   private async followEvents(gateway: DockerGateway, signal: AbortSignal): Promise<void> {
     let failuresInARow = 0;
     let firstRound = true;
+    this.watchIdle(signal);
     while (!signal.aborted) {
       const filters = this.options.eventFilters ?? DEFAULT_EVENT_FILTERS;
       const subscribed = Date.now();
       try {
         if (!firstRound) this.resyncEmitter.fire();
         firstRound = false;
-        await gateway.streamEvents(filters, event => this.eventEmitter.fire(event), signal);
+        await gateway.streamEvents(filters, event => { this.lastActivity = Date.now(); this.eventEmitter.fire(event); }, signal);
       } catch (err) {
         if (signal.aborted) return;
         this.options.logger.warn(`event stream broke: ${(err as Error).message}`);
@@ -173,6 +216,7 @@ export class EngineConnection {
     const gateway = this.current.gateway;
     try {
       await gateway.ping({ signal, timeoutMs: Math.min(5000, this.options.timeoutMs()) });
+      this.lastActivity = Date.now();
       return true;
     } catch (err) {
       if (signal.aborted || this.current.kind !== 'connected' || this.current.gateway !== gateway) return false;

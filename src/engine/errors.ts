@@ -40,6 +40,11 @@ export class EngineError extends Error {
   get isConnectionLoss(): boolean {
     return this.kind === 'unreachable' || (this.kind === 'timeout' && this.operation === 'ping');
   }
+
+  /** True when the engine may be gone: a lost connection, or any call that got no answer in time. */
+  get suggestsConnectionLoss(): boolean {
+    return this.isConnectionLoss || this.kind === 'timeout';
+  }
 }
 
 /** Why a connection failed, in words, from the system error code. */

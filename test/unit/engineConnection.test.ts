@@ -31,6 +31,52 @@ describe('engine connection lifecycle', () => {
     }
   });
 
+  test('while nothing of ours is visible an unreachable engine is not asked again; showing a view tries at once', async () => {
+    const engine = fakeEngine();
+    const connection = new EngineConnection({
+      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [30],
+    });
+    let attempts = 0;
+    connection.onDidChangeState(state => { if (state.kind === 'unreachable' && state.retryInMs === 0) attempts++; });
+    try {
+      connection.setPaused(true);
+      connection.start();
+      await waitFor(() => connection.state.kind === 'unreachable', 'unreachable', 3000);
+      await engine.start();
+      // The retry timer fires (30 ms) but, paused, it only marks a retry as due: the engine is not asked.
+      const asked = engine.requests.length;
+      await waitFor(() => (connection as unknown as { retryDue: boolean }).retryDue, 'a retry due while paused', 3000);
+      assert.equal(engine.requests.length, asked, 'no request while paused');
+      assert.equal(attempts, 0);
+      connection.setPaused(false);
+      await waitFor(() => connection.state.kind === 'connected', 'connected as soon as something is visible', 3000);
+    } finally {
+      connection.dispose();
+      await engine.stop();
+    }
+  });
+
+  test('an engine that stops answering without closing the event stream is noticed by an idle ping', async () => {
+    const engine = fakeEngine();
+    await engine.start();
+    const connection = new EngineConnection({
+      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      timeoutMs: () => 300, logger: silentLogger, retryDelaysMs: [60000], idleCheckMs: 200,
+    });
+    try {
+      connection.start();
+      await waitFor(() => connection.state.kind === 'connected' && engine.eventStreams.length === 1, 'connected and following events', 3000);
+      engine.freeze();
+      await waitFor(() => connection.state.kind === 'unreachable', 'unreachable once a ping gets no answer', 3000);
+      const state = connection.state;
+      assert.match(state.kind === 'unreachable' ? state.error.message : '', /did not answer "ping" in time/);
+    } finally {
+      connection.dispose();
+      await engine.stop();
+    }
+  });
+
   test('forwards engine events and notices when the engine goes away and returns', async () => {
     const engine = fakeEngine();
     await engine.start();

@@ -13,6 +13,8 @@ export interface FakeEngine {
   readonly eventStreams: http.ServerResponse[];
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** From now on no request gets an answer and open streams stay open and silent: an engine gone without a reset. */
+  freeze(): void;
 }
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
@@ -27,8 +29,10 @@ export function fakeEngine(options: { apiVersion?: string; minApiVersion?: strin
     res.writeHead(status, { 'Content-Type': 'application/json', 'Api-Version': options.apiVersion ?? '1.41' });
     res.end(JSON.stringify(body));
   };
+  let frozen = false;
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     requests.push(`${req.method} ${req.url}`);
+    if (frozen) return;
     for (const route of options.routes ?? []) if (route(req, res)) return;
     const url = req.url ?? '';
     if (url.endsWith('/_ping')) { res.writeHead(200); res.end('OK'); return; }
@@ -41,6 +45,7 @@ export function fakeEngine(options: { apiVersion?: string; minApiVersion?: strin
   let server: http.Server | undefined;
   return {
     socketPath, requests, eventStreams,
+    freeze: () => { frozen = true; },
     start: () => new Promise(resolve => {
       fs.mkdirSync(dir, { recursive: true });
       fs.rmSync(socketPath, { force: true });

@@ -24,6 +24,8 @@ suite('Engine loss and recovery', () => {
   test('shows why the engine is unreachable, then recovers when it restarts', async function () {
     this.timeout(120000);
     const api = await activateExtension();
+    // As a user would have it: the Networks view on screen (an engine is asked again only while something is).
+    await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
     const log = (line: string) => console.log(`  [engine] ${line}`);
     engine = await engineScripts.startPrivateEngine({ log, stopOnExit: true });
     // The restart reuses both directories, so the socket the setting names comes back.
