@@ -191,23 +191,24 @@ export class EngineConnection {
       if (signal.aborted) return;
       if (!(await this.verifyConnection(signal))) return;
       failuresInARow = Date.now() - subscribed < 5000 ? failuresInARow + 1 : 0;
+      // Events keep failing while the engine answers: resynchronise on a timer meanwhile, and keep trying the
+      // stream after each tick, so live updates come back as soon as the stream does.
       if (failuresInARow >= STREAM_FAILURES_BEFORE_POLLING) {
-        await this.poll(signal);
-        return;
+        if (!(await this.pollOnce(signal, failuresInARow === STREAM_FAILURES_BEFORE_POLLING))) return;
+      } else {
+        await delay(500, signal);
       }
-      await delay(500, signal);
     }
   }
 
-  /** Events are unavailable but the engine answers: resynchronise on a timer, and notice when it goes away. */
-  private async poll(signal: AbortSignal): Promise<void> {
+  /** One polling tick; false when the engine is gone (or the connection replaced). */
+  private async pollOnce(signal: AbortSignal, first: boolean): Promise<boolean> {
     const interval = this.options.pollIntervalMs ?? 5000;
-    this.options.logger.warn(`engine events are unavailable; polling every ${interval / 1000} s instead`);
-    while (!signal.aborted) {
-      await delay(interval, signal);
-      if (signal.aborted || !(await this.verifyConnection(signal))) return;
-      this.resyncEmitter.fire();
-    }
+    if (first) this.options.logger.warn(`engine events are unavailable; polling every ${interval / 1000} s until they are back`);
+    await delay(interval, signal);
+    if (signal.aborted || !(await this.verifyConnection(signal))) return false;
+    this.resyncEmitter.fire();
+    return true;
   }
 
   /** Pings the engine; when it does not answer, switches to unreachable and starts reconnecting. */

@@ -6,12 +6,13 @@ import { endpointAddressTools } from '../wizard/endpointAddresses';
 import { ConnectPlan, runConnectWizard } from '../wizard/connectWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { runBatch } from './batch';
+import { gatewayAfterQuestions } from './engineGuard';
 import { reportCommandError } from './register';
 import { clickedNode, selectedNodes } from './targets';
 
 /** Connects every planned container; failures are reported per container and do not stop the others. */
-export function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<BatchOutcome> {
-  const gateway = context.gateway();
+export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<BatchOutcome> {
+  const gateway = await gatewayAfterQuestions(context);
   return runBatch(context, {
     title: `Connecting to "${plan.network.name}"`, total: plan.containers.length,
     words: { done: names => `Connected ${quoted(names)} to "${plan.network.name}".`, failed: (_name, reason) => reason },

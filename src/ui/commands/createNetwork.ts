@@ -6,6 +6,7 @@ import { settings } from '../settings';
 import { networkNodeId } from '../tree/treeItems';
 import { runCreateNetworkWizard } from '../wizard/createNetwork/wizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
+import { gatewayAfterQuestions } from './engineGuard';
 import { clickedNode, pickNetwork } from './targets';
 
 /** The host's own addresses: a new subnet that overlaps one of them clashes with the LAN or a VPN. */
@@ -59,8 +60,9 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
     context.log.info(`creating network: ${toDockerCliCommand(answers)}`);
     let created: { Id: string };
     try {
+      // The engine may have restarted while the wizard was open: create through the current connection.
       created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating network "${answers.name}"` },
-        () => gateway.createNetwork(toCreateBody(answers!)));
+        async () => (await gatewayAfterQuestions(context)).createNetwork(toCreateBody(answers!)));
     } catch (err) {
       context.log.error(`create network "${answers.name}" failed: ${(err as Error).message}`);
       const choice = await context.prompter.error(`Could not create network "${answers.name}": ${(err as Error).message}`, ['Retry', 'Show Log']);

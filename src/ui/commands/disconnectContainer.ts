@@ -3,6 +3,7 @@ import type { ContainerModel } from '../../model/explorer';
 import { runEach } from '../../model/batch';
 import { askOnce } from '../wizard/flow';
 import { runBatch } from './batch';
+import { gatewayAfterQuestions } from './engineGuard';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickContainers, selectedNodes } from './targets';
 
@@ -65,7 +66,7 @@ export const disconnectContainerCommand: CommandDefinition = {
       choices: [DisconnectChoices.disconnect, DisconnectChoices.force],
     });
     if (!choice) return;
-    const gateway = context.gateway();
+    const gateway = await gatewayAfterQuestions(context);
     const force = choice === DisconnectChoices.force;
     const nameOf = (a: Attachment) => `"${a.containerName}" from "${a.networkName}"`;   // already quoted: shown as is
     return runBatch(context, {

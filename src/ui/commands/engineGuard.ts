@@ -2,6 +2,7 @@
 // window often runs while the first connection attempt is still under way. Quick answers stay silent; a slow one
 // shows a cancellable notification; an unreachable engine is named with its cause, in the views' own words.
 import * as vscode from 'vscode';
+import type { DockerGateway } from '../../engine/gateway';
 import type { CommandContext, EngineNeed } from './commandContext';
 import { settings, SETTINGS_SECTION } from '../settings';
 
@@ -33,6 +34,15 @@ export async function ensureEngine(context: CommandContext, need: EngineNeed, co
     if (choice === SHOW_LOG) context.log.show(true);
     return false;
   }
+}
+
+/**
+ * The gateway to act with after the user answered questions: the engine may have restarted meanwhile, so this is
+ * the current connection's, waited for (bounded by the request timeout); throws the cause when there is none.
+ */
+export async function gatewayAfterQuestions(context: CommandContext): Promise<DockerGateway> {
+  await context.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
+  return context.gateway();
 }
 
 async function waitForEngine(context: CommandContext, need: EngineNeed): Promise<Readiness> {

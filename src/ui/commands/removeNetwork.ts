@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { removeNetworks } from '../../engine/networkOperations';
 import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
 import { runBatch } from './batch';
+import { gatewayAfterQuestions } from './engineGuard';
 import type { CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
 
@@ -22,7 +23,7 @@ export const removeNetworkCommand: CommandDefinition = {
     if (!choice) return undefined;
     // Every choice but plain Remove (only offered when nothing runs) disconnects what runs, as the dialog said.
     const entries = entriesFor(plan, choice);
-    const gateway = context.gateway();
+    const gateway = await gatewayAfterQuestions(context);
     return runBatch(context, {
       title: 'Removing networks', total: entries.length, words: removalWords,
       run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: choice !== RemoveChoices.remove }),
