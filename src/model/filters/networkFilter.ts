@@ -10,8 +10,8 @@
 //   built-ins included. Engines before 29 get this wrong (every custom network is "dangling"), so it is computed here
 //   from container data: a network is in use when any container, running or stopped, names it.
 // - different keys: all must match.
+import { isBuiltInNetwork } from '../builtInNetworks';
 import type { ContainerSummary, Network } from '../engineTypes';
-import { isBuiltInNetwork } from '../explorer';
 import { goRegExpMatches } from './goRegexp';
 
 export const FILTER_KEYS = ['driver', 'id', 'label', 'name', 'scope', 'type', 'dangling'] as const;

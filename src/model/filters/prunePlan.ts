@@ -11,8 +11,9 @@
 //   (`network X not found`). Those networks are listed apart, with the containers, for the user to decide.
 // Swarm networks used only by services on other nodes cannot be seen from this node's containers; the engine refuses
 // to remove those ("network is in use"), so a removal attempt fails harmlessly.
+import { isBuiltInNetwork } from '../builtInNetworks';
 import type { ContainerSummary, Network } from '../engineTypes';
-import { containerName, isBuiltInNetwork } from '../explorer';
+import { containerName } from '../explorer';
 import { naturalCompare } from '../naturalSort';
 import { epochNanosOfTimestamp, parseUntil } from './goTime';
 import { matchesLabels } from './networkFilter';

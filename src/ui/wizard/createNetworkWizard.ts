@@ -2,12 +2,12 @@
 // equivalent CLI line. Every value is checked as it is typed (ip-num based model rules), so invalid input never
 // reaches the engine. Answers live in one state object: Back and Retry show what was typed. No `vscode` here.
 import type { EngineCapabilities } from '../../model/apiVersion';
-import { CreateNetworkAnswers, DriverOptionKeys, emptyAnswers, SubnetAnswer, toComposeSnippet, toDockerCliCommand } from '../../model/createNetwork';
+import { CreateNetworkAnswers, DriverOptionKeys, emptyAnswers, ipamRequestOf, SubnetAnswer, toComposeSnippet, toDockerCliCommand } from '../../model/createNetwork';
 import type { Network } from '../../model/engineTypes';
-import { BUILT_IN_NETWORK_NAMES } from '../../model/explorer';
+import { BUILT_IN_NETWORK_NAMES, BUILT_IN_ONLY_DRIVERS } from '../../model/builtInNetworks';
 import {
-  AddressPool, checkAgainstExisting, checkAgainstHostAddresses, HostAddress, IpamIssue, IpamRequest, parseKeyValueList,
-  suggestFreeSubnet, suggestGateway, takenSubnets, validateIpamRequest,
+  AddressPool, checkAgainstExisting, checkAgainstHostAddresses, defaultGateway, HostAddress, IpamIssue, parseKeyValueList,
+  suggestFreeSubnet, takenSubnets, validateIpamRequest,
 } from '../../model/ipam';
 import { BACK, Prompter, runSteps, ValidationMessage, WizardStep } from './prompter';
 
@@ -45,7 +45,7 @@ export interface WizardState {
 /** Drivers that can be created (host and null exist once, built in), in a useful order. */
 export function creatableDrivers(engineDrivers: readonly string[]): string[] {
   const known = ['bridge', 'macvlan', 'ipvlan', 'overlay'];
-  const plugins = engineDrivers.filter(d => !known.includes(d) && d !== 'host' && d !== 'null');
+  const plugins = engineDrivers.filter(d => !known.includes(d) && !BUILT_IN_ONLY_DRIVERS.includes(d));
   return [...known.filter(d => engineDrivers.length === 0 || engineDrivers.includes(d)), ...plugins];
 }
 
@@ -59,13 +59,8 @@ function firstError(issues: readonly IpamIssue[], fieldPrefix?: string): string 
   return warning ? { message: warning.message, severity: 'warning' } : undefined;
 }
 
-/** The IPAM request the answers so far make, IPv4 subnets first (fields `subnets[i]` follow this order). */
-function ipamRequest(answers: CreateNetworkAnswers): IpamRequest {
-  return { subnets: [...answers.ipv4Subnets, ...(answers.enableIPv6 ? answers.ipv6Subnets : [])].map(s => ({ ...s })) };
-}
-
 export function validateAnswersIpam(answers: CreateNetworkAnswers, input: Pick<CreateWizardInput, 'existingNetworks' | 'hostAddresses'>): IpamIssue[] {
-  const request = ipamRequest(answers);
+  const request = ipamRequestOf(answers);
   return [
     ...validateIpamRequest(request, { driver: answers.driver }),
     ...checkAgainstExisting(request, input.existingNetworks),
@@ -345,7 +340,7 @@ function subnetSteps(s: WizardState, family: 'ipv4' | 'ipv6', input: CreateWizar
       return 'next';
     });
     steps.push(async (st, position) => {
-      const suggestion = suggestGateway(entry(st).subnet);
+      const suggestion = defaultGateway(entry(st).subnet);
       const answer = await prompter.input({
         title, ...position, prompt: `Gateway of ${entry(st).subnet}: the address the host takes on this network. Empty: the engine picks the first address.`,
         placeholder: suggestion ? `e.g. ${suggestion}` : 'an address inside the subnet', value: entry(st).gateway ?? '',
