@@ -105,7 +105,7 @@ export class DockerGateway {
       engineVersion: version.Version,
       os: [version.Os, version.Arch].filter(Boolean).join('/'),
       platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
-      capabilities: capabilitiesOf(result.apiVersion, version.Version),
+      capabilities: capabilitiesOf(result.apiVersion),
     };
     this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.endpointLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
   }

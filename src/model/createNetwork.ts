@@ -219,7 +219,6 @@ export function answersFromNetwork(network: Network, name = network.Name): Creat
     ingress: network.Ingress,
     ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}),
     configOnly: network.ConfigOnly,
-    ...(network.ConfigFrom?.Network ? { configFrom: network.ConfigFrom.Network } : {}),
     ...(network.IPAM?.Driver && network.IPAM.Driver !== 'default' ? { ipamDriver: network.IPAM.Driver } : {}),
     ipamOptions: { ...(network.IPAM?.Options ?? {}) },
     driverOptions: { ...(network.Options ?? {}) },

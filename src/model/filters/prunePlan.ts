@@ -86,16 +86,6 @@ export function validatePruneOptions(options: PruneOptions): string | undefined 
   return 'error' in until ? until.error : undefined;
 }
 
-/** The `?filters=` of `POST /networks/prune` for the same options (for engines whose prune is used directly). */
-export function pruneEngineFilters(options: Pick<PruneOptions, 'until' | 'labels'>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  if (options.until !== undefined) filters.until = [options.until.trim()];
-  const labels = parsePruneLabels(options.labels ?? []);
-  if (labels.include.length) filters.label = labels.include;
-  if (labels.exclude.length) filters['label!'] = labels.exclude;
-  return filters;
-}
-
 interface Usage {
   running: Set<string>;
   stopped: Set<string>;
