@@ -109,8 +109,8 @@ function modelProgress(model, expected) {
 // ---------- (a) the extension's data layer ----------
 function newStore(mods, dockerHost, { debounceMs } = {}) {
     const { calls, logger } = countingLogger();
-    const endpoint = mods.endpoint.resolveEndpoint({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: () => undefined });
-    const connection = new mods.connection.EngineConnection({ resolveEndpoint: () => endpoint, timeoutMs: () => 60000, logger });
+    const address = mods.engineAddress.resolveEngineAddress({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: () => undefined });
+    const connection = new mods.connection.EngineConnection({ resolveEngineAddress: () => address, timeoutMs: () => 60000, logger });
     const Store = mods.store.ExplorerStore;
     const store = debounceMs === undefined ? new Store(connection, logger) : new Store(connection, logger, debounceMs);
     // Instrumentation only: note when each load() (one reload: two lists, model, alias pass) starts and ends.
@@ -359,7 +359,7 @@ function renderMarkdown(r) {
 async function main() {
     ensureCompiled(log);
     const mods = {
-        endpoint: outModule('src/engine/endpoint'),
+        engineAddress: outModule('src/engine/engineAddress'),
         connection: outModule('src/engine/engineConnection'),
         store: outModule('src/engine/explorerStore'),
         explorer: outModule('src/model/explorer'),

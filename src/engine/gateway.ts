@@ -7,7 +7,7 @@ import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../mode
 import type { ConnectRequestBody } from '../model/connectRequest';
 import type { CreateNetworkBody } from '../model/createNetwork';
 import type { ContainerSummary, EngineEvent, EngineVersionInfo, Network } from '../model/engineTypes';
-import { describeEndpoint, EngineEndpoint } from './endpoint';
+import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError, toEngineError } from './errors';
 
 export interface EngineLogger {
@@ -62,20 +62,20 @@ interface HookableModem {
 
 export class DockerGateway {
   private readonly docker: Docker;
-  private readonly endpointLabel: string;
+  private readonly addressLabel: string;
   /** The signal for the call being started; picked up synchronously by the dial hook. */
   private nextCallSignal: AbortSignal | undefined;
   private info: EngineInfo | undefined;
 
-  private constructor(readonly endpoint: EngineEndpoint, private readonly options: GatewayOptions) {
-    this.endpointLabel = describeEndpoint(endpoint);
-    this.docker = new Docker(dockerodeOptions(endpoint));
+  private constructor(readonly address: EngineAddress, private readonly options: GatewayOptions) {
+    this.addressLabel = describeEngineAddress(address);
+    this.docker = new Docker(dockerodeOptions(address));
     this.hookModem(this.docker.modem as unknown as HookableModem);
   }
 
   /** Connects and negotiates the API version once (`GET /version`). */
-  static async open(endpoint: EngineEndpoint, options: GatewayOptions, signal?: AbortSignal): Promise<DockerGateway> {
-    const gateway = new DockerGateway(endpoint, options);
+  static async open(address: EngineAddress, options: GatewayOptions, signal?: AbortSignal): Promise<DockerGateway> {
+    const gateway = new DockerGateway(address, options);
     await gateway.negotiate(signal);
     return gateway;
   }
@@ -89,15 +89,15 @@ export class DockerGateway {
     return this.engine.capabilities;
   }
 
-  get endpointDescription(): string {
-    return this.endpointLabel;
+  get addressDescription(): string {
+    return this.addressLabel;
   }
 
   private async negotiate(signal?: AbortSignal): Promise<void> {
     const version = await this.call('read the engine version', { signal }, () => this.docker.version() as Promise<unknown>) as EngineVersionInfo;
     const result = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
     if (!result.ok) {
-      throw new EngineError(`Docker Engine at ${this.endpointLabel}: ${result.reason}`, { kind: 'api-version', endpoint: this.endpointLabel, operation: 'negotiate the API version' });
+      throw new EngineError(`Docker Engine at ${this.addressLabel}: ${result.reason}`, { kind: 'api-version', engineAddress: this.addressLabel, operation: 'negotiate the API version' });
     }
     (this.docker.modem as unknown as HookableModem).version = `v${result.apiVersion}`;
     this.info = {
@@ -107,7 +107,7 @@ export class DockerGateway {
       platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
       capabilities: capabilitiesOf(result.apiVersion),
     };
-    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.endpointLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
+    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.addressLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
   }
 
   ping(options: CallOptions = {}): Promise<void> {
@@ -197,7 +197,7 @@ export class DockerGateway {
       });
       stream.on('end', () => resolve());
       stream.on('close', () => resolve());
-      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { endpoint: this.endpointLabel, operation: 'follow engine events' })));
+      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' })));
     });
   }
 
@@ -227,7 +227,7 @@ export class DockerGateway {
       this.nextCallSignal = undefined;
       return await pending;
     } catch (err) {
-      const error = toEngineError(err, { endpoint: this.endpointLabel, operation, timedOut, cancelled: options.signal?.aborted });
+      const error = toEngineError(err, { engineAddress: this.addressLabel, operation, timedOut, cancelled: options.signal?.aborted });
       if (error.kind !== 'cancelled') this.options.logger.error(`${operation} failed: ${error.message}${causeSuffix(err)}`);
       throw error;
     } finally {
@@ -274,13 +274,13 @@ function causeSuffix(err: unknown): string {
   return code ? ` [cause: ${code}]` : '';
 }
 
-/** dockerode options for an endpoint. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
-export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions {
+/** dockerode options for an engine address. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
+export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   const base: Docker.DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
-  const scheme = endpoint.url.slice(0, endpoint.url.indexOf(':')).toLowerCase();
-  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(endpoint.url.slice('unix://'.length)) };
-  if (scheme === 'npipe') return { ...base, socketPath: endpoint.url.slice('npipe://'.length).replace(/\//g, '\\') };
-  const url = new URL(endpoint.url);
+  const scheme = address.url.slice(0, address.url.indexOf(':')).toLowerCase();
+  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(address.url.slice('unix://'.length)) };
+  if (scheme === 'npipe') return { ...base, socketPath: address.url.slice('npipe://'.length).replace(/\//g, '\\') };
+  const url = new URL(address.url);
   if (scheme === 'ssh') {
     return {
       ...base, protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22,
@@ -288,7 +288,7 @@ export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions
       sshOptions: { agent: process.env.SSH_AUTH_SOCK },
     } as Docker.DockerOptions;
   }
-  const tls = endpoint.tls;
+  const tls = address.tls;
   const secure = scheme === 'https' || Boolean(tls);
   const options: Docker.DockerOptions = {
     ...base, protocol: secure ? 'https' : 'http', host: url.hostname, port: url.port ? Number(url.port) : secure ? 2376 : 2375,

@@ -1,7 +1,7 @@
 // Shared set-up for tests against the real private engine that `npm test` starts (DOCKER_HOST).
 // A missing engine is a failure, never a skip.
 import Docker from 'dockerode';
-import { readFileIfExists, resolveEndpoint } from '../../src/engine/endpoint';
+import { readFileIfExists, resolveEngineAddress } from '../../src/engine/engineAddress';
 import { DockerGateway, EngineLogger } from '../../src/engine/gateway';
 
 export const TEST_LABEL = 'docker-networks.test';
@@ -21,13 +21,13 @@ export function rawDocker(): Docker {
 
 export const silentLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
-export function testEndpoint() {
+export function testEngineAddress() {
   requireDockerHost();
-  return resolveEndpoint({ env: process.env, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists });
+  return resolveEngineAddress({ env: process.env, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists });
 }
 
 export function openGateway(logger: EngineLogger = silentLogger): Promise<DockerGateway> {
-  return DockerGateway.open(testEndpoint(), { timeoutMs: 15000, logger });
+  return DockerGateway.open(testEngineAddress(), { timeoutMs: 15000, logger });
 }
 
 let counter = 0;

@@ -9,7 +9,7 @@ describe('engine connection lifecycle', () => {
     const engine = fakeEngine();
     const states: ConnectionState['kind'][] = [];
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50, 100],
     });
     connection.onDidChangeState(state => states.push(state.kind));
@@ -36,7 +36,7 @@ describe('engine connection lifecycle', () => {
     const events: EngineEvent[] = [];
     let resyncs = 0;
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50],
     });
     connection.onEngineEvent(event => events.push(event));
