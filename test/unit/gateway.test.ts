@@ -65,6 +65,16 @@ describe('engine gateway against a fake engine', () => {
     await assert.rejects(pending, (err: EngineError) => err.kind === 'cancelled');
   });
 
+  test('cancelling one call leaves a call running beside it alone', async () => {
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
+    const first = new AbortController();
+    const cancelled = gateway.inspectNetwork('slow', { signal: first.signal });
+    const untouched = gateway.inspectNetwork('slow', { signal: new AbortController().signal });
+    setTimeout(() => first.abort(), 50);
+    await assert.rejects(cancelled, (err: EngineError) => err.kind === 'cancelled');
+    assert.deepEqual(await untouched, {});
+  });
+
   test('no socket: unreachable, naming the socket', async () => {
     const missing = path.join(path.dirname(engine.socketPath), 'missing.sock');
     await assert.rejects(DockerGateway.open({ url: `unix://${missing}`, source: 'setting' }, { timeoutMs: 2000, logger: silentLogger }),
