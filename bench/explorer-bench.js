@@ -107,11 +107,11 @@ function modelProgress(model, expected) {
 }
 
 // ---------- (a) the extension's data layer ----------
-function newStore(mods, dockerHost, { debounceMs, StoreClass } = {}) {
+function newStore(mods, dockerHost, { debounceMs } = {}) {
     const { calls, logger } = countingLogger();
-    const endpoint = mods.endpoint.resolveEndpoint({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: () => undefined });
-    const connection = new mods.connection.EngineConnection({ resolveEndpoint: () => endpoint, timeoutMs: () => 60000, logger });
-    const Store = StoreClass || mods.store.ExplorerStore;
+    const address = mods.engineAddress.resolveEngineAddress({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: () => undefined });
+    const connection = new mods.connection.EngineConnection({ resolveEngineAddress: () => address, timeoutMs: () => 60000, logger });
+    const Store = mods.store.ExplorerStore;
     const store = debounceMs === undefined ? new Store(connection, logger) : new Store(connection, logger, debounceMs);
     // Instrumentation only: note when each load() (one reload: two lists, model, alias pass) starts and ends.
     const loads = [];
@@ -278,63 +278,6 @@ async function stoppedConnectCheck(docker, s, pairs, waitMs = 3000) {
     return { checks: out, visibleAfterRefresh };
 }
 
-/** Investigation only: ExplorerStore with a max-wait on the debounce (what a fix could look like). */
-function maxWaitStoreClass(ExplorerStore, maxWaitMs) {
-    return class MaxWaitExplorerStore extends ExplorerStore {
-        scheduleReload() {
-            clearTimeout(this.debounceTimer);
-            const t = Date.now();
-            if (this.firstPendingAt === undefined) this.firstPendingAt = t;
-            const due = Math.min(t + this.debounceMs, this.firstPendingAt + maxWaitMs);
-            this.debounceTimer = setTimeout(() => void this.reload(), Math.max(0, due - t));
-        }
-        reload() { this.firstPendingAt = undefined; return super.reload(); }
-    };
-}
-
-/**
- * Investigation only: a store that applies `network connect/disconnect` events in place — one container inspect,
- * then the model is rebuilt from the last lists — instead of a debounced full reload. Other events reload as before.
- * (A real version would also need a generation check so an older full reload cannot overwrite a newer patch.)
- */
-function incrementalStoreClass(storeModule, buildExplorerModel) {
-    const { ExplorerStore, isRelevantEvent } = storeModule;
-    return class IncrementalExplorerStore extends ExplorerStore {
-        constructor(connection, logger, debounceMs) {
-            super(connection, logger, debounceMs);
-            this.subscriptions[1].dispose(); // the base's "relevant event → debounced reload"
-            this.subscriptions[1] = connection.onEngineEvent((event) => {
-                const container = event.Type === 'network' && (event.Action === 'connect' || event.Action === 'disconnect') ? event.Actor?.Attributes?.container : undefined;
-                if (container && this.lists) void this.patchContainer(container);
-                else if (isRelevantEvent(event)) this.scheduleReload();
-            });
-        }
-        async load() {
-            if (this.connection.state.kind !== 'connected') return;
-            const gateway = this.connection.state.gateway;
-            try {
-                const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
-                this.loadCount++;
-                this.lists = { networks, containers };
-                this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
-                if (await this.aliases.refresh(gateway, containers)) this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
-            } catch (err) {
-                this.logger.error(`could not load: ${err.message}`);
-            }
-        }
-        async patchContainer(id) {
-            let inspected;
-            try { inspected = await this.connection.requireGateway().inspectContainer(id); } catch { this.scheduleReload(); return; }
-            const { networks, containers } = this.lists;
-            if (!containers.some((c) => c.Id === id)) { this.scheduleReload(); return; }
-            const patched = containers.map((c) => (c.Id !== id ? c : { ...c, State: inspected.State?.Status ?? c.State,
-                NetworkSettings: { ...c.NetworkSettings, Networks: inspected.NetworkSettings?.Networks ?? {} } }));
-            this.lists = { networks, containers: patched };
-            this.set({ kind: 'ready', model: buildExplorerModel(networks, patched, this.aliases.current()), loadedAt: Date.now() });
-        }
-    };
-}
-
 // ---------- report ----------
 function machineInfo(engineVersion, cliVersion) {
     const cpus = os.cpus();
@@ -416,7 +359,7 @@ function renderMarkdown(r) {
 async function main() {
     ensureCompiled(log);
     const mods = {
-        endpoint: outModule('src/engine/endpoint'),
+        engineAddress: outModule('src/engine/engineAddress'),
         connection: outModule('src/engine/engineConnection'),
         store: outModule('src/engine/explorerStore'),
         explorer: outModule('src/model/explorer'),
@@ -566,8 +509,6 @@ async function main() {
             const variants = [
                 { label: 'as shipped (debounce 100 ms), again', options: {} },
                 { label: 'debounce 25 ms', options: { debounceMs: 25 } },
-                { label: 'debounce 100 ms + max wait 150 ms', options: { debounceMs: 100, StoreClass: maxWaitStoreClass(mods.store.ExplorerStore, 150) } },
-                { label: 'connect/disconnect patched in place', options: { StoreClass: incrementalStoreClass(mods.store, mods.explorer.buildExplorerModel) } },
             ];
             for (const v of variants) {
                 log(`what-if: ${v.label}`);

@@ -1,7 +1,7 @@
 // Wires the layers together and owns every disposable: engine connection → explorer store → views and commands.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { readFileIfExists, resolveEndpoint } from './engine/endpoint';
+import { readFileIfExists, resolveEngineAddress } from './engine/engineAddress';
 import { EngineConnection } from './engine/engineConnection';
 import { ExplorerStore } from './engine/explorerStore';
 import type { CommandContext } from './ui/commands/commandContext';
@@ -53,7 +53,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const logger = engineLoggerFor(log);
 
   const connection = own(new EngineConnection({
-    resolveEndpoint: () => resolveEndpoint({ settingHost: settings.host(), env: process.env, homeDir: os.homedir(), platform: process.platform, readFile: readFileIfExists }),
+    resolveEngineAddress: () => resolveEngineAddress({ settingHost: settings.host(), env: process.env, homeDir: os.homedir(), platform: process.platform, readFile: readFileIfExists }),
     timeoutMs: settings.requestTimeoutMs,
     logger,
   }));

@@ -1,8 +1,9 @@
 // Network-scoped aliases live only in container inspect. Inspecting every container on every refresh would make a
 // refresh cost one call per container, so aliases are cached per container and re-read only when the container's
 // list entry changed (state, name or endpoints).
-import type { ContainerEndpointSettings, ContainerSummary } from '../model/engineTypes';
-import { aliasSignature, AliasesByContainer } from '../model/explorer';
+import { isBuiltInNetworkName } from '../model/builtInNetworks';
+import type { ContainerSummary } from '../model/engineTypes';
+import { aliasesFromInspect, aliasSignature, AliasesByContainer } from '../model/explorer';
 import type { DockerGateway } from './gateway';
 
 interface Entry {
@@ -34,10 +35,8 @@ export class AliasCache {
     for (let i = 0; i < stale.length; i += CONCURRENCY) {
       await Promise.all(stale.slice(i, i + CONCURRENCY).map(async container => {
         try {
-          const inspected = await gateway.inspectContainer(container.Id) as { NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> } };
-          const aliases: Record<string, readonly string[]> = {};
-          for (const [name, settings] of Object.entries(inspected.NetworkSettings?.Networks ?? {})) aliases[name] = settings.Aliases ?? [];
-          this.entries.set(container.Id, { signature: aliasSignature(container), aliases });
+          const inspected = await gateway.inspectContainer(container.Id);
+          this.entries.set(container.Id, { signature: aliasSignature(container), aliases: aliasesFromInspect(inspected) });
           learnt = true;
         } catch {
           // Removed meanwhile: the next event-driven refresh drops it.
@@ -48,7 +47,7 @@ export class AliasCache {
   }
 }
 
-/** Aliases exist only on user-defined networks; containers only on bridge/host/none need no inspect. */
+/** Aliases exist only on user-defined networks; containers only on the built-in networks need no inspect. */
 function hasUserNetworks(container: ContainerSummary): boolean {
-  return Object.keys(container.NetworkSettings?.Networks ?? {}).some(name => !['bridge', 'host', 'none'].includes(name));
+  return Object.keys(container.NetworkSettings?.Networks ?? {}).some(name => !isBuiltInNetworkName(name));
 }

@@ -3,19 +3,19 @@
 // event stream keeps failing while the engine itself answers.
 import { Emitter } from '../model/emitter';
 import type { EngineEvent } from '../model/engineTypes';
-import { describeEndpoint, EngineEndpoint } from './endpoint';
+import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError } from './errors';
 import { DockerGateway, EngineFilters, EngineLogger } from './gateway';
 
 export type ConnectionState =
-  | { readonly kind: 'connecting'; readonly endpoint?: string }
+  | { readonly kind: 'connecting'; readonly engineAddress?: string }
   | { readonly kind: 'connected'; readonly gateway: DockerGateway }
   /** `retryInMs` 0 means a retry is under way: the cause stays visible while the engine is asked again. */
-  | { readonly kind: 'unreachable'; readonly endpoint: string; readonly error: Error; readonly retryInMs: number };
+  | { readonly kind: 'unreachable'; readonly engineAddress: string; readonly error: Error; readonly retryInMs: number };
 
 export interface EngineConnectionOptions {
-  /** Resolves the endpoint each time a connection is made, so setting changes apply on the next attempt. */
-  readonly resolveEndpoint: () => EngineEndpoint;
+  /** Resolves the engine address each time a connection is made, so setting changes apply on the next attempt. */
+  readonly resolveEngineAddress: () => EngineAddress;
   readonly timeoutMs: () => number;
   readonly logger: EngineLogger;
   readonly eventFilters?: EngineFilters;
@@ -72,7 +72,7 @@ export class EngineConnection {
   requireGateway(): DockerGateway {
     if (this.current.kind === 'connected') return this.current.gateway;
     if (this.current.kind === 'unreachable') throw this.current.error;
-    throw new Error(`not connected yet to ${this.current.endpoint ?? 'the Docker Engine'}`);
+    throw new Error(`not connected yet to ${this.current.engineAddress ?? 'the Docker Engine'}`);
   }
 
   /**
@@ -123,37 +123,37 @@ export class EngineConnection {
     clearTimeout(this.retryTimer);
     if (this.current.kind === 'connected') this.current.gateway.dispose();
 
-    let endpoint: EngineEndpoint;
+    let address: EngineAddress;
     try {
-      endpoint = this.options.resolveEndpoint();
+      address = this.options.resolveEngineAddress();
     } catch (err) {
       this.setUnreachable('(endpoint not resolved)', err as Error, generation.signal);
       return;
     }
-    const description = describeEndpoint(endpoint);
-    // A retry of the same endpoint keeps the last cause on screen: flipping back to "Connecting…" on every attempt
+    const description = describeEngineAddress(address);
+    // A retry of the same engine address keeps the last cause on screen: flipping back to "Connecting…" on every attempt
     // would hide it for as long as each attempt takes.
-    if (this.current.kind === 'unreachable' && this.current.endpoint === description) this.setState({ ...this.current, retryInMs: 0 });
-    else this.setState({ kind: 'connecting', endpoint: description });
+    if (this.current.kind === 'unreachable' && this.current.engineAddress === description) this.setState({ ...this.current, retryInMs: 0 });
+    else this.setState({ kind: 'connecting', engineAddress: description });
     try {
-      const gateway = await DockerGateway.open(endpoint, { timeoutMs: this.options.timeoutMs(), logger: this.options.logger }, generation.signal);
+      const gateway = await DockerGateway.open(address, { timeoutMs: this.options.timeoutMs(), logger: this.options.logger }, generation.signal);
       if (generation.signal.aborted) { gateway.dispose(); return; }
       this.attempt = 0;
       this.setState({ kind: 'connected', gateway });
       void this.followEvents(gateway, generation.signal);
     } catch (err) {
-      if (!generation.signal.aborted) this.setUnreachable(describeEndpoint(endpoint), err as Error, generation.signal);
+      if (!generation.signal.aborted) this.setUnreachable(describeEngineAddress(address), err as Error, generation.signal);
     }
   }
 
-  private setUnreachable(endpoint: string, error: Error, signal: AbortSignal): void {
+  private setUnreachable(engineAddress: string, error: Error, signal: AbortSignal): void {
     const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const retryInMs = delays[Math.min(this.attempt, delays.length - 1)];
     this.attempt++;
     if (this.current.kind !== 'unreachable' || this.current.error.message !== error.message) {
       this.options.logger.warn(`engine unreachable: ${error.message}; retrying every few seconds`);
     }
-    this.setState({ kind: 'unreachable', endpoint, error, retryInMs });
+    this.setState({ kind: 'unreachable', engineAddress, error, retryInMs });
     this.retryTimer = setTimeout(() => {
       if (signal.aborted) return;
       if (this.paused) this.retryDue = true;
@@ -224,7 +224,7 @@ export class EngineConnection {
       gateway.dispose();
       this.generation.abort();
       this.generation = new AbortController();
-      this.setUnreachable(gateway.endpointDescription, err as Error, this.generation.signal);
+      this.setUnreachable(gateway.addressDescription, err as Error, this.generation.signal);
       return false;
     }
   }

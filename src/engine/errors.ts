@@ -6,7 +6,7 @@ export type EngineErrorKind = 'unreachable' | 'timeout' | 'cancelled' | 'api-ver
 
 export interface EngineErrorDetails {
   readonly kind: EngineErrorKind;
-  readonly endpoint: string;
+  readonly engineAddress: string;
   /** What was being done, in words: "list networks", "remove network web". */
   readonly operation?: string;
   readonly statusCode?: number;
@@ -19,7 +19,7 @@ export interface EngineErrorDetails {
 
 export class EngineError extends Error {
   readonly kind: EngineErrorKind;
-  readonly endpoint: string;
+  readonly engineAddress: string;
   readonly operation?: string;
   readonly statusCode?: number;
   readonly engineMessage?: string;
@@ -29,7 +29,7 @@ export class EngineError extends Error {
     super(message, { cause: details.cause });
     this.name = 'EngineError';
     this.kind = details.kind;
-    this.endpoint = details.endpoint;
+    this.engineAddress = details.engineAddress;
     this.operation = details.operation;
     this.statusCode = details.statusCode;
     this.engineMessage = details.engineMessage;
@@ -48,8 +48,8 @@ export class EngineError extends Error {
 }
 
 /** Why a connection failed, in words, from the system error code. */
-export function explainConnectionCode(code: string | undefined, endpoint: string): string {
-  const socket = endpoint.replace(/^unix:\/\//, '').replace(/ \(.*\)$/, '');
+export function explainConnectionCode(code: string | undefined, engineAddress: string): string {
+  const socket = engineAddress.replace(/^unix:\/\//, '').replace(/ \(.*\)$/, '');
   switch (code) {
     case 'ENOENT': return `no socket at ${socket} (is the Docker Engine running?)`;
     case 'ECONNREFUSED': return 'connection refused (the engine is not listening there)';
@@ -95,29 +95,29 @@ export function refusalMessage(operation: string, engineMessage: string, statusC
   return `Docker Engine refused to ${operation}: ${engineMessage} (HTTP ${statusCode})`;
 }
 
-export function toEngineError(err: unknown, context: { endpoint: string; operation: string; timedOut?: boolean; cancelled?: boolean }): EngineError {
+export function toEngineError(err: unknown, context: { engineAddress: string; operation: string; timedOut?: boolean; cancelled?: boolean }): EngineError {
   if (err instanceof EngineError) return err;
   const raw = (err ?? {}) as RawModemError;
-  const { endpoint, operation } = context;
+  const { engineAddress, operation } = context;
 
   if (context.timedOut) {
-    return new EngineError(`Docker Engine at ${endpoint} did not answer "${operation}" in time (timeout)`, { kind: 'timeout', endpoint, operation, cause: err });
+    return new EngineError(`Docker Engine at ${engineAddress} did not answer "${operation}" in time (timeout)`, { kind: 'timeout', engineAddress, operation, cause: err });
   }
   if (context.cancelled || raw.name === 'AbortError') {
-    return new EngineError(`"${operation}" was cancelled`, { kind: 'cancelled', endpoint, operation, cause: err });
+    return new EngineError(`"${operation}" was cancelled`, { kind: 'cancelled', engineAddress, operation, cause: err });
   }
   if (typeof raw.statusCode === 'number') {
     const engineMessage = engineMessageOf(raw.json) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
     if (raw.statusCode === 400 && /client version .* is too (new|old)|minimum supported API version/i.test(engineMessage)) {
-      return new EngineError(`Docker Engine at ${endpoint} does not speak this API version: ${engineMessage}`, { kind: 'api-version', endpoint, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+      return new EngineError(`Docker Engine at ${engineAddress} does not speak this API version: ${engineMessage}`, { kind: 'api-version', engineAddress, operation, statusCode: raw.statusCode, engineMessage, cause: err });
     }
-    return new EngineError(refusalMessage(operation, engineMessage, raw.statusCode), { kind: 'refused', endpoint, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+    return new EngineError(refusalMessage(operation, engineMessage, raw.statusCode), { kind: 'refused', engineAddress, operation, statusCode: raw.statusCode, engineMessage, cause: err });
   }
   const code = raw.code;
   if ((code && (CONNECTION_CODES.has(code) || /CERT|TLS|SSL|EPROTO/.test(code))) || raw.level === 'client-socket' || raw.level === 'client-authentication') {
-    const why = raw.level === 'client-authentication' ? `SSH authentication failed (${raw.message ?? 'no details'})` : explainConnectionCode(code, endpoint);
-    return new EngineError(`Docker Engine not reachable at ${endpoint}: ${why}`, { kind: 'unreachable', endpoint, operation, code, cause: err });
+    const why = raw.level === 'client-authentication' ? `SSH authentication failed (${raw.message ?? 'no details'})` : explainConnectionCode(code, engineAddress);
+    return new EngineError(`Docker Engine not reachable at ${engineAddress}: ${why}`, { kind: 'unreachable', engineAddress, operation, code, cause: err });
   }
   const message = raw.message ?? String(err);
-  return new EngineError(`Docker Engine at ${endpoint} failed to ${operation}: ${message}`, { kind: 'unreachable', endpoint, operation, code, cause: err });
+  return new EngineError(`Docker Engine at ${engineAddress} failed to ${operation}: ${message}`, { kind: 'unreachable', engineAddress, operation, code, cause: err });
 }

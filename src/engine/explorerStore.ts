@@ -3,7 +3,7 @@
 // is also applied at once from one container inspect, so the tree shows it without waiting for the full reload.
 // Views only read it.
 import { Emitter } from '../model/emitter';
-import type { ContainerInspect, ContainerSummary, EngineEvent, Network } from '../model/engineTypes';
+import type { ContainerSummary, EngineEvent, Network } from '../model/engineTypes';
 import { aliasesFromInspect, aliasSignature, buildExplorerModel, ExplorerModel, summaryFromInspect } from '../model/explorer';
 import { AliasCache } from './aliasCache';
 import { EngineConnection, whenEmitted } from './engineConnection';
@@ -87,7 +87,7 @@ export class ExplorerStore {
     if (!this.lists || this.connection.state.kind !== 'connected') return;
     const at = Date.now();
     try {
-      const inspect = await this.connection.state.gateway.inspectContainer(containerId) as unknown as ContainerInspect;
+      const inspect = await this.connection.state.gateway.inspectContainer(containerId);
       const previous = this.lists.containers.find(c => c.Id === inspect.Id);
       if (at < this.listsStartedAt) return;
       const container = summaryFromInspect(inspect, previous);

@@ -1,13 +1,14 @@
-// The one way into the Docker Engine. Every call goes through dockerode's modem, where one hook adds the timeout
-// and cancellation signal, logs method, path, status and duration, and turns failures into EngineError.
+// The one way into the Docker Engine. Every call gets its own abort signal (the caller's cancellation plus the
+// timeout), goes through dockerode's modem, where one hook logs method, path, status and duration, and fails only
+// with EngineError. Results come typed as the engine's JSON the extension reads, so callers never cast.
 import Docker from 'dockerode';
 import * as https from 'https';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
 import type { ConnectRequestBody } from '../model/connectRequest';
 import type { CreateNetworkBody } from '../model/createNetwork';
-import type { ContainerSummary, EngineEvent, EngineVersionInfo, Network } from '../model/engineTypes';
-import { describeEndpoint, EngineEndpoint } from './endpoint';
+import type { ContainerInspect, ContainerSummary, EngineEvent, EngineSystemInfo, EngineVersionInfo, Network } from '../model/engineTypes';
+import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError, toEngineError } from './errors';
 
 export interface EngineLogger {
@@ -47,6 +48,29 @@ function filtersQuery(filters: EngineFilters | undefined): { filters?: string } 
   return { filters: JSON.stringify(filters) };
 }
 
+/** Every dockerode call takes the signal that ends it; docker-modem keeps it out of the query string and the body. */
+interface Cancellable {
+  readonly abortSignal: AbortSignal;
+}
+
+/** The dockerode calls the gateway makes, with the options it passes and the engine JSON they resolve to. */
+interface EngineApi {
+  version(options: Cancellable): Promise<EngineVersionInfo>;
+  ping(options: Cancellable): Promise<unknown>;
+  info(options: Cancellable): Promise<EngineSystemInfo>;
+  listNetworks(options: Cancellable & { filters?: string }): Promise<Network[]>;
+  listContainers(options: Cancellable & { all: boolean }): Promise<ContainerSummary[]>;
+  createNetwork(options: Cancellable & CreateNetworkBody): Promise<{ id: string }>;
+  getEvents(options: Cancellable & { filters?: string }): Promise<IncomingMessage>;
+  getNetwork(idOrName: string): {
+    inspect(options: Cancellable & { verbose?: boolean }): Promise<Network>;
+    remove(options: Cancellable): Promise<unknown>;
+    connect(options: Cancellable & ConnectBody): Promise<unknown>;
+    disconnect(options: Cancellable & { Container: string; Force: boolean }): Promise<unknown>;
+  };
+  getContainer(idOrName: string): { inspect(options: Cancellable): Promise<ContainerInspect> };
+}
+
 interface DialOptions {
   path: string;
   method: string;
@@ -62,20 +86,21 @@ interface HookableModem {
 
 export class DockerGateway {
   private readonly docker: Docker;
-  private readonly endpointLabel: string;
-  /** The signal for the call being started; picked up synchronously by the dial hook. */
-  private nextCallSignal: AbortSignal | undefined;
+  private readonly api: EngineApi;
+  private readonly addressLabel: string;
   private info: EngineInfo | undefined;
 
-  private constructor(readonly endpoint: EngineEndpoint, private readonly options: GatewayOptions) {
-    this.endpointLabel = describeEndpoint(endpoint);
-    this.docker = new Docker(dockerodeOptions(endpoint));
+  private constructor(readonly address: EngineAddress, private readonly options: GatewayOptions) {
+    this.addressLabel = describeEngineAddress(address);
+    this.docker = new Docker(dockerodeOptions(address));
+    // dockerode's typings leave out the abort signal of most calls and type the results loosely: one view fixes both.
+    this.api = this.docker as unknown as EngineApi;
     this.hookModem(this.docker.modem as unknown as HookableModem);
   }
 
   /** Connects and negotiates the API version once (`GET /version`). */
-  static async open(endpoint: EngineEndpoint, options: GatewayOptions, signal?: AbortSignal): Promise<DockerGateway> {
-    const gateway = new DockerGateway(endpoint, options);
+  static async open(address: EngineAddress, options: GatewayOptions, signal?: AbortSignal): Promise<DockerGateway> {
+    const gateway = new DockerGateway(address, options);
     await gateway.negotiate(signal);
     return gateway;
   }
@@ -89,15 +114,15 @@ export class DockerGateway {
     return this.engine.capabilities;
   }
 
-  get endpointDescription(): string {
-    return this.endpointLabel;
+  get addressDescription(): string {
+    return this.addressLabel;
   }
 
   private async negotiate(signal?: AbortSignal): Promise<void> {
-    const version = await this.call('read the engine version', { signal }, () => this.docker.version() as Promise<unknown>) as EngineVersionInfo;
+    const version = await this.call('read the engine version', { signal }, abortSignal => this.api.version({ abortSignal }));
     const result = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
     if (!result.ok) {
-      throw new EngineError(`Docker Engine at ${this.endpointLabel}: ${result.reason}`, { kind: 'api-version', endpoint: this.endpointLabel, operation: 'negotiate the API version' });
+      throw new EngineError(`Docker Engine at ${this.addressLabel}: ${result.reason}`, { kind: 'api-version', engineAddress: this.addressLabel, operation: 'negotiate the API version' });
     }
     (this.docker.modem as unknown as HookableModem).version = `v${result.apiVersion}`;
     this.info = {
@@ -105,56 +130,54 @@ export class DockerGateway {
       engineVersion: version.Version,
       os: [version.Os, version.Arch].filter(Boolean).join('/'),
       platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
-      capabilities: capabilitiesOf(result.apiVersion, version.Version),
+      capabilities: capabilitiesOf(result.apiVersion),
     };
-    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.endpointLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
+    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.addressLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
   }
 
   ping(options: CallOptions = {}): Promise<void> {
-    return this.call('ping', options, () => this.docker.ping() as Promise<unknown>).then(() => undefined);
+    return this.call('ping', options, abortSignal => this.api.ping({ abortSignal })).then(() => undefined);
   }
 
   listNetworks(filters?: EngineFilters, options: CallOptions = {}): Promise<Network[]> {
-    return this.call('list networks', options, () => this.docker.listNetworks(filtersQuery(filters)) as Promise<unknown>) as Promise<Network[]>;
+    return this.call('list networks', options, abortSignal => this.api.listNetworks({ ...filtersQuery(filters), abortSignal }));
   }
 
   inspectNetwork(idOrName: string, options: CallOptions & { verbose?: boolean } = {}): Promise<Network> {
-    const network = this.docker.getNetwork(idOrName) as unknown as { inspect(query: object): Promise<unknown> };
-    return this.call(`inspect network "${idOrName}"`, options, () => network.inspect(options.verbose ? { verbose: true } : {})) as Promise<Network>;
+    return this.call(`inspect network "${idOrName}"`, options,
+      abortSignal => this.api.getNetwork(idOrName).inspect({ ...(options.verbose ? { verbose: true } : {}), abortSignal }));
   }
 
   listContainers(options: CallOptions = {}): Promise<ContainerSummary[]> {
-    return this.call('list containers', options, () => this.docker.listContainers({ all: true }) as Promise<unknown>) as Promise<ContainerSummary[]>;
+    return this.call('list containers', options, abortSignal => this.api.listContainers({ all: true, abortSignal }));
   }
 
-  inspectContainer(idOrName: string, options: CallOptions = {}): Promise<Record<string, unknown>> {
-    return this.call(`inspect container "${idOrName}"`, options, () => this.docker.getContainer(idOrName).inspect() as Promise<unknown>) as Promise<Record<string, unknown>>;
+  inspectContainer(idOrName: string, options: CallOptions = {}): Promise<ContainerInspect> {
+    return this.call(`inspect container "${idOrName}"`, options, abortSignal => this.api.getContainer(idOrName).inspect({ abortSignal }));
   }
 
-  createNetwork(body: CreateNetworkBody, options: CallOptions = {}): Promise<{ Id: string; Warning?: string }> {
-    return this.call(`create network "${body.Name}"`, options, () => this.docker.createNetwork(body as unknown as Docker.NetworkCreateOptions)
-      .then(network => ({ Id: network.id }))) as Promise<{ Id: string }>;
+  createNetwork(body: CreateNetworkBody, options: CallOptions = {}): Promise<{ Id: string }> {
+    return this.call(`create network "${body.Name}"`, options,
+      abortSignal => this.api.createNetwork({ ...body, abortSignal }).then(network => ({ Id: network.id })));
   }
 
   removeNetwork(idOrName: string, label = idOrName, options: CallOptions = {}): Promise<void> {
-    return this.call(`remove network "${label}"`, options, () => this.docker.getNetwork(idOrName).remove() as Promise<unknown>).then(() => undefined);
+    return this.call(`remove network "${label}"`, options, abortSignal => this.api.getNetwork(idOrName).remove({ abortSignal })).then(() => undefined);
   }
 
   connectContainer(network: string, body: ConnectBody, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
     return this.call(`connect container "${label.container}" to network "${label.network}"`, options,
-      () => this.docker.getNetwork(network).connect(body) as Promise<unknown>).then(() => undefined);
+      abortSignal => this.api.getNetwork(network).connect({ ...body, abortSignal })).then(() => undefined);
   }
 
   disconnectContainer(network: string, container: string, force: boolean, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
     return this.call(`disconnect container "${label.container}" from network "${label.network}"`, options,
-      () => this.docker.getNetwork(network).disconnect({ Container: container, Force: force }) as Promise<unknown>).then(() => undefined);
+      abortSignal => this.api.getNetwork(network).disconnect({ Container: container, Force: force, abortSignal })).then(() => undefined);
   }
 
   /** Network driver plugins the engine offers (`/info` → Plugins.Network), and whether swarm mode is active. */
   async engineDetails(options: CallOptions = {}): Promise<{ networkDrivers: string[]; swarmActive: boolean; name: string }> {
-    const info = await this.call('read engine information', options, () => this.docker.info() as Promise<unknown>) as {
-      Plugins?: { Network?: string[] }; Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean }; Name?: string;
-    };
+    const info = await this.call('read engine information', options, abortSignal => this.api.info({ abortSignal }));
     return {
       networkDrivers: info.Plugins?.Network ?? [],
       swarmActive: info.Swarm?.LocalNodeState === 'active' && Boolean(info.Swarm.ControlAvailable),
@@ -168,7 +191,7 @@ export class DockerGateway {
    */
   async streamEvents(filters: EngineFilters, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
     const stream = await this.call('follow engine events', { signal, timeoutMs: 0 },
-      () => this.docker.getEvents(filtersQuery(filters)) as Promise<unknown>) as IncomingMessage;
+      abortSignal => this.api.getEvents({ ...filtersQuery(filters), abortSignal }));
     const stop = () => stream.destroy();
     if (signal.aborted) {
       stop();
@@ -197,7 +220,7 @@ export class DockerGateway {
       });
       stream.on('end', () => resolve());
       stream.on('close', () => resolve());
-      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { endpoint: this.endpointLabel, operation: 'follow engine events' })));
+      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' })));
     });
   }
 
@@ -212,8 +235,11 @@ export class DockerGateway {
     onEvent(event);
   }
 
-  /** Runs one engine call with a timeout and the caller's cancellation, mapping every failure to EngineError. */
-  private async call(operation: string, options: CallOptions, start: () => Promise<unknown>): Promise<unknown> {
+  /**
+   * Runs one engine call with a timeout and the caller's cancellation, mapping every failure to EngineError. `start`
+   * gets the signal that ends this call alone: calls running side by side never share one.
+   */
+  private async call<T>(operation: string, options: CallOptions, start: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     let timedOut = false;
@@ -222,16 +248,12 @@ export class DockerGateway {
     options.signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
       if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-      this.nextCallSignal = controller.signal;
-      const pending = start();
-      this.nextCallSignal = undefined;
-      return await pending;
+      return await start(controller.signal);
     } catch (err) {
-      const error = toEngineError(err, { endpoint: this.endpointLabel, operation, timedOut, cancelled: options.signal?.aborted });
+      const error = toEngineError(err, { engineAddress: this.addressLabel, operation, timedOut, cancelled: options.signal?.aborted });
       if (error.kind !== 'cancelled') this.options.logger.error(`${operation} failed: ${error.message}${causeSuffix(err)}`);
       throw error;
     } finally {
-      this.nextCallSignal = undefined;
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', forwardAbort);
     }
@@ -248,8 +270,9 @@ export class DockerGateway {
       buildPayload(err, isStream, statusCodes, openStdin, req, res, json, cb);
     };
     modem.dial = (options, callback) => {
-      if (this.nextCallSignal && !options.abortSignal) options.abortSignal = this.nextCallSignal;
-      this.nextCallSignal = undefined;
+      // dockerode hands most calls' signal to the modem itself; network inspect leaves it in the call's own options.
+      const carried = options.options?.abortSignal;
+      if (!options.abortSignal && carried instanceof AbortSignal) options.abortSignal = carried;
       const started = Date.now();
       const logged: DialCallback = (err, data) => {
         // dial prefixes options.path with the API version; the request itself also carries the query.
@@ -274,13 +297,13 @@ function causeSuffix(err: unknown): string {
   return code ? ` [cause: ${code}]` : '';
 }
 
-/** dockerode options for an endpoint. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
-export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions {
+/** dockerode options for an engine address. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
+export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   const base: Docker.DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
-  const scheme = endpoint.url.slice(0, endpoint.url.indexOf(':')).toLowerCase();
-  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(endpoint.url.slice('unix://'.length)) };
-  if (scheme === 'npipe') return { ...base, socketPath: endpoint.url.slice('npipe://'.length).replace(/\//g, '\\') };
-  const url = new URL(endpoint.url);
+  const scheme = address.url.slice(0, address.url.indexOf(':')).toLowerCase();
+  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(address.url.slice('unix://'.length)) };
+  if (scheme === 'npipe') return { ...base, socketPath: address.url.slice('npipe://'.length).replace(/\//g, '\\') };
+  const url = new URL(address.url);
   if (scheme === 'ssh') {
     return {
       ...base, protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22,
@@ -288,7 +311,7 @@ export function dockerodeOptions(endpoint: EngineEndpoint): Docker.DockerOptions
       sshOptions: { agent: process.env.SSH_AUTH_SOCK },
     } as Docker.DockerOptions;
   }
-  const tls = endpoint.tls;
+  const tls = address.tls;
   const secure = scheme === 'https' || Boolean(tls);
   const options: Docker.DockerOptions = {
     ...base, protocol: secure ? 'https' : 'http', host: url.hostname, port: url.port ? Number(url.port) : secure ? 2376 : 2375,

@@ -1,6 +1,5 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
 import type { ConnectRequestBody } from '../model/connectRequest';
-import type { ContainerEndpointSettings } from '../model/engineTypes';
 import { BatchOptions, BatchOutcome, runEach } from '../model/batch';
 import type { DockerGateway } from './gateway';
 
@@ -36,8 +35,8 @@ export async function connectRepairingFailures(gateway: DockerGateway, network: 
     await gateway.connectContainer(network.id, body, label);
   } catch (refusal) {
     try {
-      const inspected = await gateway.inspectContainer(container.id) as { NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> } };
-      const leftover = inspected.NetworkSettings?.Networks?.[network.name];
+      const inspected = await gateway.inspectContainer(container.id);
+      const leftover = inspected.NetworkSettings.Networks?.[network.name];
       // A stopped container never has an endpoint: only a running one with an endpoint-less entry is left over.
       if (container.running && leftover && !leftover.EndpointID && leftover.NetworkID === network.id) {
         log(`the refused connect left a stale entry for "${network.name}" on "${container.name}"; clearing it`);

@@ -26,30 +26,13 @@ export interface EngineCapabilities {
   readonly connectMacAddress: boolean;
   /** `GwPriority` on connect (API 1.48). */
   readonly gatewayPriority: boolean;
-  /** `EnableIPv4: false` on create (API 1.48). */
-  readonly disableIPv4: boolean;
-  /** Engine validates IPAM itself and rejects duplicate names (API 1.44). */
-  readonly strictIpamValidation: boolean;
-  /** `Status.IPAM.Subnets` in network inspect (API 1.52). */
-  readonly ipamStatus: boolean;
-  /** The engine's own `dangling` filter is only right from Engine 29 on. */
-  readonly trustworthyDanglingFilter: boolean;
 }
 
-export function capabilitiesOf(apiVersion: string, engineVersion: string): EngineCapabilities {
+export function capabilitiesOf(apiVersion: string): EngineCapabilities {
   return {
     connectMacAddress: isApiAtLeast(apiVersion, '1.44'),
     gatewayPriority: isApiAtLeast(apiVersion, '1.48'),
-    disableIPv4: isApiAtLeast(apiVersion, '1.48'),
-    strictIpamValidation: isApiAtLeast(apiVersion, '1.44'),
-    ipamStatus: isApiAtLeast(apiVersion, '1.52'),
-    trustworthyDanglingFilter: engineMajorVersion(engineVersion) >= 29,
   };
-}
-
-function engineMajorVersion(engineVersion: string): number {
-  const match = /^v?(\d+)\./.exec(engineVersion);
-  return match ? Number(match[1]) : 0;
 }
 
 export type NegotiationResult =

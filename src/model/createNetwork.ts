@@ -2,6 +2,8 @@
 // `docker network create` command line, and a Compose `networks:` entry. Also the reverse: answers from an existing
 // network, for Duplicate Network and Copy as CLI / Compose.
 import type { Network } from './engineTypes';
+import { familyOf } from './ipam/addresses';
+import type { IpamRequest } from './ipam/validation';
 
 export interface SubnetAnswer {
   subnet: string;
@@ -66,12 +68,21 @@ export interface CreateNetworkBody {
   Labels: Record<string, string>;
 }
 
-function allSubnets(answers: CreateNetworkAnswers): SubnetAnswer[] {
+/**
+ * The subnets the answers create: IPv4 first, IPv6 only when IPv6 is enabled. The API body, the CLI line, the Compose
+ * entry and the `subnets[i]` fields of IPAM issues all count subnets in this order.
+ */
+function requestedSubnets(answers: CreateNetworkAnswers): SubnetAnswer[] {
   return [...answers.ipv4Subnets, ...(answers.enableIPv6 ? answers.ipv6Subnets : [])];
 }
 
+/** The IPAM request the answers make, to check before anything reaches the engine. */
+export function ipamRequestOf(answers: CreateNetworkAnswers): IpamRequest {
+  return { subnets: requestedSubnets(answers).map(subnet => ({ ...subnet })) };
+}
+
 export function toCreateBody(answers: CreateNetworkAnswers): CreateNetworkBody {
-  const subnets = allSubnets(answers);
+  const subnets = requestedSubnets(answers);
   const needsIpam = subnets.length > 0 || answers.ipamDriver !== undefined || Object.keys(answers.ipamOptions).length > 0;
   return {
     Name: answers.name,
@@ -119,7 +130,7 @@ export function toDockerCliCommand(answers: CreateNetworkAnswers): string {
   if (answers.enableIPv6) flag('--ipv6');
   if (answers.ipamDriver) flag('--ipam-driver', answers.ipamDriver);
   for (const [key, value] of Object.entries(answers.ipamOptions)) flag('--ipam-opt', `${key}=${value}`);
-  for (const subnet of allSubnets(answers)) {
+  for (const subnet of requestedSubnets(answers)) {
     flag('--subnet', subnet.subnet);
     if (subnet.ipRange) flag('--ip-range', subnet.ipRange);
     if (subnet.gateway) flag('--gateway', subnet.gateway);
@@ -149,7 +160,7 @@ export function toComposeSnippet(answers: CreateNetworkAnswers): string {
   if (answers.internal) add(4, 'internal: true');
   if (answers.attachable) add(4, 'attachable: true');
   if (answers.enableIPv6) add(4, 'enable_ipv6: true');
-  const subnets = allSubnets(answers);
+  const subnets = requestedSubnets(answers);
   if (subnets.length || answers.ipamDriver) {
     add(4, 'ipam:');
     if (answers.ipamDriver) add(6, `driver: ${yamlString(answers.ipamDriver)}`);
@@ -180,8 +191,6 @@ export function toComposeSnippet(answers: CreateNetworkAnswers): string {
   return lines.join('\n') + '\n';
 }
 
-const isIpv6 = (cidr: string) => cidr.includes(':');
-
 /** Answers that would recreate `network` (Duplicate Network, Copy as CLI / Compose). */
 export function answersFromNetwork(network: Network, name = network.Name): CreateNetworkAnswers {
   const configs = network.IPAM?.Config ?? [];
@@ -202,15 +211,14 @@ export function answersFromNetwork(network: Network, name = network.Name): Creat
   return {
     name,
     driver: network.Driver,
-    ipv4Subnets: withSubnet.filter(config => !isIpv6(config.Subnet!)).map(toAnswer),
+    ipv4Subnets: withSubnet.filter(config => familyOf(config.Subnet!) === 'ipv4').map(toAnswer),
     enableIPv6: network.EnableIPv6,
-    ipv6Subnets: withSubnet.filter(config => isIpv6(config.Subnet!)).map(toAnswer),
+    ipv6Subnets: withSubnet.filter(config => familyOf(config.Subnet!) === 'ipv6').map(toAnswer),
     internal: network.Internal,
     attachable: network.Attachable,
     ingress: network.Ingress,
     ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}),
     configOnly: network.ConfigOnly,
-    ...(network.ConfigFrom?.Network ? { configFrom: network.ConfigFrom.Network } : {}),
     ...(network.IPAM?.Driver && network.IPAM.Driver !== 'default' ? { ipamDriver: network.IPAM.Driver } : {}),
     ipamOptions: { ...(network.IPAM?.Options ?? {}) },
     driverOptions: { ...(network.Options ?? {}) },

@@ -1,14 +1,14 @@
 // What the engine accepts when creating a network, checked before anything is sent: names, drivers, config-only
 // combinations and the IPAM request the answers make. Every message says what the engine would answer.
-import type { CreateNetworkAnswers } from './createNetwork';
+import { CreateNetworkAnswers, ipamRequestOf } from './createNetwork';
 import type { Network } from './engineTypes';
-import { BUILT_IN_NETWORK_NAMES } from './explorer';
-import { checkAgainstExisting, checkAgainstHostAddresses, HostAddress, IpamIssue, IpamRequest, validateIpamRequest } from './ipam';
+import { BUILT_IN_NETWORK_NAMES, BUILT_IN_ONLY_DRIVERS } from './builtInNetworks';
+import { checkAgainstExisting, checkAgainstHostAddresses, HostAddress, IpamIssue, validateIpamRequest } from './ipam';
 
 /** Drivers that can be created (host and null exist once, built in), in a useful order. */
 export function creatableDrivers(engineDrivers: readonly string[]): string[] {
   const known = ['bridge', 'macvlan', 'ipvlan', 'overlay'];
-  const plugins = engineDrivers.filter(d => !known.includes(d) && d !== 'host' && d !== 'null');
+  const plugins = engineDrivers.filter(d => !known.includes(d) && !BUILT_IN_ONLY_DRIVERS.includes(d));
   return [...known.filter(d => engineDrivers.length === 0 || engineDrivers.includes(d)), ...plugins];
 }
 
@@ -43,14 +43,9 @@ export function configProblem(a: CreateNetworkAnswers): string | undefined {
   return undefined;
 }
 
-/** The IPAM request the answers make, IPv4 subnets first (issue fields `subnets[i]` follow this order). */
-export function ipamRequest(answers: CreateNetworkAnswers): IpamRequest {
-  return { subnets: [...answers.ipv4Subnets, ...(answers.enableIPv6 ? answers.ipv6Subnets : [])].map(s => ({ ...s })) };
-}
-
 /** Everything wrong with the answers' addressing: the request itself, overlaps with networks and with host addresses. */
 export function validateAnswersIpam(answers: CreateNetworkAnswers, context: { existingNetworks: readonly Network[]; hostAddresses: readonly HostAddress[] }): IpamIssue[] {
-  const request = ipamRequest(answers);
+  const request = ipamRequestOf(answers);
   return [
     ...validateIpamRequest(request, { driver: answers.driver }),
     ...checkAgainstExisting(request, context.existingNetworks),

@@ -87,6 +87,13 @@ export interface EngineVersionInfo {
   Components?: { Name: string; Version: string }[];
 }
 
+/** `GET /info`, the parts the Create Network dialog reads. */
+export interface EngineSystemInfo {
+  Name?: string;
+  Plugins?: { Network?: string[] };
+  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean };
+}
+
 /** One message of `GET /events`. */
 export interface EngineEvent {
   Type: string;

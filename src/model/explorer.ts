@@ -2,9 +2,8 @@
 // lists (networks, all containers) so a refresh costs the same whatever the number of networks. Stopped containers
 // stay visible on the networks they are configured on, which `network inspect` would hide.
 import type { ContainerEndpointSettings, ContainerInspect, ContainerSummary, Network } from './engineTypes';
+import { isBuiltInNetwork } from './builtInNetworks';
 import { naturalCompare } from './naturalSort';
-
-export const BUILT_IN_NETWORK_NAMES: readonly string[] = ['bridge', 'host', 'none'];
 
 export interface EndpointModel {
   readonly kind: 'endpoint';
@@ -59,10 +58,6 @@ export interface ContainerModel {
 export interface ExplorerModel {
   readonly networks: readonly NetworkModel[];
   readonly containers: readonly ContainerModel[];
-}
-
-export function isBuiltInNetwork(network: Pick<Network, 'Name'>): boolean {
-  return BUILT_IN_NETWORK_NAMES.includes(network.Name);
 }
 
 export function containerName(container: Pick<ContainerSummary, 'Names' | 'Id'>): string {

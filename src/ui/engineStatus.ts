@@ -11,7 +11,7 @@ export const EXPLORER_READY_CONTEXT_KEY = 'dockerNetworks.explorerReady';
 
 export function stateMessage(state: ConnectionState): string | undefined {
   switch (state.kind) {
-    case 'connecting': return state.endpoint ? `Connecting to ${state.endpoint}…` : 'Connecting to the Docker Engine…';
+    case 'connecting': return state.engineAddress ? `Connecting to ${state.engineAddress}…` : 'Connecting to the Docker Engine…';
     case 'unreachable': return state.retryInMs > 0
       ? `${state.error.message}. Retrying in ${Math.round(state.retryInMs / 1000)} s.`
       : `${state.error.message}. Retrying now…`;

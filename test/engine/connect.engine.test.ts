@@ -145,7 +145,7 @@ describe('connect and disconnect against the real engine', () => {
       assert.match(prompter.asked[2].text, /default "bridge" network/);
       const subnet = network.subnets[0];
       const address = subnet.replace(/\.0\/\d+$/, '.200');
-      assert.match(tools.validate(address, 4, network) ?? '', /"bridge" is a predefined network, which takes no fixed addresses/);
+      assert.match(tools.validate(address, 'ipv4', network) ?? '', /A fixed address is not possible on the default "bridge" network/);
       const refusal = await engineRefusal(network, container, withAddress(address));
       assert.equal(refusal.engineMessage, 'user specified IP address is supported on user defined networks only');
       assert.equal(refusal.statusCode, 400);
@@ -153,9 +153,9 @@ describe('connect and disconnect against the real engine', () => {
 
     test('a fixed address on a user network whose subnet the engine picked: only the engine can tell, and its words reach the user', async () => {
       const { network, container } = await fresh(auto, mover);
-      const suggestion = tools.suggest(4, network);
+      const suggestion = tools.suggest('ipv4', network);
       assert.ok(suggestion, 'inspect shows the picked subnet, so an address is suggested');
-      assert.equal(tools.validate(suggestion, 4, network), undefined);
+      assert.equal(tools.validate(suggestion, 'ipv4', network), undefined);
       const refusal = await engineRefusal(network, container, withAddress(suggestion));
       assert.equal(refusal.engineMessage, 'user specified IP address is supported only when connecting to networks with user configured subnets');
       assert.equal(refusal.statusCode, 400);
@@ -225,7 +225,7 @@ describe('connect and disconnect against the real engine', () => {
       for (const alias of ['db', 'primary']) assert.ok(settings.Aliases?.includes(alias), `alias ${alias} missing from ${settings.Aliases?.join(', ')}`);
       const after = await fresh(net, mover);
       assert.equal(after.network.endpoints.find(e => e.containerName === mover)?.ipv4, '10.217.10.20/24');
-      assert.equal(tools.validate('10.217.10.20', 4, after.network), `10.217.10.20 is already used by container "${mover}".`);
+      assert.equal(tools.validate('10.217.10.20', 'ipv4', after.network), `10.217.10.20 is already used by container "${mover}".`);
     });
 
     test('connects a stopped container: its own NetworkSettings name the network and fixed address, network inspect does not list it', async () => {
@@ -247,7 +247,7 @@ describe('connect and disconnect against the real engine', () => {
       const endpoint = after.network.endpoints.find(e => e.containerName === sleeper);
       assert.equal(endpoint?.running, false);
       assert.equal(endpoint?.ipv4, '10.217.10.30', 'the explorer shows the configured address of the stopped container');
-      assert.equal(tools.validate('10.217.10.30', 4, after.network), `10.217.10.30 is already used by container "${sleeper}".`);
+      assert.equal(tools.validate('10.217.10.30', 'ipv4', after.network), `10.217.10.30 is already used by container "${sleeper}".`);
     });
 
     test('disconnects a running container: gone from its NetworkSettings and from network inspect', async () => {
@@ -276,8 +276,8 @@ describe('connect and disconnect against the real engine', () => {
     test('the address a disconnected container held is free again: the extension accepts it and the engine gives it out', async () => {
       const { network } = await fresh(net, holder);
       assert.equal(network.endpoints.length, 0);
-      assert.equal(tools.validate('10.217.10.10', 4, network), undefined);
-      assert.equal(tools.suggest(4, network), '10.217.10.2');
+      assert.equal(tools.validate('10.217.10.10', 'ipv4', network), undefined);
+      assert.equal(tools.suggest('ipv4', network), '10.217.10.2');
       await gateway.connectContainer(network.id, toConnectBody((await inspectContainer(mover)).Id, { ...emptyConnectOptions(), ipv4: '10.217.10.10' }), { network: net, container: mover });
       assert.equal((await inspectContainer(mover)).NetworkSettings.Networks[net].IPAddress, '10.217.10.10');
     });

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DockerGateway } from '../../src/engine/gateway';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../src/model/createNetwork';
 import type { Network } from '../../src/model/engineTypes';
-import { contains } from '../../src/model/ipam';
+import { cidrContainsAddress, parseAddress, parseCidr } from '../../src/model/ipam';
 import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { cleanUpEngine, openGateway, engineDocker, RUN_ID, runContainer, TEST_LABEL, testLabels, uniqueName } from '../support/engineFixture';
@@ -48,7 +48,9 @@ describe('Create Network wizard against the real engine', () => {
 
     const container = await runContainer(uniqueName('ranged'), name);
     const address = (await container.inspect()).NetworkSettings.Networks[name].IPAddress;
-    assert.ok(contains('10.217.1.128/25', address), `the engine gave ${address}, which is outside the IP range 10.217.1.128/25`);
+    const range = parseCidr('10.217.1.128/25');
+    const given = parseAddress(address);
+    assert.ok(range.ok && given.ok && cidrContainsAddress(range.value, given.value), `the engine gave ${address}, which is outside the IP range 10.217.1.128/25`);
   });
 
   test('dual stack: IPv6 enabled with both the IPv4 and the IPv6 subnet and their gateways', async () => {

@@ -2,14 +2,14 @@ import { strict as assert } from 'node:assert';
 import { after, describe, test } from 'node:test';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { ExplorerStore } from '../../src/engine/explorerStore';
-import { cleanUpEngine, engineDocker, runContainer, silentLogger, testEndpoint, testLabels, uniqueName } from '../support/engineFixture';
+import { cleanUpEngine, engineDocker, runContainer, silentLogger, testEngineAddress, testLabels, uniqueName } from '../support/engineFixture';
 import { waitFor } from '../support/waitFor';
 
 describe('explorer data from the real engine', () => {
   after(cleanUpEngine);
 
   test('shows running and stopped endpoints with their addresses, live from events', async () => {
-    const connection = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: silentLogger });
+    const connection = new EngineConnection({ resolveEngineAddress: testEngineAddress, timeoutMs: () => 15000, logger: silentLogger });
     const store = new ExplorerStore(connection, silentLogger);
     connection.start();
     try {
@@ -44,7 +44,7 @@ describe('explorer data from the real engine', () => {
   });
 
   test('a connect made outside shows at once from one container inspect, without waiting for the full reload', async () => {
-    const connection = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: silentLogger });
+    const connection = new EngineConnection({ resolveEngineAddress: testEngineAddress, timeoutMs: () => 15000, logger: silentLogger });
     const store = new ExplorerStore(connection, silentLogger, 60000);   // a full reload would come only after a minute
     connection.start();
     try {
@@ -72,7 +72,7 @@ describe('explorer data from the real engine', () => {
   test('a refresh costs two engine calls however many networks exist', async () => {
     const calls: string[] = [];
     const countingLogger = { ...silentLogger, debug: (line: string) => calls.push(line) };
-    const counted = new EngineConnection({ resolveEndpoint: testEndpoint, timeoutMs: () => 15000, logger: countingLogger });
+    const counted = new EngineConnection({ resolveEngineAddress: testEngineAddress, timeoutMs: () => 15000, logger: countingLogger });
     const store = new ExplorerStore(counted, silentLogger);
     counted.start();
     try {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { ExplorerStore } from '../../src/engine/explorerStore';
-import { readFileIfExists, resolveEndpoint } from '../../src/engine/endpoint';
+import { readFileIfExists, resolveEngineAddress } from '../../src/engine/engineAddress';
 import { cleanUpEngine, engineDocker, silentLogger, testLabels, uniqueName } from '../support/engineFixture';
 import { startEngineProxy } from '../support/engineProxy';
 import { waitFor } from '../support/waitFor';
@@ -17,7 +17,7 @@ const engineScripts = require(path.join(__dirname, '../../../scripts/engine/priv
 
 function explorerOn(dockerHost: string, options: { timeoutMs: number; idleCheckMs?: number }) {
   const connection = new EngineConnection({
-    resolveEndpoint: () => resolveEndpoint({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists }),
+    resolveEngineAddress: () => resolveEngineAddress({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists }),
     timeoutMs: () => options.timeoutMs, logger: silentLogger, idleCheckMs: options.idleCheckMs, pollIntervalMs: 1000,
   });
   const store = new ExplorerStore(connection, silentLogger);

@@ -2,7 +2,7 @@
 // the VS Code extension host: a dockerode client for arranging and checking, a gateway of our own, names and labels
 // unique to this process, and clean-up. A missing engine is a failure, never a skip.
 import Docker from 'dockerode';
-import { readFileIfExists, resolveEndpoint } from '../../src/engine/endpoint';
+import { readFileIfExists, resolveEngineAddress } from '../../src/engine/engineAddress';
 import { DockerGateway, EngineLogger } from '../../src/engine/gateway';
 
 export const TEST_LABEL = 'docker-networks.test';
@@ -24,14 +24,14 @@ export function engineDocker(): Docker {
 
 export const silentLogger: EngineLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
-/** The endpoint as the extension resolves it from DOCKER_HOST (no Docker context files). */
-export function testEndpoint() {
+/** The engine address as the extension resolves it from DOCKER_HOST (no Docker context files). */
+export function testEngineAddress() {
   requireDockerHost();
-  return resolveEndpoint({ env: process.env, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists });
+  return resolveEngineAddress({ env: process.env, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists });
 }
 
 export function openGateway(logger: EngineLogger = silentLogger): Promise<DockerGateway> {
-  return DockerGateway.open(testEndpoint(), { timeoutMs: 15000, logger });
+  return DockerGateway.open(testEngineAddress(), { timeoutMs: 15000, logger });
 }
 
 let counter = 0;

@@ -30,14 +30,8 @@ describe('API version negotiation', () => {
   });
 
   test('offers connect MacAddress from 1.44 and GwPriority from 1.48 only', () => {
-    assert.deepEqual([capabilitiesOf('1.41', '20.10.24').connectMacAddress, capabilitiesOf('1.41', '20.10.24').gatewayPriority], [false, false]);
-    assert.deepEqual([capabilitiesOf('1.44', '25.0.0').connectMacAddress, capabilitiesOf('1.44', '25.0.0').gatewayPriority], [true, false]);
-    assert.equal(capabilitiesOf('1.48', '28.0.0').gatewayPriority, true);
-  });
-
-  test('trusts the engine\'s dangling filter only from Engine 29', () => {
-    assert.equal(capabilitiesOf('1.41', '20.10.24').trustworthyDanglingFilter, false);
-    assert.equal(capabilitiesOf('1.51', '28.5.1').trustworthyDanglingFilter, false);
-    assert.equal(capabilitiesOf('1.52', '29.0.0').trustworthyDanglingFilter, true);
+    assert.deepEqual([capabilitiesOf('1.41').connectMacAddress, capabilitiesOf('1.41').gatewayPriority], [false, false]);
+    assert.deepEqual([capabilitiesOf('1.44').connectMacAddress, capabilitiesOf('1.44').gatewayPriority], [true, false]);
+    assert.equal(capabilitiesOf('1.48').gatewayPriority, true);
   });
 });

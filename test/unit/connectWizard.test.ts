@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { capabilitiesOf } from '../../src/model/apiVersion';
 import { toConnectBody, toConnectCliCommand } from '../../src/model/connectRequest';
 import { buildExplorerModel } from '../../src/model/explorer';
+import type { AddressFamily } from '../../src/model/ipam';
 import { runConnectWizard } from '../../src/ui/wizard/connectWizard';
 import { BACK } from '../../src/ui/wizard/prompter';
 import { container, endpointSettings, network, withSubnet } from '../support/fixtures';
@@ -17,9 +18,9 @@ const model = buildExplorerModel([network('bridge', { IPAM: { Driver: 'default',
 ]);
 const byName = (name: string) => model.networks.find(n => n.name === name)!;
 const containerNamed = (name: string) => model.containers.find(c => c.name === name)!;
-const addresses = { validate: () => undefined, suggest: (family: 4 | 6) => (family === 4 ? '10.30.0.3' : undefined) };
-const old = capabilitiesOf('1.41', '20.10.24');
-const current = capabilitiesOf('1.48', '28.0.0');
+const addresses = { validate: () => undefined, suggest: (family: AddressFamily) => (family === 'ipv4' ? '10.30.0.3' : undefined) };
+const old = capabilitiesOf('1.41');
+const current = capabilitiesOf('1.48');
 
 describe('connect wizard', () => {
   test('from a network: pick containers not yet on it, connect with defaults', async () => {

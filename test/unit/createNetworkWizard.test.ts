@@ -15,7 +15,7 @@ function input(overrides: Partial<CreateWizardInput> = {}): CreateWizardInput & 
   const copied: string[] = [];
   return {
     existingNetworks: existing, drivers: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], swarmActive: false,
-    capabilities: capabilitiesOf('1.41', '20.10.24'), hostAddresses: [{ interface: 'eth0', cidr: '192.168.1.5/24' }], hostInterfaces: ['lo', 'eth0', 'veth9'],
+    capabilities: capabilitiesOf('1.41'), hostAddresses: [{ interface: 'eth0', cidr: '192.168.1.5/24' }], hostInterfaces: ['lo', 'eth0', 'veth9'],
     pools: DEFAULT_ADDRESS_POOLS, copy: async text => { copied.push(text); }, copied, ...overrides,
   };
 }

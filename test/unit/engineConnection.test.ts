@@ -10,7 +10,7 @@ describe('engine connection lifecycle', () => {
     const engine = fakeEngine();
     const states: ConnectionState['kind'][] = [];
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50, 100],
     });
     connection.onDidChangeState(state => states.push(state.kind));
@@ -34,7 +34,7 @@ describe('engine connection lifecycle', () => {
   test('while nothing of ours is visible an unreachable engine is not asked again; showing a view tries at once', async () => {
     const engine = fakeEngine();
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [30],
     });
     let attempts = 0;
@@ -61,7 +61,7 @@ describe('engine connection lifecycle', () => {
     const engine = fakeEngine();
     await engine.start();
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 300, logger: silentLogger, retryDelaysMs: [60000], idleCheckMs: 200,
     });
     try {
@@ -83,7 +83,7 @@ describe('engine connection lifecycle', () => {
     const events: EngineEvent[] = [];
     let resyncs = 0;
     const connection = new EngineConnection({
-      resolveEndpoint: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
       timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50],
     });
     connection.onEngineEvent(event => events.push(event));

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { EngineError, toEngineError } from '../../src/engine/errors';
 
-const endpoint = 'unix:///var/run/docker.sock (default)';
-const context = { endpoint, operation: 'list networks' };
+const engineAddress = 'unix:///var/run/docker.sock (default)';
+const context = { engineAddress, operation: 'list networks' };
 
 describe('engine error mapping', () => {
   const unreachableCases: [string, RegExp][] = [
@@ -26,7 +26,7 @@ describe('engine error mapping', () => {
 
   test('an engine refusal keeps the engine\'s message verbatim with status and context', () => {
     const raw = { statusCode: 403, reason: 'forbidden', json: { message: 'error while removing network: network web id 1234 has active endpoints' } };
-    const error = toEngineError(raw, { endpoint, operation: 'remove network "web"' });
+    const error = toEngineError(raw, { engineAddress, operation: 'remove network "web"' });
     assert.equal(error.kind, 'refused');
     assert.equal(error.statusCode, 403);
     assert.equal(error.engineMessage, 'error while removing network: network web id 1234 has active endpoints');
@@ -44,7 +44,7 @@ describe('engine error mapping', () => {
     assert.equal(toEngineError(raw, context).kind, 'api-version');
   });
 
-  test('a timeout names the endpoint and the operation', () => {
+  test('a timeout names the engine address and the operation', () => {
     const error = toEngineError(Object.assign(new Error('aborted'), { name: 'AbortError' }), { ...context, timedOut: true });
     assert.equal(error.kind, 'timeout');
     assert.match(error.message, /did not answer "list networks" in time/);
@@ -55,7 +55,7 @@ describe('engine error mapping', () => {
   });
 
   test('an EngineError passes through unchanged', () => {
-    const original = new EngineError('x', { kind: 'refused', endpoint });
+    const original = new EngineError('x', { kind: 'refused', engineAddress });
     assert.equal(toEngineError(original, context), original);
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import {
-  emptyFilter, engineFilterFor, engineFiltersQuery, filterNetworks, formatFilter, inUseNetworkIds, isEmptyFilter, matchesFilter,
+  emptyFilter, filterNetworks, formatFilter, inUseNetworkIds, isEmptyFilter, matchesFilter,
   parseFilterText, validateFilter, type NetworkFilter,
 } from '../../src/model/filters/networkFilter';
 
@@ -182,30 +182,3 @@ describe('network filter: matching with the engine\'s semantics', () => {
   });
 });
 
-describe('network filter: what the engine can filter server-side', () => {
-  const filter = filterOf('driver=bridge label=env name=web dangling=true');
-
-  test('dangling stays local while the engine\'s answer is wrong (before Engine 29)', () => {
-    const split = engineFilterFor(filter, { trustworthyDangling: false });
-    assert.deepEqual(split.engine, { driver: ['bridge'], label: ['env'], name: ['web'] });
-    assert.deepEqual(split.local, { ...emptyFilter(), dangling: ['true'] });
-  });
-
-  test('everything goes to the engine when its dangling filter can be trusted', () => {
-    const split = engineFilterFor(filter, { trustworthyDangling: true });
-    assert.deepEqual(split.engine, { driver: ['bridge'], label: ['env'], name: ['web'], dangling: ['true'] });
-    assert.ok(isEmptyFilter(split.local));
-  });
-
-  test('the engine part serialises to the ?filters= JSON, or nothing when empty', () => {
-    assert.equal(engineFiltersQuery(engineFilterFor(filterOf('name=web'), { trustworthyDangling: false }).engine), '{"name":["web"]}');
-    assert.equal(engineFiltersQuery(engineFilterFor(filterOf('dangling=true'), { trustworthyDangling: false }).engine), undefined);
-  });
-
-  test('applying the local part to what the engine returned gives the full answer', () => {
-    const split = engineFilterFor(filterOf('type=custom dangling=true'), { trustworthyDangling: false });
-    // An engine before 29 answers type=custom&dangling=true with every custom network; the local part corrects it.
-    const engineAnswer = filterNetworks(ALL, filterOf('type=custom'), context);
-    assert.deepEqual(filterNetworks(engineAnswer, split.local, context).map(n => n.Name), ['mesh', 'idle-net']);
-  });
-});

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import {
-  matchesPruneLabels, parsePruneLabels, planPrune, pruneEngineFilters, validatePruneOptions, type PrunePlan,
+  matchesPruneLabels, parsePruneLabels, planPrune, validatePruneOptions, type PrunePlan,
 } from '../../src/model/filters/prunePlan';
 
 import { containerOn as container, network } from '../support/fixtures';
@@ -165,8 +165,6 @@ describe('prune plan: label and label!', () => {
   test('labels split into the engine\'s label and label! filters', () => {
     assert.deepEqual(parsePruneLabels(['a', '!b=1', 'a']), { include: ['a'], exclude: ['b=1'] });
     assert.equal(matchesPruneLabels({ a: '1' }, { include: ['a'], exclude: ['a=1'] }), false);
-    assert.deepEqual(pruneEngineFilters({ until: '24h', labels: ['a', '!b'] }), { until: ['24h'], label: ['a'], 'label!': ['b'] });
-    assert.deepEqual(pruneEngineFilters({}), {});
   });
 
   test('filters and usage combine: a label-matching network a stopped container uses is listed apart', () => {

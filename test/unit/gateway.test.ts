@@ -16,10 +16,10 @@ describe('engine gateway against a fake engine', () => {
   });
   before(() => engine.start());
   after(() => engine.stop());
-  const endpoint = () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' as const });
+  const engineAddress = () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' as const });
 
   test('negotiates the API version once and prefixes later calls with it', async () => {
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger: silentLogger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     assert.equal(gateway.engine.apiVersion, '1.41');
     assert.equal(gateway.capabilities.connectMacAddress, false);
     await gateway.listNetworks();
@@ -29,14 +29,14 @@ describe('engine gateway against a fake engine', () => {
   });
 
   test('sends list filters as the engine\'s JSON form', async () => {
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger: silentLogger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     await gateway.listNetworks({ label: ['a=b'] });
     assert.ok(engine.requests.includes(`GET /v1.41/networks?filters=${encodeURIComponent(JSON.stringify({ label: ['a=b'] }))}`), engine.requests.join('\n'));
   });
 
   test('logs every call with method, path, status and duration', async () => {
     const { lines, logger } = recordingLogger();
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger });
     await gateway.listContainers();
     assert.ok(lines.some(line => /^debug GET \/version → 200 in \d+ ms$/.test(line)), lines.join('\n'));
     assert.ok(lines.some(line => /^debug GET \/v1\.41\/containers\/json\?all=true → 200 in \d+ ms$/.test(line)), lines.join('\n'));
@@ -44,7 +44,7 @@ describe('engine gateway against a fake engine', () => {
 
   test('a refusal carries the engine\'s status and message, and is logged as an error', async () => {
     const { lines, logger } = recordingLogger();
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger });
     await assert.rejects(gateway.inspectNetwork('busy'), (err: EngineError) =>
       err.kind === 'refused' && err.statusCode === 403 && err.message === 'Docker Engine refused to inspect network "busy": network busy has active endpoints (HTTP 403)');
     assert.ok(lines.some(line => line.startsWith('debug GET /v1.41/networks/busy → 403')));
@@ -52,14 +52,14 @@ describe('engine gateway against a fake engine', () => {
   });
 
   test('a call that takes longer than the timeout fails with a timeout error', async () => {
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger: silentLogger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     const started = Date.now();
     await assert.rejects(gateway.inspectNetwork('slow', { timeoutMs: 150 }), (err: EngineError) => err.kind === 'timeout' && /did not answer/.test(err.message));
     assert.ok(Date.now() - started < 1500);
   });
 
   test('a call can be cancelled by its caller', async () => {
-    const gateway = await DockerGateway.open(endpoint(), { timeoutMs: 5000, logger: silentLogger });
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     const controller = new AbortController();
     const slowCalls = () => engine.requests.filter(request => request === `GET ${slowPath}`).length;
     const before = slowCalls();
@@ -67,6 +67,16 @@ describe('engine gateway against a fake engine', () => {
     await waitFor(() => slowCalls() > before, 'the request to reach the engine', 3000);
     controller.abort();
     await assert.rejects(pending, (err: EngineError) => err.kind === 'cancelled');
+  });
+
+  test('cancelling one call leaves a call running beside it alone', async () => {
+    const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
+    const first = new AbortController();
+    const cancelled = gateway.inspectNetwork('slow', { signal: first.signal });
+    const untouched = gateway.inspectNetwork('slow', { signal: new AbortController().signal });
+    setTimeout(() => first.abort(), 50);
+    await assert.rejects(cancelled, (err: EngineError) => err.kind === 'cancelled');
+    assert.deepEqual(await untouched, {});
   });
 
   test('no socket: unreachable, naming the socket', async () => {
@@ -86,7 +96,7 @@ describe('engine gateway against a fake engine', () => {
     }
   });
 
-  test('endpoint addresses map to dockerode options without leaking DOCKER_HOST defaults', () => {
+  test('engine addresses map to dockerode options without leaking DOCKER_HOST defaults', () => {
     assert.equal(dockerodeOptions({ url: 'unix:///var/run/docker.sock', source: 'default' }).socketPath, '/var/run/docker.sock');
     assert.equal(dockerodeOptions({ url: 'unix:///var/run/docker.sock', source: 'default' }).host, undefined);
     assert.equal(dockerodeOptions({ url: 'npipe:////./pipe/docker_engine', source: 'default' }).socketPath, '\\\\.\\pipe\\docker_engine');

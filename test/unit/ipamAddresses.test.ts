@@ -1,11 +1,25 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import {
-  addressKey, broadcastAddress, contains, firstHostAddress, networkAddress, overlaps, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
+  AddressFamily, addressKey, cidrContainsAddress, cidrsOverlap, familyOf, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
 } from '../../src/model/ipam/addresses';
+import { defaultGateway } from '../../src/model/ipam/suggestions';
+
+/** Text that does not parse is neither contained nor overlapping. */
+function contains(cidr: string, address: string): boolean {
+  const block = parseCidr(cidr);
+  const ip = parseAddress(address);
+  return block.ok && ip.ok && cidrContainsAddress(block.value, ip.value);
+}
+
+function overlaps(cidrA: string, cidrB: string): boolean {
+  const a = parseCidr(cidrA);
+  const b = parseCidr(cidrB);
+  return a.ok && b.ok && cidrsOverlap(a.value, b.value);
+}
 
 describe('ipam addresses: parsing single addresses', () => {
-  const valid: [string, 'ipv4' | 'ipv6', string][] = [
+  const valid: [string, AddressFamily, string][] = [
     ['10.0.0.1', 'ipv4', '10.0.0.1'],
     ['255.255.255.255', 'ipv4', '255.255.255.255'],
     ['2001:db8::1', 'ipv6', '2001:db8::1'],
@@ -65,7 +79,7 @@ describe('ipam addresses: parsing single addresses', () => {
 });
 
 describe('ipam addresses: parsing CIDR blocks', () => {
-  const valid: [string, 'ipv4' | 'ipv6', string, number, boolean][] = [
+  const valid: [string, AddressFamily, string, number, boolean][] = [
     ['10.1.2.0/24', 'ipv4', '10.1.2.0/24', 24, false],
     ['10.1.2.3/24', 'ipv4', '10.1.2.0/24', 24, true],
     ['172.17.0.0/16', 'ipv4', '172.17.0.0/16', 16, false],
@@ -163,23 +177,24 @@ describe('ipam addresses: containment and overlap', () => {
   }
 });
 
-describe('ipam addresses: network, broadcast and first host', () => {
-  const cases: [string, string | undefined, string | undefined, string | undefined][] = [
-    ['10.1.2.0/24', '10.1.2.0', '10.1.2.255', '10.1.2.1'],
-    ['10.1.2.77/24', '10.1.2.0', '10.1.2.255', '10.1.2.1'],
-    ['172.17.0.0/16', '172.17.0.0', '172.17.255.255', '172.17.0.1'],
-    ['10.0.0.4/30', '10.0.0.4', '10.0.0.7', '10.0.0.5'],
-    ['10.0.0.0/31', '10.0.0.0', undefined, '10.0.0.0'],
-    ['10.0.0.7/32', '10.0.0.7', undefined, '10.0.0.7'],
-    ['2001:db8::/64', '2001:db8::', undefined, '2001:db8::1'],
-    ['fd00:dead:beef::/48', 'fd00:dead:beef::', undefined, 'fd00:dead:beef::1'],
-    ['2001:db8::/127', '2001:db8::', undefined, '2001:db8::1'],
-    ['2001:db8::5/128', '2001:db8::5', undefined, undefined],
-    ['nonsense', undefined, undefined, undefined],
+describe('ipam addresses: network address, default gateway and reserved addresses', () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    ['10.1.2.0/24', '10.1.2.0', '10.1.2.1'],
+    ['10.1.2.77/24', '10.1.2.0', '10.1.2.1'],
+    ['172.17.0.0/16', '172.17.0.0', '172.17.0.1'],
+    ['10.0.0.4/30', '10.0.0.4', '10.0.0.5'],
+    ['10.0.0.0/31', '10.0.0.0', '10.0.0.0'],
+    ['10.0.0.7/32', '10.0.0.7', '10.0.0.7'],
+    ['2001:db8::/64', '2001:db8::', '2001:db8::1'],
+    ['fd00:dead:beef::/48', 'fd00:dead:beef::', 'fd00:dead:beef::1'],
+    ['2001:db8::/127', '2001:db8::', '2001:db8::1'],
+    ['2001:db8::5/128', '2001:db8::5', undefined],
+    ['nonsense', undefined, undefined],
   ];
-  for (const [cidr, network, broadcast, firstHost] of cases) {
-    test(`${cidr}: network ${network}, broadcast ${broadcast}, first host ${firstHost}`, () => {
-      assert.deepEqual([networkAddress(cidr), broadcastAddress(cidr), firstHostAddress(cidr)], [network, broadcast, firstHost]);
+  for (const [cidr, network, gateway] of cases) {
+    test(`${cidr}: network ${network}, default gateway ${gateway}`, () => {
+      const block = parseCidr(cidr);
+      assert.deepEqual([block.ok ? block.value.network : undefined, defaultGateway(cidr)], [network, gateway]);
     });
   }
 
@@ -201,5 +216,14 @@ describe('ipam addresses: network, broadcast and first host', () => {
       assert.ok(block.ok && ip.ok);
       assert.equal(reservedRole(block.value, ip.value), role);
     });
+  }
+});
+
+describe('ipam addresses: the family of an address or subnet written as text', () => {
+  const cases: [string, AddressFamily][] = [
+    ['10.1.0.0/16', 'ipv4'], ['172.17.0.1', 'ipv4'], ['2001:db8::/64', 'ipv6'], ['fd00::5', 'ipv6'], ['::ffff:10.0.0.1', 'ipv6'],
+  ];
+  for (const [text, family] of cases) {
+    test(`${text} is ${family}`, () => assert.equal(familyOf(text), family));
   }
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import type { IpamIssue } from '../../src/model/ipam/issues';
 import {
-  KeyValueEntry, KeyValueKind, parseKeyValue, parseKeyValueList, splitKeyValueList, validateKeyValueMap, validateKeyValues,
+  KeyValueEntry, KeyValueKind, parseKeyValue, parseKeyValueList, splitKeyValueList, validateKeyValues,
 } from '../../src/model/ipam/keyValues';
 
 const err = (field: string, message: string, suggestion?: string): IpamIssue =>
@@ -77,13 +77,5 @@ describe('key=value entries: rules per kind', () => {
       values: { env: 'prod', team: '' },
       issues: [err('labels[2]', 'Label "=x" is not valid: the key is empty.')],
     });
-  });
-
-  test('a map the dialog holds has its keys and aux addresses checked', () => {
-    assert.deepEqual(validateKeyValueMap({ 'bad key': '1', good: '2' }, 'driverOption', 'driverOptions'),
-      [err('driverOptions.bad key', 'Driver option "bad key=1" is not valid: the key "bad key" contains whitespace.', 'badkey=1')]);
-    assert.deepEqual(validateKeyValueMap({ r: 'nope' }, 'auxAddress', 'auxAddresses'),
-      [err('auxAddresses.r', 'Auxiliary address "r" is not valid: "nope" is not an IPv4 or IPv6 address.')]);
-    assert.deepEqual(validateKeyValueMap({ team: '' }, 'label', 'labels'), []);
   });
 });

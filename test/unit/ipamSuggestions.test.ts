@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { IPv4CidrRange } from 'ip-num';
 import type { Network, NetworkEndpoint } from '../../src/model/engineTypes';
+import type { AddressFamily } from '../../src/model/ipam/addresses';
 import type { IpamIssue } from '../../src/model/ipam/issues';
 import {
-  AddressPool, AddressUse, AddressUsers, DEFAULT_ADDRESS_POOLS, DEFAULT_GLOBAL_ADDRESS_POOLS, suggestFreeAddress, suggestFreeSubnet, suggestGateway,
+  AddressPool, AddressUse, AddressUsers, DEFAULT_ADDRESS_POOLS, DEFAULT_GLOBAL_ADDRESS_POOLS, defaultGateway, suggestFreeAddress, suggestFreeSubnet,
   takenSubnets, validateEndpointAddress,
 } from '../../src/model/ipam/suggestions';
 
@@ -105,7 +106,7 @@ describe('ipam suggestions: the gateway', () => {
     ['garbage', undefined],
   ];
   for (const [subnet, expected] of cases) {
-    test(`${subnet} → ${expected}`, () => assert.equal(suggestGateway(subnet), expected));
+    test(`${subnet} → ${expected}`, () => assert.equal(defaultGateway(subnet), expected));
   }
 });
 
@@ -148,10 +149,8 @@ describe('ipam suggestions: a fixed address for network connect', () => {
   const bridge = network('bridge', [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }]);
   const err = (field: string, message: string, suggestion?: string): IpamIssue =>
     (suggestion === undefined ? { severity: 'error', field, message } : { severity: 'error', field, message, suggestion });
-  const noSubnet = (name: string, family: string, extra: string, flags: string) =>
-    `Network "${name}" has no ${family} subnet${extra}, so a fixed address cannot be chosen: the engine answers "user specified IP address is supported only when connecting to networks with user configured subnets". Create the network with ${flags} to choose addresses on it.`;
 
-  const cases: [string, string, 'ipv4' | 'ipv6', Network, AddressUsers, IpamIssue[]][] = [
+  const cases: [string, string, AddressFamily, Network, AddressUsers, IpamIssue[]][] = [
     ['no address asked for', '', 'ipv4', web, [], []],
     ['a free IPv4 address', '10.1.0.10', 'ipv4', web, [], []],
     ['a free address outside the dynamic range', '10.1.0.100', 'ipv4', web, [], []],
@@ -163,9 +162,11 @@ describe('ipam suggestions: a fixed address for network connect', () => {
     ['an IPv4 address given to --ip6', '10.1.0.10', 'ipv6', web, [],
       [err('ipv6Address', '10.1.0.10 is an IPv4 address, but an IPv6 one is asked for here (use --ip for IPv4).')]],
     ['a predefined network', '172.17.0.9', 'ipv4', bridge, [],
-      [err('ipv4Address', '"bridge" is a predefined network, which takes no fixed addresses: the engine answers "user specified IP address is supported on user defined networks only".')]],
-    ['a network without subnets', '10.1.0.10', 'ipv4', plain, [], [err('ipv4Address', noSubnet('plain', 'IPv4', '', '--subnet'))]],
-    ['IPv6 on a network without IPv6', '2001:db8::10', 'ipv6', v4only, [], [err('ipv6Address', noSubnet('v4only', 'IPv6', ' (IPv6 is not enabled on it)', '--subnet and --ipv6'))]],
+      [err('ipv4Address', 'A fixed address is not possible on the default "bridge" network: the engine refuses ("user specified IP address is supported on user defined networks only"). Use a user-defined network.')]],
+    ['the host network', '10.1.0.10', 'ipv4', network('host', [], { Driver: 'host' }), [],
+      [err('ipv4Address', '"host" is the host network: the engine never connects running containers to it ("container cannot be disconnected from host network or connected to host network"). Start the container with --network host instead.')]],
+    ['a network without subnets', '10.1.0.10', 'ipv4', plain, [], [err('ipv4Address', '"plain" has no configured subnet, so a fixed address cannot be given ("user specified IP address is supported only when connecting to networks with user configured subnets").')]],
+    ['IPv6 on a network without IPv6', '2001:db8::10', 'ipv6', v4only, [], [err('ipv6Address', '"v4only" has no IPv6 subnet (IPv6 is not enabled on it), so no IPv6 address can be given.')]],
     ['an address outside every subnet', '10.2.0.5', 'ipv4', web, [],
       [err('ipv4Address', '10.2.0.5 does not belong to any of network "web"\'s subnets (10.1.0.0/24).', '10.1.0.129')]],
     ['an IPv6 address outside every subnet', 'fd00::5', 'ipv6', web, [],

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Network } from '../../src/model/engineTypes';
 import { hasErrors, IpamIssue } from '../../src/model/ipam/issues';
 import {
-  CliIpamFlags, IpamRequest, IpamSubnetRequest, checkAgainstExisting, checkAgainstHostAddresses, pairCliIpamFlags, validateCliIpamFlags, validateIpamRequest,
+  IpamRequest, IpamSubnetRequest, checkAgainstExisting, checkAgainstHostAddresses, validateIpamRequest,
 } from '../../src/model/ipam/validation';
 
 function network(name: string, subnets: string[], overrides: Partial<Network> = {}): Network {
@@ -147,90 +147,6 @@ describe('ipam validation: driver limits', () => {
   for (const [name, request, driver, expected] of cases) {
     test(name, () => assert.deepEqual(validateIpamRequest(request, { driver }), expected));
   }
-});
-
-describe('ipam validation: the docker CLI pairing of flat flags', () => {
-  const flags = (over: Partial<CliIpamFlags>): CliIpamFlags => ({ subnets: [], gateways: [], ipRanges: [], auxAddresses: {}, ...over });
-  const cases: [string, CliIpamFlags, IpamIssue[]][] = [
-    ['more gateways than subnets', flags({ subnets: ['10.0.0.0/24'], gateways: ['10.0.0.1', '10.0.0.2'] }),
-      [err('gateways', 'every ip-range or gateway must have a corresponding subnet')]],
-    ['more ranges than subnets', flags({ subnets: ['10.0.0.0/24'], ipRanges: ['10.0.0.0/25', '10.0.0.128/25'] }),
-      [err('ipRanges', 'every ip-range or gateway must have a corresponding subnet')]],
-    ['a gateway without any subnet', flags({ gateways: ['2001:db8::1'] }),
-      [err('gateways', 'every ip-range or gateway must have a corresponding subnet')]],
-    ['the count is checked before the syntax, as the CLI does', flags({ subnets: ['bad'], gateways: ['x', 'y'] }),
-      [err('gateways', 'every ip-range or gateway must have a corresponding subnet')]],
-    ['overlapping IPv4 subnets', flags({ subnets: ['10.1.0.0/16', '10.1.2.0/24'] }),
-      [err('subnets[1]', 'multiple overlapping subnet configuration is not supported')]],
-    ['the same subnet twice', flags({ subnets: ['2001:db8::/64', '2001:db8::/64'] }),
-      [err('subnets[1]', 'multiple overlapping subnet configuration is not supported')]],
-    ['overlapping IPv6 subnets', flags({ subnets: ['fd00:dead:beef::/48', '10.0.0.0/8', 'fd00:dead:beef:1::/64'] }),
-      [err('subnets[2]', 'multiple overlapping subnet configuration is not supported')]],
-    ['two ranges in one subnet', flags({ subnets: ['10.0.0.0/16', '10.1.0.0/16'], ipRanges: ['10.0.1.0/24', '10.0.2.0/24'] }),
-      [err('ipRanges[1]', 'cannot configure multiple ranges (10.0.2.0/24, 10.0.1.0/24) on the same subnet (10.0.0.0/16)')]],
-    ['two IPv6 ranges in one subnet', flags({ subnets: ['2001:db8::/64', '10.0.0.0/8'], ipRanges: ['2001:db8::/80', '2001:db8::1:0:0/96'] }),
-      [err('ipRanges[1]', 'cannot configure multiple ranges (2001:db8::1:0:0/96, 2001:db8::/80) on the same subnet (2001:db8::/64)')]],
-    ['two gateways in one subnet', flags({ subnets: ['10.0.0.0/16', '10.1.0.0/16'], gateways: ['10.0.0.1', '10.0.0.2'] }),
-      [err('gateways[1]', 'cannot configure multiple gateways (10.0.0.2, 10.0.0.1) for the same subnet (10.0.0.0/16)')]],
-    ['two IPv6 gateways in one subnet', flags({ subnets: ['2001:db8::/64', 'fd00:dead:beef::/48'], gateways: ['2001:db8::1', '2001:db8::2'] }),
-      [err('gateways[1]', 'cannot configure multiple gateways (2001:db8::2, 2001:db8::1) for the same subnet (2001:db8::/64)')]],
-    ['a range no subnet holds', flags({ subnets: ['10.0.0.0/24'], ipRanges: ['10.9.0.0/24'] }),
-      [err('ipRanges[0]', 'no matching subnet for range 10.9.0.0/24')]],
-    ['a gateway no subnet holds', flags({ subnets: ['10.0.0.0/24'], gateways: ['10.9.0.1'] }),
-      [err('gateways[0]', 'no matching subnet for gateway 10.9.0.1')]],
-    ['an IPv6 gateway on IPv4 subnets only', flags({ subnets: ['10.0.0.0/24'], gateways: ['2001:db8::1'] }),
-      [err('gateways[0]', 'no matching subnet for gateway 2001:db8::1')]],
-    ['an aux address no subnet holds', flags({ subnets: ['10.0.0.0/24'], auxAddresses: { host: '10.9.0.5' } }),
-      [err('auxAddresses.host', 'no matching subnet for aux-address 10.9.0.5')]],
-    ['ranges are paired before gateways', flags({ subnets: ['10.0.0.0/24'], ipRanges: ['10.9.0.0/24'], gateways: ['10.8.0.1'] }),
-      [err('ipRanges[0]', 'no matching subnet for range 10.9.0.0/24')]],
-    ['unparsable values are named before pairing', flags({ subnets: ['10.89.0.300/24', '10.1.0.0/16'], gateways: ['gw'], auxAddresses: { a: '', b: '2001:db8::1::' } }), [
-      err('subnets[0]', 'Subnet "10.89.0.300/24" is not a valid CIDR block: "10.89.0.300" is not an IPv4 or IPv6 address.'),
-      err('gateways[0]', 'Gateway "gw" is not a valid IP address: "gw" is not an IPv4 or IPv6 address.'),
-      err('auxAddresses.a', 'Auxiliary address "a" has no address.'),
-      err('auxAddresses.b', 'Auxiliary address "b" (2001:db8::1::) is not a valid IP address: "2001:db8::1::" is not an IPv4 or IPv6 address.'),
-    ]],
-  ];
-  for (const [name, input, expected] of cases) {
-    test(name, () => assert.deepEqual(pairCliIpamFlags(input), { issues: expected }));
-  }
-
-  test('each range, gateway and aux address goes to the subnet that holds it, whatever the flag order', () => {
-    const result = pairCliIpamFlags(flags({
-      subnets: ['10.1.0.0/16', '2001:db8::/64'], gateways: ['2001:db8::1', '10.1.0.1'], ipRanges: ['10.1.5.0/24'],
-      auxAddresses: { h4: '10.1.0.3', h6: '2001:db8::3' },
-    }));
-    assert.deepEqual(result, {
-      request: {
-        subnets: [
-          { subnet: '10.1.0.0/16', ipRange: '10.1.5.0/24', gateway: '10.1.0.1', auxAddresses: { h4: '10.1.0.3' } },
-          { subnet: '2001:db8::/64', gateway: '2001:db8::1', auxAddresses: { h6: '2001:db8::3' } },
-        ],
-      },
-      issues: [],
-    });
-  });
-
-  test('a range is matched by its first address, as the CLI parses it as a network', () => {
-    const result = pairCliIpamFlags(flags({ subnets: ['10.0.0.0/24', '10.0.1.0/24'], ipRanges: ['10.0.1.200/25'] }));
-    assert.deepEqual(result.request?.subnets[1], { subnet: '10.0.1.0/24', ipRange: '10.0.1.200/25' });
-  });
-
-  test('after pairing, the structured rules run and name the flag that holds the value', () => {
-    const result = validateCliIpamFlags(flags({ subnets: ['10.1.2.3/24', '2001:db8::/64'], gateways: ['2001:db8::', '10.1.2.255'], auxAddresses: { r: '10.1.2.255' } }));
-    assert.deepEqual(result.issues, [
-      err('subnets[0]', 'Subnet 10.1.2.3/24 has host bits set: the network address of that block is 10.1.2.0/24.', '10.1.2.0/24'),
-      err('gateways[1]', 'Gateway 10.1.2.255 is the broadcast address of 10.1.2.0/24.', '10.1.2.1'),
-      err('auxAddresses.r', 'Auxiliary address "r" (10.1.2.255) is the broadcast address of 10.1.2.0/24.'),
-      err('gateways[0]', 'Gateway 2001:db8:: is the subnet-router anycast address of 2001:db8::/64 (its first address, which Docker never hands out).', '2001:db8::1'),
-    ]);
-    assert.ok(hasErrors(result.issues));
-  });
-
-  test('pairing errors stop before the structured rules, like the CLI', () => {
-    const result = validateCliIpamFlags(flags({ subnets: ['10.1.2.3/24'], gateways: ['10.9.0.1'] }));
-    assert.deepEqual(result, { issues: [err('gateways[0]', 'no matching subnet for gateway 10.9.0.1')] });
-  });
 });
 
 describe('ipam validation: overlap with existing networks', () => {

@@ -14,7 +14,7 @@ import { AskedQuestion, CANCEL, ScriptedPrompter } from '../support/scriptedProm
 
 const existing = [network('bridge', { IPAM: { Driver: 'default', Config: [{ Subnet: '172.17.0.0/16' }] } }), network('host', { Driver: 'host' }), network('none', { Driver: 'null' })];
 const createInput = (swarmActive = false) => ({
-  existingNetworks: existing, drivers: ['bridge', 'macvlan', 'ipvlan', 'overlay'], swarmActive, capabilities: capabilitiesOf('1.48', '28.0.0'),
+  existingNetworks: existing, drivers: ['bridge', 'macvlan', 'ipvlan', 'overlay'], swarmActive, capabilities: capabilitiesOf('1.48'),
   hostAddresses: [], hostInterfaces: ['lo', 'eth0'], pools: DEFAULT_ADDRESS_POOLS, copy: async () => undefined,
 });
 
@@ -61,7 +61,7 @@ describe('every input step of every wizard opens with its prompt, not an error',
     const model = buildExplorerModel([dual], [container('app', 'running')]);
     const prompter = new ScriptedPrompter(['Set options…', ['Aliases', 'IPv4 address', 'IPv6 address', 'Links', 'Link-local IPs', 'Driver options', 'MAC address', 'Gateway priority'],
       'db', '10.73.0.9', 'fd00:73::9', 'cache', '169.254.1.1', 'a=b', '02:42:ac:11:00:09', '1']);
-    await runConnectWizard(prompter, { model, capabilities: capabilitiesOf('1.48', '28.0.0'), addresses: endpointAddressTools(), network: model.networks[0], containers: [model.containers[0]] });
+    await runConnectWizard(prompter, { model, capabilities: capabilitiesOf('1.48'), addresses: endpointAddressTools(), network: model.networks[0], containers: [model.containers[0]] });
     assertInputStepsReadable(prompter, 8);
     assert.equal(prompter.question('Aliases for the container').opening, undefined, 'the empty Aliases box does not open with "Enter at least one alias"');
   });

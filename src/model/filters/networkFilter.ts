@@ -10,8 +10,8 @@
 //   built-ins included. Engines before 29 get this wrong (every custom network is "dangling"), so it is computed here
 //   from container data: a network is in use when any container, running or stopped, names it.
 // - different keys: all must match.
+import { isBuiltInNetwork } from '../builtInNetworks';
 import type { ContainerSummary, Network } from '../engineTypes';
-import { isBuiltInNetwork } from '../explorer';
 import { goRegExpMatches } from './goRegexp';
 
 export const FILTER_KEYS = ['driver', 'id', 'label', 'name', 'scope', 'type', 'dangling'] as const;
@@ -211,40 +211,4 @@ export function matchesFilter(network: Network, filter: NetworkFilter, context: 
 /** The networks a filter keeps, in their order. */
 export function filterNetworks<T extends Network>(networks: readonly T[], filter: NetworkFilter, context: FilterContext): T[] {
   return isEmptyFilter(filter) ? [...networks] : networks.filter(network => matchesFilter(network, filter, context));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Server-side part
-
-/** `?filters=` of `GET /networks`, in the `{"name":["x"]}` form every engine accepts. */
-export type EngineNetworkFilters = Partial<Record<FilterKey, string[]>>;
-
-export interface FilterSplit {
-  /** To send to the engine; empty when nothing can be filtered server-side. */
-  readonly engine: EngineNetworkFilters;
-  /** To apply locally to what the engine returns (with `matchesFilter`); empty when the engine does it all. */
-  readonly local: NetworkFilter;
-}
-
-/**
- * Which part of a filter the engine can apply: everything but `dangling`, which engines before 29 get wrong (and
- * engines before API 1.40 reject), unless the caller knows the engine's answer is right. `name`/`id` patterns go to
- * the engine, whose Go regular expressions are the reference.
- */
-export function engineFilterFor(filter: NetworkFilter, options: { readonly trustworthyDangling: boolean }): FilterSplit {
-  const engine: EngineNetworkFilters = {};
-  const local = emptyFilter();
-  for (const key of FILTER_KEYS) {
-    const values = filter[key] ?? [];
-    if (!values.length) continue;
-    if (key === 'dangling' && !options.trustworthyDangling) local[key] = [...values];
-    else engine[key] = [...values];
-  }
-  return { engine, local };
-}
-
-/** The JSON for `?filters=`, or undefined when there is nothing to send. */
-export function engineFiltersQuery(engine: EngineNetworkFilters): string | undefined {
-  const entries = Object.entries(engine).filter(([, values]) => values?.length);
-  return entries.length ? JSON.stringify(Object.fromEntries(entries)) : undefined;
 }

@@ -11,8 +11,9 @@
 //   (`network X not found`). Those networks are listed apart, with the containers, for the user to decide.
 // Swarm networks used only by services on other nodes cannot be seen from this node's containers; the engine refuses
 // to remove those ("network is in use"), so a removal attempt fails harmlessly.
+import { isBuiltInNetwork } from '../builtInNetworks';
 import type { ContainerSummary, Network } from '../engineTypes';
-import { containerName, isBuiltInNetwork } from '../explorer';
+import { containerName } from '../explorer';
 import { naturalCompare } from '../naturalSort';
 import { epochNanosOfTimestamp, parseUntil } from './goTime';
 import { matchesLabels } from './networkFilter';
@@ -83,16 +84,6 @@ export function validatePruneOptions(options: PruneOptions): string | undefined 
   if (options.until === undefined) return undefined;
   const until = parseUntil(options.until.trim(), options.now, options.localUtcOffsetMinutes);
   return 'error' in until ? until.error : undefined;
-}
-
-/** The `?filters=` of `POST /networks/prune` for the same options (for engines whose prune is used directly). */
-export function pruneEngineFilters(options: Pick<PruneOptions, 'until' | 'labels'>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  if (options.until !== undefined) filters.until = [options.until.trim()];
-  const labels = parsePruneLabels(options.labels ?? []);
-  if (labels.include.length) filters.label = labels.include;
-  if (labels.exclude.length) filters['label!'] = labels.exclude;
-  return filters;
 }
 
 interface Usage {

@@ -2,19 +2,20 @@
 // this module adds plain-word reasons for bad input, Docker-style canonical text and Docker's reserved addresses.
 import { AbstractIPNum, IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix, RangedSet, Validator, collapseIPv6Number, isIPv4 } from 'ip-num';
 
-export type IpFamily = 'ipv4' | 'ipv6';
+/** The one way the product names an address family: `--ip` takes IPv4, `--ip6` IPv6; subnets and addresses are one or the other. */
+export type AddressFamily = 'ipv4' | 'ipv6';
 export type IpAddress = IPv4 | IPv6;
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export interface ParsedAddress {
-  readonly family: IpFamily;
+  readonly family: AddressFamily;
   readonly ip: IpAddress;
   /** Canonical text: dotted decimal, or compressed IPv6 as `docker network inspect` prints it. */
   readonly text: string;
 }
 
 export interface ParsedCidr {
-  readonly family: IpFamily;
+  readonly family: AddressFamily;
   readonly prefix: number;
   /** The address written before the slash (`10.1.2.3` of `10.1.2.3/24`), and its canonical text. */
   readonly ip: IpAddress;
@@ -33,14 +34,20 @@ export interface ParsedCidr {
 /** Why an address of a subnet cannot be handed out; the rules of moby's default IPAM (defaultipam newPoolData). */
 export type ReservedRole = 'network address' | 'broadcast address' | 'subnet-router anycast address';
 
-export const MAX_PREFIX: Readonly<Record<IpFamily, number>> = { ipv4: 32, ipv6: 128 };
+export const MAX_PREFIX: Readonly<Record<AddressFamily, number>> = { ipv4: 32, ipv6: 128 };
 
-export function familyName(family: IpFamily): string {
+export function familyName(family: AddressFamily): string {
   return family === 'ipv4' ? 'IPv4' : 'IPv6';
 }
 
-export function familyOf(ip: AbstractIPNum): IpFamily {
-  return isIPv4(ip) ? 'ipv4' : 'ipv6';
+/**
+ * The family of a parsed address, or of an address or CIDR block as text. Text is IPv6 exactly when it has a colon:
+ * that holds for every form the engine prints and users type (`::ffff:10.0.0.1` included) and needs no parsing, so
+ * it also sorts subnets that would not parse.
+ */
+export function familyOf(address: AbstractIPNum | string): AddressFamily {
+  if (typeof address === 'string') return address.includes(':') ? 'ipv6' : 'ipv4';
+  return isIPv4(address) ? 'ipv4' : 'ipv6';
 }
 
 /** ip-num prints IPv6 uncompressed (`2001:db8:0:0:0:0:0:1`); Docker and users write `2001:db8::1`. */
@@ -97,7 +104,7 @@ export function parseCidr(text: string): Parsed<ParsedCidr> {
   return prefix.ok ? ok(cidrOf(address.value.ip, prefix.value)) : fail(prefix.reason);
 }
 
-function parsePrefixLength(text: string, family: IpFamily): Parsed<number> {
+function parsePrefixLength(text: string, family: AddressFamily): Parsed<number> {
   // Leading zeros ("/024") are refused because Go's netip, which newer engines parse with, refuses them.
   if (!/^(0|[1-9][0-9]{0,2})$/.test(text)) return fail(`the prefix length "/${text}" is not a whole number`);
   const prefix = Number(text);
@@ -183,34 +190,4 @@ export function firstUsableAddress(cidr: ParsedCidr): ParsedAddress | undefined 
 export function usableAddressCount(cidr: ParsedCidr): bigint {
   const reserved = cidr.family === 'ipv6' ? 1n : cidr.prefix <= 30 ? 2n : 0n;
   return cidr.set.getSize() - reserved;
-}
-
-// String conveniences for callers that hold plain text. Invalid input gives false / undefined.
-
-export function contains(cidr: string, address: string): boolean {
-  const block = parseCidr(cidr);
-  const ip = parseAddress(address);
-  return block.ok && ip.ok && cidrContainsAddress(block.value, ip.value);
-}
-
-export function overlaps(cidrA: string, cidrB: string): boolean {
-  const a = parseCidr(cidrA);
-  const b = parseCidr(cidrB);
-  return a.ok && b.ok && cidrsOverlap(a.value, b.value);
-}
-
-export function networkAddress(cidr: string): string | undefined {
-  const block = parseCidr(cidr);
-  return block.ok ? block.value.network : undefined;
-}
-
-/** IPv4 only, and only where there is one: a /31 or /32 has none, and IPv6 has no broadcast at all. */
-export function broadcastAddress(cidr: string): string | undefined {
-  const block = parseCidr(cidr);
-  return block.ok && block.value.family === 'ipv4' && block.value.prefix <= 30 ? formatAddress(block.value.last) : undefined;
-}
-
-export function firstHostAddress(cidr: string): string | undefined {
-  const block = parseCidr(cidr);
-  return block.ok ? firstUsableAddress(block.value)?.text : undefined;
 }

@@ -62,11 +62,6 @@ export function parseKeyValueList(text: string, kind: KeyValueKind, field: strin
   return validateKeyValues(splitKeyValueList(text), kind, field);
 }
 
-/** Validates a map the dialog already holds; keys are unique by construction. */
-export function validateKeyValueMap(map: Readonly<Record<string, string>>, kind: KeyValueKind, field: string): IpamIssue[] {
-  return Object.entries(map).flatMap(([key, value]) => entryProblems({ key, value, hasValue: true }, `${key}=${value}`, kind, `${field}.${key}`));
-}
-
 function entryProblems(entry: KeyValueEntry, raw: string, kind: KeyValueKind, field: string): IpamIssue[] {
   const name = KIND_NAMES[kind];
   const problem = keyProblem(entry.key);

@@ -1,10 +1,10 @@
 // Values the dialogs can prefill: a free subnet, its gateway, a free address for `network connect --ip`, and the
 // checks on such an address before the engine sees it.
+import { staticAddressRestriction } from '../connectRules';
 import type { Network } from '../engineTypes';
-import { isBuiltInNetwork } from '../explorer';
 import {
-  IpAddress, IpFamily, MAX_PREFIX, ParsedAddress, ParsedCidr, addressKey, addressOf, cidrContainsAddress, cidrContainsCidr, cidrOf,
-  cidrsOverlap, describeReserved, familyName, formatAddress, firstHostAddress, firstUsableAddress, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
+  AddressFamily, IpAddress, MAX_PREFIX, ParsedAddress, ParsedCidr, addressKey, addressOf, cidrContainsAddress, cidrContainsCidr, cidrOf,
+  cidrsOverlap, describeReserved, familyName, formatAddress, firstUsableAddress, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
 } from './addresses';
 import { IpamIssue, error } from './issues';
 import { networkSubnets } from './validation';
@@ -81,9 +81,13 @@ function blockAfter(block: ParsedCidr, size: number): ParsedCidr | undefined {
   return block.last.hasNext() ? cidrOf(block.last.nextIPNumber(), size) : undefined;
 }
 
-/** The subnet's first address Docker could hand out: `10.1.0.1` for `10.1.0.0/16`, `2001:db8::1` for `2001:db8::/64`. */
-export function suggestGateway(subnet: string): string | undefined {
-  return firstHostAddress(subnet);
+/**
+ * The gateway Docker gives a subnet when none is set, so the one to suggest: its first address Docker could hand out,
+ * `10.1.0.1` for `10.1.0.0/16`, `2001:db8::1` for `2001:db8::/64`. Undefined for text that is no CIDR block.
+ */
+export function defaultGateway(subnet: string): string | undefined {
+  const block = parseCidr(subnet);
+  return block.ok ? firstUsableAddress(block.value)?.text : undefined;
 }
 
 export interface AddressUse {
@@ -141,12 +145,12 @@ interface SubnetConfig {
  * Checks a fixed address before connecting. Inspect cannot tell a subnet the user chose from one Docker picked:
  * Engine 20.10 refuses fixed addresses on the latter too (newer engines accept them), which only the engine can tell.
  */
-export function validateEndpointAddress(address: string, family: IpFamily, network: Network, inUse: AddressUsers = []): IpamIssue[] {
+export function validateEndpointAddress(address: string, family: AddressFamily, network: Network, inUse: AddressUsers = []): IpamIssue[] {
   const field = family === 'ipv4' ? 'ipv4Address' : 'ipv6Address';
   if (address.trim() === '') return [];
   const parsed = parseAddress(address);
   if (!parsed.ok) return [error(field, `"${address}" is not a valid ${familyName(family)} address: ${parsed.reason}.`)];
-  const problem = networkProblem(parsed.value, family, network);
+  const problem = familyMismatch(parsed.value, family) ?? staticAddressRestriction(network, family);
   if (problem) return [error(field, problem)];
   const configs = subnetConfigs(network, family);
   const home = configs.find(config => cidrContainsAddress(config.subnet, parsed.value));
@@ -158,23 +162,14 @@ export function validateEndpointAddress(address: string, family: IpFamily, netwo
   return taken ? [error(field, taken, freeAddress(home, network, inUse))] : [];
 }
 
-/** Problems that no address of this family could avoid on this network. */
-function networkProblem(address: ParsedAddress, family: IpFamily, network: Network): string | undefined {
-  if (address.family !== family) {
-    const other = family === 'ipv4' ? '--ip6' : '--ip';
-    return `${address.text} is an ${familyName(address.family)} address, but an ${familyName(family)} one is asked for here (use ${other} for ${familyName(address.family)}).`;
-  }
-  if (isBuiltInNetwork(network)) {
-    return `"${network.Name}" is a predefined network, which takes no fixed addresses: the engine answers "user specified IP address is supported on user defined networks only".`;
-  }
-  if (subnetConfigs(network, family).length > 0) return undefined;
-  const ipv6Off = family === 'ipv6' && !network.EnableIPv6 ? ' (IPv6 is not enabled on it)' : '';
-  return `Network "${network.Name}" has no ${familyName(family)} subnet${ipv6Off}, so a fixed address cannot be chosen: the engine answers `
-    + '"user specified IP address is supported only when connecting to networks with user configured subnets". '
-    + `Create the network with --subnet${family === 'ipv6' ? ' and --ipv6' : ''} to choose addresses on it.`;
+/** An address of the other family typed where one of this family is asked for: `--ip` takes IPv4, `--ip6` IPv6. */
+function familyMismatch(address: ParsedAddress, family: AddressFamily): string | undefined {
+  if (address.family === family) return undefined;
+  const other = family === 'ipv4' ? '--ip6' : '--ip';
+  return `${address.text} is an ${familyName(address.family)} address, but an ${familyName(family)} one is asked for here (use ${other} for ${familyName(address.family)}).`;
 }
 
-function subnetConfigs(network: Network, family: IpFamily): SubnetConfig[] {
+function subnetConfigs(network: Network, family: AddressFamily): SubnetConfig[] {
   return (network.IPAM?.Config ?? []).flatMap(config => {
     const subnet = config.Subnet ? parseCidr(config.Subnet) : undefined;
     if (!subnet?.ok || subnet.value.family !== family) return [];

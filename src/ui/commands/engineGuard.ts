@@ -79,6 +79,6 @@ async function settle(context: CommandContext, need: EngineNeed, signal: AbortSi
 
 function endpointOf(context: CommandContext): string {
   const state = context.connection.state;
-  if (state.kind === 'connected') return `the Docker Engine at ${state.gateway.endpointDescription}`;
-  return state.endpoint ? `the Docker Engine at ${state.endpoint}` : 'the Docker Engine';
+  if (state.kind === 'connected') return `the Docker Engine at ${state.gateway.addressDescription}`;
+  return state.engineAddress ? `the Docker Engine at ${state.engineAddress}` : 'the Docker Engine';
 }

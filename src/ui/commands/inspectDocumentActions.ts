@@ -1,7 +1,6 @@
 // Editor-title actions of inspect documents: Refresh, Copy as docker CLI Command, Reveal in Tree.
 import * as vscode from 'vscode';
 import { answersFromNetwork, toDockerCliCommand } from '../../model/createNetwork';
-import type { Network } from '../../model/engineTypes';
 import { INSPECT_SCHEME, parseInspectUri } from '../documents/inspectDocuments';
 import { containerNodeId, networkNodeId } from '../tree/treeItems';
 import type { CommandDefinition } from './commandContext';
@@ -25,7 +24,7 @@ export const copyInspectedAsCliCommand: CommandDefinition = {
   run: async (context, resource) => {
     const target = inspectTarget(resource)?.target;
     if (target?.kind !== 'network') return undefined;
-    const network = await context.gateway().inspectNetwork(target.id) as Network;
+    const network = await context.gateway().inspectNetwork(target.id);
     const command = toDockerCliCommand(answersFromNetwork(network));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(`Copied: ${command}`);

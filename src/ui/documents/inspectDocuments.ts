@@ -104,11 +104,12 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
       // A document restored with the window may be asked for before the first connection has an answer.
       await this.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
       const gateway = this.connection.requireGateway();
-      const data = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : await gateway.inspectContainer(target.id);
+      const network = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : undefined;
+      const data = network ?? await gateway.inspectContainer(target.id);
       const content = JSON.stringify(data, null, 2) + '\n';
       // While a connect is still attaching the sandbox, the engine lists the endpoint under "ep-<endpoint id>";
       // no further event follows, so look again shortly (a few times: a stale endpoint keeps that key for good).
-      const attaching = target.kind === 'network' && Object.keys((data as { Containers?: object }).Containers ?? {}).some(k => k.startsWith('ep-'));
+      const attaching = network !== undefined && Object.keys(network.Containers ?? {}).some(k => k.startsWith('ep-'));
       if (attaching) this.settleLater(uri, key);
       else this.stopSettling(key);
       this.lastContent.set(key, content);

@@ -3,8 +3,10 @@
 import type { EngineCapabilities } from '../../model/apiVersion';
 import { connectRestrictions, staticAddressRestriction } from '../../model/connectRules';
 import { aliasProblem, ConnectOptions, emptyConnectOptions, macAddressProblem, splitList } from '../../model/connectRequest';
+import { NONE_NETWORK } from '../../model/builtInNetworks';
 import type { ContainerModel, ExplorerModel, NetworkModel } from '../../model/explorer';
 import { describeNetwork } from '../../model/explorer';
+import { AddressFamily, familyName } from '../../model/ipam';
 import { runFlow, Step } from './flow';
 import type { Prompter } from './prompter';
 
@@ -12,8 +14,8 @@ const TITLE = 'Connect Container to Network';
 
 /** Address checks against the network's subnets and used addresses (ip-num based, in the model). */
 export interface EndpointAddressTools {
-  validate(address: string, family: 4 | 6, network: NetworkModel): string | undefined;
-  suggest(family: 4 | 6, network: NetworkModel): string | undefined;
+  validate(address: string, family: AddressFamily, network: NetworkModel): string | undefined;
+  suggest(family: AddressFamily, network: NetworkModel): string | undefined;
 }
 
 export interface ConnectWizardInput {
@@ -156,7 +158,7 @@ function effectiveOptions(state: ConnectState): ConnectOptions {
 function connectProblem(network: NetworkModel, containers: readonly ContainerModel[]): string | undefined {
   const blocked = connectRestrictions(network.network).connect;
   if (blocked) return blocked;
-  const isolated = containers.filter(c => c.networks.some(n => n.networkName === 'none'));
+  const isolated = containers.filter(c => c.networks.some(n => n.networkName === NONE_NETWORK));
   if (isolated.length) return `${isolated.map(c => `"${c.name}"`).join(', ')} ${isolated.length === 1 ? 'is' : 'are'} on the none network (networking disabled): the engine refuses to add other networks ("container cannot be connected to multiple networks with one of the networks in private (none) mode"). Disconnect from none first.`;
   const already = containers.filter(c => isOn(c, network));
   if (already.length) return `${already.map(c => `"${c.name}"`).join(', ')} ${already.length === 1 ? 'is' : 'are'} already connected to "${network.name}" (the engine would refuse: "endpoint with name … already exists").`;
@@ -172,8 +174,8 @@ function optionChoices(s: ConnectState, capabilities: EngineCapabilities) {
   });
   const choices = [
     choice('aliases', 'Aliases', 'extra DNS names on this network (--alias)', restrictions.aliases ? 'default bridge' : undefined),
-    choice('ipv4', 'IPv4 address', 'a fixed address in the network\'s subnet (--ip)', staticAddressRestriction(network.network, 4) ? 'no IPv4 subnet configured' : many ? 'one address cannot go to several containers' : undefined),
-    choice('ipv6', 'IPv6 address', 'a fixed IPv6 address (--ip6)', staticAddressRestriction(network.network, 6) ? 'no IPv6 subnet configured' : many ? 'one address cannot go to several containers' : undefined),
+    choice('ipv4', 'IPv4 address', 'a fixed address in the network\'s subnet (--ip)', staticAddressRestriction(network.network, 'ipv4') ? 'no IPv4 subnet configured' : many ? 'one address cannot go to several containers' : undefined),
+    choice('ipv6', 'IPv6 address', 'a fixed IPv6 address (--ip6)', staticAddressRestriction(network.network, 'ipv6') ? 'no IPv6 subnet configured' : many ? 'one address cannot go to several containers' : undefined),
     choice('links', 'Links', 'legacy links to other containers: name:alias (--link)'),
     choice('linkLocal', 'Link-local IPs', 'extra link-local addresses (--link-local-ip)'),
     choice('driverOpts', 'Driver options', 'key=value options for the network driver (--driver-opt)'),
@@ -188,8 +190,8 @@ function optionProblem(key: OptionKey, s: ConnectState): string | undefined {
   const many = s.containers.length > 1;
   switch (key) {
     case 'aliases': return connectRestrictions(network).aliases;
-    case 'ipv4': return staticAddressRestriction(network, 4) ?? (many ? 'A fixed IPv4 address can only be given when connecting one container.' : undefined);
-    case 'ipv6': return staticAddressRestriction(network, 6) ?? (many ? 'A fixed IPv6 address can only be given when connecting one container.' : undefined);
+    case 'ipv4': return staticAddressRestriction(network, 'ipv4') ?? (many ? 'A fixed IPv4 address can only be given when connecting one container.' : undefined);
+    case 'ipv6': return staticAddressRestriction(network, 'ipv6') ?? (many ? 'A fixed IPv6 address can only be given when connecting one container.' : undefined);
     case 'mac': return many ? 'A fixed MAC address can only be given when connecting one container.' : undefined;
     default: return undefined;
   }
@@ -209,14 +211,14 @@ function optionStep(key: OptionKey, addresses: EndpointAddressTools): Step<Conne
         return;
       case 'ipv4':
       case 'ipv6': {
-        const family = key === 'ipv4' ? 4 : 6;
+        const family: AddressFamily = key;
         const suggestion = addresses.suggest(family, network);
         const answer = await ask.input({
-          prompt: `Fixed IPv${family} address for "${s.containers[0].name}" on "${network.name}" (${network.subnets.join(', ')})`,
-          placeholder: suggestion ? `next free address: ${suggestion}` : `an IPv${family} address inside the network's subnet, e.g. ${family === 4 ? '172.30.0.10' : 'fd00:1::10'}`,
-          value: (family === 4 ? o.ipv4 : o.ipv6) ?? suggestion ?? '', validate: text => addresses.validate(text.trim(), family, network),
+          prompt: `Fixed ${familyName(family)} address for "${s.containers[0].name}" on "${network.name}" (${network.subnets.join(', ')})`,
+          placeholder: suggestion ? `next free address: ${suggestion}` : `an ${familyName(family)} address inside the network's subnet, e.g. ${family === 'ipv4' ? '172.30.0.10' : 'fd00:1::10'}`,
+          value: (family === 'ipv4' ? o.ipv4 : o.ipv6) ?? suggestion ?? '', validate: text => addresses.validate(text.trim(), family, network),
         });
-        if (family === 4) o.ipv4 = answer.trim();
+        if (family === 'ipv4') o.ipv4 = answer.trim();
         else o.ipv6 = answer.trim();
         return;
       }

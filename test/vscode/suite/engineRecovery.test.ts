@@ -31,7 +31,7 @@ suite('Engine loss and recovery', () => {
     // The restart reuses both directories, so the socket the setting names comes back.
     const { dir: baseDir, runDir } = engine;
     await configuration().update('host', engine.dockerHost, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.endpoint.url === engine!.dockerHost, 'connected to the second engine', 30000);
+    await waitFor(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.address.url === engine!.dockerHost, 'connected to the second engine', 30000);
 
     await engine.stop({ keepLogs: true });
     // The first failure may be the event stream being reset; the next retry finds the socket gone.

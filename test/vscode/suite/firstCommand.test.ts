@@ -24,7 +24,7 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''), { holdMs: 1500 });
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'connecting' && api.connection.state.endpoint?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
+    await waitFor(() => api.connection.state.kind === 'connecting' && api.connection.state.engineAddress?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);
@@ -43,7 +43,7 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     const missing = `unix:///tmp/dn-missing-${process.pid}/docker.sock`;
     await configuration().update('host', missing, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.endpoint.startsWith(missing), 'the missing engine reported unreachable', 30000);
+    await waitFor(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.engineAddress.startsWith(missing), 'the missing engine reported unreachable', 30000);
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);

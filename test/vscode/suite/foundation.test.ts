@@ -12,7 +12,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
     await waitFor(() => api.connection.state.kind === 'connected', 'a connection to the test engine');
     const state = api.connection.state;
     assert.ok(state.kind === 'connected');
-    assert.strictEqual(state.gateway.endpoint.url, process.env.DOCKER_HOST);
+    assert.strictEqual(state.gateway.address.url, process.env.DOCKER_HOST);
     assert.match(state.gateway.engine.apiVersion, /^1\.\d+$/);
   });
 

@@ -25,7 +25,7 @@ suite('Inspect document of a removed network', () => {
     const api = await activateExtension();
     proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''));
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.endpointDescription.includes(proxy!.dockerHost.slice(7)), 'connected through the watching proxy', 30000);
+    await waitFor(() => api.connection.state.kind === 'connected' && api.connection.state.gateway.addressDescription.includes(proxy!.dockerHost.slice(7)), 'connected through the watching proxy', 30000);
 
     const network = uniqueName('gone');
     const created = await engineDocker().createNetwork({ Name: network, Labels: testLabels });

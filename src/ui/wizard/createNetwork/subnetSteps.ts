@@ -2,7 +2,7 @@
 // the driver takes several) "add another?". Each value is checked against the whole IPAM request as it is typed.
 import type { SubnetAnswer } from '../../../model/createNetwork';
 import { validateAnswersIpam } from '../../../model/createRules';
-import { parseKeyValueList, suggestFreeSubnet, suggestGateway, takenSubnets } from '../../../model/ipam';
+import { defaultGateway, parseKeyValueList, suggestFreeSubnet, takenSubnets } from '../../../model/ipam';
 import type { Step } from '../flow';
 import { CreateWizardInput, firstIssue, WizardState } from './state';
 
@@ -43,7 +43,7 @@ export function subnetSteps(s: WizardState, family: Family, input: CreateWizardI
       entry(st).subnet = answer.trim();
     });
     steps.push(async (st, ask) => {
-      const suggestion = suggestGateway(entry(st).subnet);
+      const suggestion = defaultGateway(entry(st).subnet);
       const answer = await ask.input({
         prompt: `Gateway of ${entry(st).subnet}: the address the host takes on this network. Empty: the engine picks the first address.`,
         placeholder: suggestion ? `e.g. ${suggestion}` : 'an address inside the subnet', value: entry(st).gateway ?? '',

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+export type EngineAddressSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
 
 export interface TlsMaterial {
   readonly ca?: string;
@@ -14,15 +14,15 @@ export interface TlsMaterial {
   readonly verify: boolean;
 }
 
-export interface EngineEndpoint {
+export interface EngineAddress {
   /** Normalised address: unix:///var/run/docker.sock, tcp://host:2376, ssh://user@host, npipe:////./pipe/docker_engine */
   readonly url: string;
-  readonly source: EndpointSource;
+  readonly source: EngineAddressSource;
   readonly contextName?: string;
   readonly tls?: TlsMaterial;
 }
 
-export interface EndpointEnvironment {
+export interface EngineAddressEnvironment {
   readonly settingHost?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly homeDir: string;
@@ -31,20 +31,20 @@ export interface EndpointEnvironment {
   readonly readFile: (file: string) => string | undefined;
 }
 
-export class EndpointConfigError extends Error {}
+export class EngineAddressError extends Error {}
 
 const DEFAULT_UNIX_SOCKET = 'unix:///var/run/docker.sock';
 const DEFAULT_WINDOWS_PIPE = 'npipe:////./pipe/docker_engine';
 
-export function resolveEndpoint(environment: EndpointEnvironment): EngineEndpoint {
+export function resolveEngineAddress(environment: EngineAddressEnvironment): EngineAddress {
   const setting = environment.settingHost?.trim();
   if (setting) return { url: normaliseHostUrl(setting), source: 'setting', tls: envTls(environment, setting) };
 
   const dockerHost = environment.env.DOCKER_HOST?.trim();
   if (dockerHost) return { url: normaliseHostUrl(dockerHost), source: 'DOCKER_HOST', tls: envTls(environment, dockerHost) };
 
-  const contextEndpoint = resolveContext(environment);
-  if (contextEndpoint) return contextEndpoint;
+  const contextAddress = resolveContext(environment);
+  if (contextAddress) return contextAddress;
 
   return { url: environment.platform === 'win32' ? DEFAULT_WINDOWS_PIPE : DEFAULT_UNIX_SOCKET, source: 'default' };
 }
@@ -52,19 +52,19 @@ export function resolveEndpoint(environment: EndpointEnvironment): EngineEndpoin
 /** Accepts what users type: a bare socket path, `unix://`, `tcp://`, `http(s)://`, `ssh://`, `npipe://`. */
 export function normaliseHostUrl(host: string): string {
   if (host.startsWith('/')) return `unix://${host}`;
-  if (!/^[a-z]+:\/\//i.test(host)) throw new EndpointConfigError(`"${host}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
+  if (!/^[a-z]+:\/\//i.test(host)) throw new EngineAddressError(`"${host}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
   const scheme = host.slice(0, host.indexOf(':')).toLowerCase();
   if (!['unix', 'tcp', 'http', 'https', 'ssh', 'npipe'].includes(scheme)) {
-    throw new EndpointConfigError(`"${host}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
+    throw new EngineAddressError(`"${host}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
   }
   return host;
 }
 
-function dockerConfigDir(environment: EndpointEnvironment): string {
+function dockerConfigDir(environment: EngineAddressEnvironment): string {
   return environment.env.DOCKER_CONFIG?.trim() || path.join(environment.homeDir, '.docker');
 }
 
-function resolveContext(environment: EndpointEnvironment): EngineEndpoint | undefined {
+function resolveContext(environment: EngineAddressEnvironment): EngineAddress | undefined {
   const configDir = dockerConfigDir(environment);
   const name = environment.env.DOCKER_CONTEXT?.trim() || currentContextName(environment, configDir);
   if (!name || name === 'default') return undefined;
@@ -72,10 +72,10 @@ function resolveContext(environment: EndpointEnvironment): EngineEndpoint | unde
   const contextId = createHash('sha256').update(name).digest('hex');
   const metaFile = path.join(configDir, 'contexts', 'meta', contextId, 'meta.json');
   const metaText = environment.readFile(metaFile);
-  if (metaText === undefined) throw new EndpointConfigError(`Docker context "${name}" does not exist (no ${metaFile})`);
+  if (metaText === undefined) throw new EngineAddressError(`Docker context "${name}" does not exist (no ${metaFile})`);
 
   const docker = parseJson<ContextMeta>(metaText, metaFile)?.Endpoints?.docker;
-  if (!docker?.Host) throw new EndpointConfigError(`Docker context "${name}" has no Docker endpoint (${metaFile})`);
+  if (!docker?.Host) throw new EngineAddressError(`Docker context "${name}" has no Docker endpoint (${metaFile})`);
 
   const tlsDir = path.join(configDir, 'contexts', 'tls', contextId, 'docker');
   const tls = readTls(environment, tlsDir, !docker.SkipTLSVerify);
@@ -86,7 +86,7 @@ interface ContextMeta {
   Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
 }
 
-function currentContextName(environment: EndpointEnvironment, configDir: string): string | undefined {
+function currentContextName(environment: EngineAddressEnvironment, configDir: string): string | undefined {
   const configFile = path.join(configDir, 'config.json');
   const text = environment.readFile(configFile);
   if (text === undefined) return undefined;
@@ -98,7 +98,7 @@ function currentContextName(environment: EndpointEnvironment, configDir: string)
  * or port 2376; certificates from DOCKER_CERT_PATH (default ~/.docker); the server is verified unless only DOCKER_TLS
  * is set.
  */
-function envTls(environment: EndpointEnvironment, host: string): TlsMaterial | undefined {
+function envTls(environment: EngineAddressEnvironment, host: string): TlsMaterial | undefined {
   if (!/^(tcp|https):/i.test(host)) return undefined;
   const { DOCKER_TLS_VERIFY, DOCKER_TLS, DOCKER_CERT_PATH } = environment.env;
   const wanted = Boolean(DOCKER_TLS_VERIFY) || Boolean(DOCKER_TLS) || /^https:/i.test(host) || /:2376\b/.test(host);
@@ -107,7 +107,7 @@ function envTls(environment: EndpointEnvironment, host: string): TlsMaterial | u
   return readTls(environment, DOCKER_CERT_PATH?.trim() || dockerConfigDir(environment), verify) ?? { verify };
 }
 
-function readTls(environment: EndpointEnvironment, dir: string, verify: boolean): TlsMaterial | undefined {
+function readTls(environment: EngineAddressEnvironment, dir: string, verify: boolean): TlsMaterial | undefined {
   const ca = environment.readFile(path.join(dir, 'ca.pem'));
   const cert = environment.readFile(path.join(dir, 'cert.pem'));
   const key = environment.readFile(path.join(dir, 'key.pem'));
@@ -119,19 +119,19 @@ function parseJson<T>(text: string, file: string): T | undefined {
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new EndpointConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new EngineAddressError(`${file} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
-/** How the endpoint is named in messages: the address, plus the context it came from. */
-export function describeEndpoint(endpoint: EngineEndpoint): string {
-  const origin = endpoint.source === 'context' ? `context "${endpoint.contextName}"`
-    : endpoint.source === 'setting' ? 'setting dockerNetworks.host'
-    : endpoint.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
-  return `${endpoint.url} (${origin})`;
+/** How the engine address is named in messages: the address, plus the context it came from. */
+export function describeEngineAddress(address: EngineAddress): string {
+  const origin = address.source === 'context' ? `context "${address.contextName}"`
+    : address.source === 'setting' ? 'setting dockerNetworks.host'
+    : address.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
+  return `${address.url} (${origin})`;
 }
 
-/** Reads a file for endpoint resolution; undefined when it does not exist. */
+/** Reads a file for resolving the engine address; undefined when it does not exist. */
 export function readFileIfExists(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
