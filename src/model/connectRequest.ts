@@ -1,5 +1,5 @@
 // What the Connect wizard collects, as the Engine API body and as the equivalent `docker network connect` line.
-import { shellQuote } from './createNetwork';
+import { commandLine, ShellKind } from './shellQuoting';
 
 export interface ConnectOptions {
   aliases: string[];
@@ -45,17 +45,18 @@ export function toConnectBody(containerId: string, options: ConnectOptions): Con
   return Object.keys(config).length ? { Container: containerId, EndpointConfig: config } : { Container: containerId };
 }
 
-export function toConnectCliCommand(network: string, container: string, options: ConnectOptions): string {
+/** The `docker network connect` line, quoted for the shell it will be pasted into. */
+export function toConnectCliCommand(network: string, container: string, options: ConnectOptions, shell: ShellKind = 'posix'): string {
   const args = ['docker', 'network', 'connect'];
-  for (const alias of options.aliases) args.push(`--alias=${shellQuote(alias)}`);
+  for (const alias of options.aliases) args.push(`--alias=${alias}`);
   if (options.ipv4) args.push(`--ip=${options.ipv4}`);
   if (options.ipv6) args.push(`--ip6=${options.ipv6}`);
-  for (const link of options.links) args.push(`--link=${shellQuote(link)}`);
+  for (const link of options.links) args.push(`--link=${link}`);
   for (const ip of options.linkLocalIps) args.push(`--link-local-ip=${ip}`);
-  for (const [key, value] of Object.entries(options.driverOptions)) args.push(`--driver-opt=${shellQuote(`${key}=${value}`)}`);
+  for (const [key, value] of Object.entries(options.driverOptions)) args.push(`--driver-opt=${key}=${value}`);
   if (options.gatewayPriority !== undefined) args.push(`--gw-priority=${options.gatewayPriority}`);
-  args.push(shellQuote(network), shellQuote(container));
-  return args.join(' ');
+  args.push(network, container);
+  return commandLine(args, shell);
 }
 
 /** DNS names the engine accepts as aliases: letters, digits, `-`, `_`, `.`; no spaces. */

@@ -2,6 +2,7 @@
 // `docker network create` command line, and a Compose `networks:` entry. Also the reverse: answers from an existing
 // network, for Duplicate Network and Copy as CLI / Compose.
 import type { Network } from './engineTypes';
+import { commandLine, ShellKind } from './shellQuoting';
 import { familyOf } from './ipam/addresses';
 import type { IpamRequest } from './ipam/validation';
 
@@ -112,14 +113,15 @@ export function toCreateBody(answers: CreateNetworkAnswers): CreateNetworkBody {
   };
 }
 
-/** Quotes a shell word only when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+/** The `docker network create` line for the answers, quoted for the shell it will be pasted into. */
+export function toDockerCliCommand(answers: CreateNetworkAnswers, shell: ShellKind = 'posix'): string {
+  return commandLine(createNetworkArgv(answers), shell);
 }
 
-export function toDockerCliCommand(answers: CreateNetworkAnswers): string {
+/** The argv of the equivalent `docker network create`, each flag and its value one argument (`--label=k=v`). */
+export function createNetworkArgv(answers: CreateNetworkAnswers): string[] {
   const args: string[] = ['docker', 'network', 'create'];
-  const flag = (name: string, value?: string) => { args.push(value === undefined ? name : `${name}=${shellQuote(value)}`); };
+  const flag = (name: string, value?: string) => { args.push(value === undefined ? name : `${name}=${value}`); };
   if (answers.driver !== 'bridge') flag('--driver', answers.driver);
   if (answers.scope) flag('--scope', answers.scope);
   if (answers.configOnly) flag('--config-only');
@@ -138,24 +140,39 @@ export function toDockerCliCommand(answers: CreateNetworkAnswers): string {
   }
   for (const [key, value] of Object.entries(answers.driverOptions)) flag('--opt', `${key}=${value}`);
   for (const [key, value] of Object.entries(answers.labels)) flag('--label', value === '' ? key : `${key}=${value}`);
-  args.push(shellQuote(answers.name));
-  return args.join(' ');
+  args.push(answers.name);
+  return args;
 }
 
+/** Words YAML 1.1 or 1.2 read as booleans or null when unquoted (Compose has read both over the years). */
+const YAML_KEYWORDS = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
+/** Plain scalars that stay strings: start with a letter or `_` (no number, `.inf`, `@x`, `*a`, `- x`), or an IP/CIDR. */
+const YAML_PLAIN = /^([A-Za-z_][A-Za-z0-9_./-]*|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?)$/;
+
+/** A key as YAML reads it back exactly. */
+function yamlKey(value: string): string {
+  return YAML_PLAIN.test(value) && !YAML_KEYWORDS.test(value) ? value : JSON.stringify(value);
+}
+
+/**
+ * A value as Compose reads it back exactly: YAML must not turn it into a number, boolean or null, and Compose
+ * interpolates `$VAR` and `${VAR}` in values, so a literal `$` is written `$$`. JSON strings are valid YAML.
+ */
 function yamlString(value: string): string {
-  return /^[A-Za-z0-9_./:@-]+$/.test(value) && !/^(true|false|yes|no|null|~|\d[\d.]*)$/i.test(value) ? value : JSON.stringify(value);
+  const literal = value.replace(/\$/g, '$$$$');
+  return YAML_PLAIN.test(literal) && !YAML_KEYWORDS.test(literal) ? literal : JSON.stringify(literal);
 }
 
 /** A Compose `networks:` entry that creates the same network. */
 export function toComposeSnippet(answers: CreateNetworkAnswers): string {
-  const lines = ['networks:', `  ${yamlString(answers.name)}:`];
+  const lines = ['networks:', `  ${yamlKey(answers.name)}:`];
   const add = (indent: number, text: string) => lines.push(`${' '.repeat(indent)}${text}`);
   add(4, `name: ${yamlString(answers.name)}`);
   add(4, `driver: ${yamlString(answers.driver)}`);
   const driverOptions = Object.entries(answers.driverOptions);
   if (driverOptions.length) {
     add(4, 'driver_opts:');
-    for (const [key, value] of driverOptions) add(6, `${yamlString(key)}: ${yamlString(value)}`);
+    for (const [key, value] of driverOptions) add(6, `${yamlKey(key)}: ${yamlString(value)}`);
   }
   if (answers.internal) add(4, 'internal: true');
   if (answers.attachable) add(4, 'attachable: true');
@@ -173,20 +190,20 @@ export function toComposeSnippet(answers: CreateNetworkAnswers): string {
         const aux = Object.entries(subnet.auxAddresses);
         if (aux.length) {
           add(10, 'aux_addresses:');
-          for (const [key, value] of aux) add(12, `${yamlString(key)}: ${yamlString(value)}`);
+          for (const [key, value] of aux) add(12, `${yamlKey(key)}: ${yamlString(value)}`);
         }
       }
     }
     const ipamOptions = Object.entries(answers.ipamOptions);
     if (ipamOptions.length) {
       add(6, 'options:');
-      for (const [key, value] of ipamOptions) add(8, `${yamlString(key)}: ${yamlString(value)}`);
+      for (const [key, value] of ipamOptions) add(8, `${yamlKey(key)}: ${yamlString(value)}`);
     }
   }
   const labels = Object.entries(answers.labels);
   if (labels.length) {
     add(4, 'labels:');
-    for (const [key, value] of labels) add(6, `${yamlString(key)}: ${yamlString(value)}`);
+    for (const [key, value] of labels) add(6, `${yamlKey(key)}: ${yamlString(value)}`);
   }
   return lines.join('\n') + '\n';
 }

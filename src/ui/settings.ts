@@ -1,5 +1,6 @@
 // Every setting key in one place, read through typed accessors, and the one subscription to their changes.
 import * as vscode from 'vscode';
+import { ShellKind, shellKindOf } from '../model/shellQuoting';
 import { DisposableOwner } from './disposable';
 
 export const SETTINGS_SECTION = 'dockerNetworks';
@@ -15,6 +16,7 @@ export const SettingKeys = {
   fullIds: 'fullIds',
   addressPools: 'addressPools',
   subnetSize: 'subnetSize',
+  cliShell: 'cliShell',
 } as const;
 
 const VIEW_KEYS = [SettingKeys.showBuiltInNetworks, SettingKeys.groupBy, SettingKeys.sortBy, SettingKeys.labelTemplate, SettingKeys.descriptionTemplate, SettingKeys.fullIds];
@@ -39,6 +41,11 @@ export const settings = {
   fullIds: (): boolean => section().get<boolean>(SettingKeys.fullIds, false),
   /** Unchecked: settings.json can hold anything here; parseAddressPools says what is wrong. */
   addressPoolsRaw: (): unknown => section().get<unknown>(SettingKeys.addressPools, []),
+  /** The shell copied command lines are quoted for: the setting, or the integrated terminal's shell. */
+  cliShell: (): ShellKind => {
+    const chosen = oneOf(SettingKeys.cliShell, ['auto', 'posix', 'fish', 'powershell', 'cmd'] as const, 'auto');
+    return chosen === 'auto' ? shellKindOf(vscode.env.shell) : chosen;
+  },
   subnetSize: (): number | undefined => section().get<number | null>(SettingKeys.subnetSize, null) ?? undefined,
 };
 

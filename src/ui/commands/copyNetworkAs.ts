@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { answersFromNetwork, toComposeSnippet, toDockerCliCommand } from '../../model/createNetwork';
 import type { NetworkModel } from '../../model/explorer';
+import { settings } from '../settings';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
 
@@ -15,7 +16,7 @@ export const copyAsCliCommand: CommandDefinition = {
   run: async (context, clicked, selection) => {
     const networks = await networksFor(context, clicked, selection, 'Copy as docker CLI Command');
     if (!networks?.length) return;
-    const text = networks.map(n => toDockerCliCommand(answersFromNetwork(n.network))).join('\n');
+    const text = networks.map(n => toDockerCliCommand(answersFromNetwork(n.network), settings.cliShell())).join('\n');
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(`Copied: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`);
     return text;

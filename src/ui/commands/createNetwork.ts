@@ -54,7 +54,7 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
       hostAddresses: hostAddresses(), hostInterfaces: Object.keys(os.networkInterfaces()),
       pools: pools.length ? pools : DEFAULT_ADDRESS_POOLS, subnetSize: settings.subnetSize(),
       copy: async (text, what) => { await vscode.env.clipboard.writeText(text); void vscode.window.setStatusBarMessage(`Copied ${what}`, 3000); },
-      initial: answers, title,
+      initial: answers, title, shell: settings.cliShell(),
     });
     if (!answers) return undefined;
     context.log.info(`creating network: ${toDockerCliCommand(answers)}`);

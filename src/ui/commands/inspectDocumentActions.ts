@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { answersFromNetwork, toDockerCliCommand } from '../../model/createNetwork';
 import { INSPECT_SCHEME, parseInspectUri } from '../documents/inspectDocuments';
 import { containerNodeId, networkNodeId } from '../tree/treeItems';
+import { settings } from '../settings';
 import type { CommandDefinition } from './commandContext';
 
 function inspectTarget(resource: unknown) {
@@ -25,7 +26,7 @@ export const copyInspectedAsCliCommand: CommandDefinition = {
     const target = inspectTarget(resource)?.target;
     if (target?.kind !== 'network') return undefined;
     const network = await context.gateway().inspectNetwork(target.id);
-    const command = toDockerCliCommand(answersFromNetwork(network));
+    const command = toDockerCliCommand(answersFromNetwork(network), settings.cliShell());
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(`Copied: ${command}`);
     return command;

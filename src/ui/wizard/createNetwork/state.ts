@@ -3,6 +3,7 @@ import type { EngineCapabilities } from '../../../model/apiVersion';
 import type { CreateNetworkAnswers } from '../../../model/createNetwork';
 import type { Network } from '../../../model/engineTypes';
 import type { AddressPool, HostAddress, IpamIssue } from '../../../model/ipam';
+import type { ShellKind } from '../../../model/shellQuoting';
 import type { ValidationMessage } from '../prompter';
 
 export interface CreateWizardInput {
@@ -16,6 +17,8 @@ export interface CreateWizardInput {
   readonly pools: readonly AddressPool[];
   readonly subnetSize?: number;
   readonly copy: (text: string, what: string) => Promise<void>;
+  /** The shell the copied command line is quoted for (default sh/bash/zsh). */
+  readonly shell?: ShellKind;
   /** Prefilled answers: Duplicate Network, or Retry after the engine refused. */
   readonly initial?: CreateNetworkAnswers;
   readonly title?: string;

@@ -2,6 +2,7 @@
 // span several answers (config-only rules, addressing) block Create here with the engine's reason.
 import { CreateNetworkAnswers, DriverOptionKeys, emptyAnswers, toComposeSnippet, toDockerCliCommand } from '../../../model/createNetwork';
 import { configProblem, nameProblem, validateAnswersIpam } from '../../../model/createRules';
+import { ShellKind, UnquotableValueError } from '../../../model/shellQuoting';
 import type { Step } from '../flow';
 import { CreateWizardInput, firstIssue, WizardState } from './state';
 
@@ -19,6 +20,16 @@ function summaryLine(a: CreateNetworkAnswers): string {
   return parts.join(' · ');
 }
 
+/** The equivalent command line, or why the shell cannot carry one of the values. */
+function cliLine(answers: CreateNetworkAnswers, shell: ShellKind): { line: string; problem?: undefined } | { line?: undefined; problem: string } {
+  try {
+    return { line: toDockerCliCommand(answers, shell) };
+  } catch (err) {
+    if (err instanceof UnquotableValueError) return { problem: err.message };
+    throw err;
+  }
+}
+
 function blockingProblem(answers: CreateNetworkAnswers, input: CreateWizardInput): string | undefined {
   const addressing = firstIssue(validateAnswersIpam(answers, input));
   return nameProblem(answers.name, input.existingNetworks) ?? configProblem(answers) ?? (typeof addressing === 'string' ? addressing : undefined);
@@ -29,18 +40,19 @@ export function summaryStep(input: CreateWizardInput): Step<WizardState> {
     for (;;) {
       const answers = effectiveAnswers(s);
       const problem = blockingProblem(answers, input);
-      const command = toDockerCliCommand(answers);
+      const command = cliLine(answers, input.shell ?? 'posix');
       const action = await ask.pick({
-        placeholder: problem ? `Cannot create yet: ${problem}` : `Create "${answers.name}"? Equivalent: ${command}`,
+        placeholder: problem ? `Cannot create yet: ${problem}` : `Create "${answers.name}"? Equivalent: ${command.line ?? command.problem}`,
         options: [
           ...(problem ? [] : [{ label: `Create network "${answers.name}"`, description: summaryLine(answers), value: 'create' as const }]),
-          { label: 'Copy docker CLI command', description: command, value: 'copyCli' as const },
+          { label: 'Copy docker CLI command', description: command.line ?? `not possible: ${command.problem}`, value: 'copyCli' as const },
           { label: 'Copy as Compose', description: 'a networks: entry', value: 'copyCompose' as const },
         ],
       });
       if (action === 'create') return;
-      if (action === 'copyCli') await input.copy(command, 'the docker CLI command');
-      else await input.copy(toComposeSnippet(answers), 'the Compose networks: entry');
+      if (action === 'copyCompose') await input.copy(toComposeSnippet(answers), 'the Compose networks: entry');
+      else if (command.line !== undefined) await input.copy(command.line, 'the docker CLI command');
+      else await ask.explain('The command line cannot be copied', command.problem);
     }
   };
 }
