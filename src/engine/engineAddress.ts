@@ -52,10 +52,10 @@ export function resolveEngineAddress(environment: EngineAddressEnvironment): Eng
 /** Accepts what users type: a bare socket path, `unix://`, `tcp://`, `http(s)://`, `ssh://`, `npipe://`. */
 export function normaliseHostUrl(host: string): string {
   if (host.startsWith('/')) return `unix://${host}`;
-  if (!/^[a-z]+:\/\//i.test(host)) throw new EngineAddressError(`"${host}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
+  if (!/^[a-z]+:\/\//i.test(host)) throw new EngineAddressError(`"${redactCredentials(host)}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
   const scheme = host.slice(0, host.indexOf(':')).toLowerCase();
   if (!['unix', 'tcp', 'http', 'https', 'ssh', 'npipe'].includes(scheme)) {
-    throw new EngineAddressError(`"${host}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
+    throw new EngineAddressError(`"${redactCredentials(host)}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
   }
   return host;
 }
@@ -128,7 +128,18 @@ export function describeEngineAddress(address: EngineAddress): string {
   const origin = address.source === 'context' ? `context "${address.contextName}"`
     : address.source === 'setting' ? 'setting dockerNetworks.host'
     : address.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
-  return `${address.url} (${origin})`;
+  return `${redactCredentials(address.url)} (${origin})`;
+}
+
+/**
+ * The address as it may be shown or logged: a password in it (`tcp://user:secret@host`, `ssh://user:secret@host`)
+ * becomes `***`. Every message, view and log line names the engine through describeEngineAddress, so through this.
+ */
+export function redactCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i, (_match, scheme: string, userInfo: string) => {
+    const colon = userInfo.indexOf(':');
+    return `${scheme}${colon < 0 ? userInfo : `${userInfo.slice(0, colon)}:***`}@`;
+  });
 }
 
 /** Reads a file for resolving the engine address; undefined when it does not exist. */

@@ -92,7 +92,7 @@ export class DockerGateway {
 
   private constructor(readonly address: EngineAddress, private readonly options: GatewayOptions) {
     this.addressLabel = describeEngineAddress(address);
-    this.docker = new Docker(dockerodeOptions(address));
+    this.docker = dockerFor(address);
     // dockerode's typings leave out the abort signal of most calls and type the results loosely: one view fixes both.
     this.api = this.docker as unknown as EngineApi;
     this.hookModem(this.docker.modem as unknown as HookableModem);
@@ -298,8 +298,31 @@ function causeSuffix(err: unknown): string {
 }
 
 /** dockerode options for an engine address. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
+/**
+ * A dockerode client for exactly this address. docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH (it loads the
+ * files), DOCKER_CLIENT_TIMEOUT and DOCKER_PATH_PREFIX as defaults whenever DOCKER_HOST is set, before our options
+ * apply: a bad certificate path there would break every engine, and a timeout or prefix would slip in. So the
+ * client is built with DOCKER_HOST out of sight (synchronously: nothing else runs meanwhile); our resolution has
+ * already read it.
+ */
+export function dockerFor(address: EngineAddress): Docker {
+  const options = dockerodeOptions(address);
+  const dockerHost = process.env.DOCKER_HOST;
+  delete process.env.DOCKER_HOST;
+  try {
+    return new Docker(options);
+  } finally {
+    if (dockerHost !== undefined) process.env.DOCKER_HOST = dockerHost;
+  }
+}
+
 export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
-  const base: Docker.DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined };
+  // docker-modem merges its own defaults from the environment (DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT,
+  // DOCKER_PATH_PREFIX) under what it is given: every field they set is given here, so only our resolution counts.
+  const base = {
+    socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined,
+    timeout: undefined, connectionTimeout: undefined, pathPrefix: '/', username: undefined, password: undefined, headers: {},
+  } as Docker.DockerOptions;
   const scheme = address.url.slice(0, address.url.indexOf(':')).toLowerCase();
   if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(address.url.slice('unix://'.length)) };
   if (scheme === 'npipe') return { ...base, socketPath: address.url.slice('npipe://'.length).replace(/\//g, '\\') };
