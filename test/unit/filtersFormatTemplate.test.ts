@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import type { ContainerSummary, Network } from '../../src/model/engineTypes';
 import { buildExplorerModel, type NetworkModel } from '../../src/model/explorer';
-import { compileTemplate, renderTemplate, truncateId, validateTemplate } from '../../src/model/filters/formatTemplate';
+import { compileTemplate, MAX_TEMPLATE_LENGTH, parseTemplate, renderTemplate, truncateId, validateTemplate } from '../../src/model/filters/formatTemplate';
 
 function network(name: string, overrides: Partial<Network> = {}): Network {
   return {
@@ -92,6 +92,7 @@ describe('format template: text and layout', () => {
 
   test('a comment prints nothing', () => {
     assert.equal(render('{{/* the name */}}{{.Name}}'), 'web');
+    assert.equal(render('{{/* say "hi */}}{{- /* `x */ -}} {{.Name}}'), 'web');
   });
 
   test('the CLI\'s table layout renders row by row', () => {
@@ -123,6 +124,9 @@ describe('format template: errors name what is wrong', () => {
     { template: '{{.Name "x"}}', error: /'Name' takes no argument/ },
     { template: '{{json .}}', error: /unsupported template action \{\{json \.\}\}/ },
     { template: '{{}}', error: /empty action/ },
+    { template: '{{.Label "env}}', error: /unterminated quoted string in "\{\{\.Label \\"env\}\}"/ },
+    { template: '{{.Label `env\n`}}', error: /unterminated quoted string/ },
+    { template: 'x'.repeat(MAX_TEMPLATE_LENGTH + 1), error: /template is 1001 characters long; at most 1000 are allowed/ },
   ];
   for (const { template, error } of cases) {
     test(`${template} is refused`, () => {
@@ -137,5 +141,48 @@ describe('format template: errors name what is wrong', () => {
     assert.equal(validateTemplate('{{.ID}} {{.Name}} {{.Driver}} {{.Scope}} {{.IPv4}} {{.IPv6}} {{.Internal}} {{.Labels}} {{.Label "k"}} {{.CreatedAt}} {{.Subnets}} {{.Endpoints}}'), undefined);
     assert.equal(validateTemplate('plain text'), undefined);
     assert.equal(validateTemplate(''), undefined);
+  });
+});
+
+describe('format template: parsing is linear in the template and capped in length', () => {
+  // Shapes that made the former parser quadratic: a long run of whitespace before `{{-` (a /\s+$/ search), and
+  // actions whose quotes never close on the line (each action rescanned the rest of the line).
+  const hostile: [name: string, build: (length: number) => string][] = [
+    ['spaces before a trim marker', n => `${' '.repeat(n - 12)}x{{- .Name}}`],
+    ['comments with escaped quotes', n => '{{/*\\"*/}}'.repeat(Math.floor(n / 10))],
+    ['actions with escaped quotes', n => '{{.Name}}\\"'.repeat(Math.floor(n / 11))],
+    ['many quotes', n => `{{.Label "${'\\"'.repeat(Math.floor((n - 13) / 2))}"}}`],
+    ['trim markers between runs of spaces', n => '{{- .Name -}}   '.repeat(Math.floor(n / 16))],
+  ];
+
+  test('a 100 kB hostile template is refused at once with the length error', () => {
+    for (const [name, build] of hostile) {
+      const template = build(100_000);
+      const started = performance.now();
+      const error = validateTemplate(template);
+      const elapsed = performance.now() - started;
+      assert.match(error ?? '', /^template parsing error: template is \d+ characters long; at most 1000 are allowed$/, name);
+      assert.ok(elapsed < 50, `${name}: ${elapsed.toFixed(1)} ms`);
+    }
+  });
+
+  test('a template near the cap parses, and parsing time grows linearly (checked at 100x the cap)', () => {
+    for (const [name, build] of hostile) {
+      const nearCap = build(MAX_TEMPLATE_LENGTH - 10);
+      assert.ok(nearCap.length <= MAX_TEMPLATE_LENGTH, name);
+      assert.equal(validateTemplate(nearCap), undefined, name);
+      // The same shape 100 times longer, past the cap on purpose: quadratic parsing would take seconds here.
+      const large = build(100 * MAX_TEMPLATE_LENGTH);
+      const started = performance.now();
+      parseTemplate(large, Infinity);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 150, `${name}: ${large.length} characters took ${elapsed.toFixed(1)} ms`);
+    }
+  });
+
+  test('a template of exactly the maximum length is accepted', () => {
+    const template = `${'-'.repeat(MAX_TEMPLATE_LENGTH - 9)}{{.Name}}`;
+    assert.equal(template.length, MAX_TEMPLATE_LENGTH);
+    assert.equal(render(template), `${'-'.repeat(MAX_TEMPLATE_LENGTH - 9)}web`);
   });
 });

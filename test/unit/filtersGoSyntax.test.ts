@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { compileGoRegExp, goRegExpMatches } from '../../src/model/filters/goRegexp';
+import { compileGoRegExp, goRegExpError, goRegExpMatches } from '../../src/model/filters/goRegexp';
 import { goTimeString, parseGoDuration, parseRfc3339, parseUntil } from '../../src/model/filters/goTime';
 
 describe('Go regular expressions as the engine matches name and id filters', () => {
@@ -30,6 +30,14 @@ describe('Go regular expressions as the engine matches name and id filters', () 
     ['web{1,3}', 'webbb', true],
     ['web{', 'web{', true],
     ['a}', 'a}', true],
+    ['a(?i)b', 'aB', true],
+    ['a(?i)b', 'AB', false],
+    ['(?i:b)c', 'Bc', true],
+    ['[[:^alpha:]]', 'ab1', true],
+    ['[[:^alpha:]]', 'abc', false],
+    ['\\d+$', 'net-10', true],
+    ['\\bweb\\b', 'my-web-1', true],
+    ['\\p{Greek}', 'net-α', true],
   ];
   for (const [pattern, text, expected] of matches) {
     test(`${pattern} ${expected ? 'matches' : 'does not match'} ${JSON.stringify(text)}`, () => {
@@ -37,13 +45,31 @@ describe('Go regular expressions as the engine matches name and id filters', () 
     });
   }
 
-  const invalid = ['[', '(', '*', 'a**', '(?=web)', '(?!web)', '(?<=a)b', '(a)\\1', 'a{1001}', '\\y', '\\Z', '[[:^alpha:]]', 'a(?i)b'];
+  const invalid = ['[', '(', '*', 'a**', 'a++', '(?=web)', '(?!web)', '(?<=a)b', '(a)\\1', 'a{1001}', 'a{2,1}', '\\y', '\\Z', '\\C', '[z-a]', '\\p{Nope}'];
   for (const pattern of invalid) {
     test(`${pattern} is invalid in Go, so it matches nothing`, () => {
       assert.equal(compileGoRegExp(pattern), undefined);
       assert.equal(goRegExpMatches(pattern, pattern), false);
+      assert.match(goRegExpError(pattern) ?? '', /^error parsing regexp: /);
     });
   }
+
+  test('the reason a pattern is refused is Go\'s own message', () => {
+    assert.equal(goRegExpError('('), 'error parsing regexp: missing closing ): `(`');
+    assert.equal(goRegExpError('a{2,1}'), 'error parsing regexp: invalid repeat count: `{2,1}`');
+    assert.equal(goRegExpError('(?=x)'), 'error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
+    assert.equal(goRegExpError('web'), undefined);
+  });
+
+  test('catastrophic patterns match in linear time: (a+)+b against long names returns at once', () => {
+    const started = performance.now();
+    assert.equal(goRegExpMatches('(a+)+b', `acc-${'a'.repeat(60)}`), false);
+    assert.equal(goRegExpMatches('(a+)+b', 'a'.repeat(10_000)), false);
+    assert.equal(goRegExpMatches('(a|aa)*c', 'a'.repeat(10_000)), false);
+    assert.equal(goRegExpMatches('(a+)+b', `${'a'.repeat(10_000)}b`), true);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 500, `took ${elapsed.toFixed(0)} ms`);
+  });
 });
 
 describe('Go durations', () => {

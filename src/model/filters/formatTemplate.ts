@@ -26,7 +26,7 @@ export interface RenderOptions {
   readonly noTrunc?: boolean;
 }
 
-type Part = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'field'; readonly field: TemplateField; readonly argument?: string };
+export type Part = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'field'; readonly field: TemplateField; readonly argument?: string };
 
 export interface CompiledTemplate {
   readonly source: string;
@@ -82,14 +82,33 @@ function parseAction(inner: string, action: string): Part | { error: string } {
   return { kind: 'field', field: name };
 }
 
-/** The `}}` closing an action opened before `from`, skipping quoted strings (`{{.Label "a}}b"}}`); -1 when none. */
-function findClose(source: string, from: number): number {
-  for (let i = from; i < source.length; i++) {
+/** Longer templates are refused: a tree label or description never needs more, and parsing stays cheap. */
+export const MAX_TEMPLATE_LENGTH = 1000;
+
+/**
+ * The `}}` closing the action whose `{{` is at `open`, skipping quoted strings (`{{.Label "a}}b"}}`); -1 when there
+ * is none. One pass from `open`: a quote is scanned once, and an unterminated one is an error (as in Go's lexer)
+ * instead of a reason to rescan, so parsing a whole template stays linear. A comment action (`/*` to `*` `/`) ends
+ * where the comment does, whatever quotes it holds.
+ */
+function findClose(source: string, open: number): number | { error: string } {
+  let start = open + 2;
+  if (source[start] === '-' && /\s/.test(source[start + 1] ?? '')) start += 2;
+  while (start < source.length && /\s/.test(source[start]!)) start++;
+  if (source.startsWith('/*', start)) {
+    const end = source.indexOf('*/', start + 2);
+    return end < 0 ? -1 : source.indexOf('}}', end + 2);
+  }
+  for (let i = start; i < source.length; i++) {
     const char = source[i]!;
     if (char === '"' || char === '`') {
       let j = i + 1;
       while (j < source.length && source[j] !== char && source[j] !== '\n') j += char === '"' && source[j] === '\\' ? 2 : 1;
-      if (j >= source.length || source[j] !== char) return source.indexOf('}}', from);
+      if (j >= source.length || source[j] !== char) {
+        const lineEnd = source.indexOf('\n', i);
+        const shown = source.slice(open, Math.min(lineEnd < 0 ? source.length : lineEnd, open + 80));
+        return { error: `unterminated quoted string in ${JSON.stringify(shown)}` };
+      }
       i = j;
     } else if (char === '}' && source[i + 1] === '}') {
       return i;
@@ -98,7 +117,11 @@ function findClose(source: string, from: number): number {
   return -1;
 }
 
-function parseTemplate(source: string): Part[] | { error: string } {
+/** The template's parts, in time linear in its length; `maxLength` is raised only by tests that check exactly that. */
+export function parseTemplate(source: string, maxLength = MAX_TEMPLATE_LENGTH): Part[] | { error: string } {
+  if (source.length > maxLength) {
+    return { error: `template is ${source.length} characters long; at most ${maxLength} are allowed` };
+  }
   const parts: Part[] = [];
   let text = '';
   let trimNext = false;
@@ -106,16 +129,18 @@ function parseTemplate(source: string): Part[] | { error: string } {
   while (i < source.length) {
     const open = source.indexOf('{{', i);
     let literal = source.slice(i, open < 0 ? undefined : open);
-    if (trimNext) literal = literal.replace(/^\s+/, '');
+    if (trimNext) literal = literal.trimStart();
     trimNext = false;
     text += literal;
     if (open < 0) break;
-    const close = findClose(source, open + 2);
-    if (close < 0) return { error: `unclosed action ${JSON.stringify(source.slice(open))}: missing "}}"` };
+    const close = findClose(source, open);
+    if (typeof close !== 'number') return close;
+    if (close < 0) return { error: `unclosed action ${JSON.stringify(source.slice(open, open + 80))}: missing "}}"` };
     const action = source.slice(open, close + 2);
     let inner = source.slice(open + 2, close);
-    if (/^-\s/.test(inner)) { text = text.replace(/\s+$/, ''); inner = inner.slice(1); }
-    if (/\s-$/.test(inner)) { trimNext = true; inner = inner.slice(0, -1); }
+    // Go's trim markers `{{- ` and ` -}}`; trimEnd/trimStart are linear, unlike a /\s+$/ search.
+    if (inner[0] === '-' && /\s/.test(inner[1] ?? '')) { text = text.trimEnd(); inner = inner.slice(1); }
+    if (inner.endsWith('-') && /\s/.test(inner[inner.length - 2] ?? '')) { trimNext = true; inner = inner.slice(0, -1); }
     inner = inner.trim();
     if (text) parts.push({ kind: 'text', text });
     text = '';
@@ -163,6 +188,8 @@ const compiledCache = new Map<string, CompiledTemplate | { error: string }>();
 
 /** Parses a template once; render it for each network. */
 export function compileTemplate(source: string): { template: CompiledTemplate } | { error: string } {
+  // Refused before the cache, so an over-long template is never kept.
+  if (source.length > MAX_TEMPLATE_LENGTH) return { error: `template parsing error: ${(parseTemplate(source) as { error: string }).error}` };
   const cached = compiledCache.get(source);
   if (cached) return 'error' in cached ? cached : { template: cached };
   const parsed = parseTemplate(source);

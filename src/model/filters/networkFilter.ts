@@ -1,8 +1,9 @@
 // `docker network ls --filter` for the explorer: parsing what users type, printing it back, and matching networks with
 // the engine's semantics (moby daemon/network/filter.go FilterNetworks, api/types/filters Args):
 // - `driver`, `scope`: exact; several values: any of them.
-// - `name`, `id`: exact, or an unanchored, case-sensitive Go regular expression (`name=dge` finds `bridge`); an
-//   invalid expression matches nothing; several values: any of them.
+// - `name`, `id`: exact, or an unanchored, case-sensitive Go regular expression (`name=dge` finds `bridge`), matched
+//   with RE2 in linear time (goRegexp.ts); an invalid expression matches nothing on the engine, and the filter box
+//   refuses it with Go's message (parseFilterText); several values: any of them.
 // - `label`: `k` (present) or `k=v`; several values: ALL of them (Args.MatchKVList), and a network without labels
 //   never matches.
 // - `type`: `builtin` (bridge, host, none) or `custom`; several values: any of them.
@@ -12,7 +13,7 @@
 // - different keys: all must match.
 import { isBuiltInNetwork } from '../builtInNetworks';
 import type { ContainerSummary, Network } from '../engineTypes';
-import { goRegExpMatches } from './goRegexp';
+import { goRegExpError, goRegExpMatches } from './goRegexp';
 
 export const FILTER_KEYS = ['driver', 'id', 'label', 'name', 'scope', 'type', 'dangling'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -119,8 +120,22 @@ export function parseFilterText(text: string): { filter: NetworkFilter } | { err
     const values = isFilterKey(key) ? filter[key] : (unknown[key] ??= []);
     if (!values.includes(value)) values.push(value);
   }
-  const error = validateFilter({ ...unknown, ...filter });
+  const error = validateFilter({ ...unknown, ...filter }) ?? patternError(filter);
   return error ? { error } : { filter };
+}
+
+/**
+ * A `name` or `id` value Go cannot compile. The engine does not refuse it (it matches nothing: no network name or ID
+ * can equal such a value exactly), but a filter that silently shows nothing is a mistake worth saying as one types.
+ */
+function patternError(filter: NetworkFilter): string | undefined {
+  for (const key of ['name', 'id'] as const) {
+    for (const value of filter[key]) {
+      const error = goRegExpError(value);
+      if (error) return `invalid ${key} filter '${value}': ${error}`;
+    }
+  }
+  return undefined;
 }
 
 function quoteValue(value: string): string {
