@@ -17,6 +17,9 @@ export type ExplorerSnapshot =
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
 const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'destroy', 'rename', 'pause', 'unpause', 'kill', 'restart']);
 
+/** Container inspects run for events at the same time, at most. */
+const PATCH_CONCURRENCY = 4;
+
 export function isRelevantEvent(event: EngineEvent): boolean {
   if (event.Type === 'network') return true;
   if (event.Type === 'container') return RELEVANT_CONTAINER_ACTIONS.has(event.Action.split(':')[0]);
@@ -39,6 +42,10 @@ export class ExplorerStore {
   private reloadRequested = false;
   private readonly subscriptions: { dispose(): void }[] = [];
   private waiters: (() => void)[] = [];
+  /** Container inspects for events: one per container at a time, a bounded number at once. */
+  private readonly patching = new Map<string, { again: boolean }>();
+  private patchesRunning = 0;
+  private readonly patchSlotWaiters: (() => void)[] = [];
   /** How many reloads ran: tests and the benchmark read it. */
   loadCount = 0;
 
@@ -82,8 +89,41 @@ export class ExplorerStore {
     this.scheduleReload();
   }
 
-  /** Applies one container's current networks (from its inspect) to the last lists and publishes at once. */
+  /**
+   * Applies one container's current networks (from its inspect) to the last lists and publishes at once. A burst
+   * of events costs at most one inspect in flight per container (plus one more if events came meanwhile) and at
+   * most PATCH_CONCURRENCY inspects at once.
+   */
   private async patchContainer(containerId: string): Promise<void> {
+    const inFlight = this.patching.get(containerId);
+    if (inFlight) {
+      inFlight.again = true;
+      return;
+    }
+    const entry = { again: false };
+    this.patching.set(containerId, entry);
+    try {
+      do {
+        entry.again = false;
+        await this.withPatchSlot(() => this.patchOnce(containerId));
+      } while (entry.again);
+    } finally {
+      this.patching.delete(containerId);
+    }
+  }
+
+  private async withPatchSlot(work: () => Promise<void>): Promise<void> {
+    while (this.patchesRunning >= PATCH_CONCURRENCY) await new Promise<void>(resolve => this.patchSlotWaiters.push(resolve));
+    this.patchesRunning++;
+    try {
+      await work();
+    } finally {
+      this.patchesRunning--;
+      this.patchSlotWaiters.shift()?.();
+    }
+  }
+
+  private async patchOnce(containerId: string): Promise<void> {
     if (!this.lists || this.connection.state.kind !== 'connected') return;
     const at = Date.now();
     try {

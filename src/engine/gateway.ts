@@ -84,6 +84,9 @@ interface HookableModem {
   buildPayload(err: unknown, isStream: boolean, statusCodes: unknown, openStdin: boolean, req: { path?: string } | undefined, res: { statusCode?: number } | undefined, json: unknown, cb: DialCallback): void;
 }
 
+/** The longest event line kept while waiting for its end (events are a few hundred bytes). */
+export const MAX_EVENT_LINE = 1024 * 1024;
+
 export class DockerGateway {
   private readonly docker: Docker;
   private readonly api: EngineApi;
@@ -208,6 +211,8 @@ export class DockerGateway {
   private readEvents(stream: IncomingMessage, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let pending = '';
+      /** Inside an over-long line: everything up to its end is dropped. */
+      let skipping = false;
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         pending += chunk;
@@ -215,7 +220,14 @@ export class DockerGateway {
         while ((newline = pending.indexOf('\n')) >= 0) {
           const line = pending.slice(0, newline).trim();
           pending = pending.slice(newline + 1);
-          if (line) this.emitEvent(line, onEvent);
+          if (line && !skipping) this.emitEvent(line, onEvent);
+          skipping = false;
+        }
+        // An event is a few hundred bytes: a line that never ends must not grow memory without bound.
+        if (pending.length > MAX_EVENT_LINE) {
+          if (!skipping) this.options.logger.warn(`dropped an engine event line longer than ${MAX_EVENT_LINE} bytes`);
+          skipping = true;
+          pending = '';
         }
       });
       stream.on('end', () => resolve());

@@ -5,7 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { describeEngineAddress, redactCredentials, resolveEngineAddress } from '../../src/engine/engineAddress';
-import { dockerFor } from '../../src/engine/gateway';
+import { DockerGateway, dockerFor, MAX_EVENT_LINE } from '../../src/engine/gateway';
+import type { EngineEvent } from '../../src/model/engineTypes';
+import { waitFor } from '../support/waitFor';
+import { fakeEngine, silentLogger } from './fakeEngine';
 
 describe('engine addresses shown in logs, views and messages carry no password', () => {
   test('a password in a tcp or ssh address becomes ***; a user name stays', () => {
@@ -41,6 +44,32 @@ describe('docker-modem\'s own environment defaults cannot slip in behind our res
         else process.env[key] = saved[key];
       }
       fs.rmSync(certs, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the event stream cannot grow memory without bound', () => {
+  test('a line longer than the cap is dropped with a warning, and the events after it still arrive', async () => {
+    const engine = fakeEngine();
+    await engine.start();
+    const warnings: string[] = [];
+    const gateway = await DockerGateway.open({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }, { timeoutMs: 5000, logger: { ...silentLogger, warn: line => warnings.push(line) } });
+    const events: EngineEvent[] = [];
+    const controller = new AbortController();
+    const following = gateway.streamEvents({}, event => events.push(event), controller.signal);
+    try {
+      await waitFor(() => engine.eventStreams.length === 1, 'subscribed', 3000);
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let sent = 0; sent <= MAX_EVENT_LINE * 2; sent += chunk.length) engine.eventStreams[0].write(chunk);
+      engine.eventStreams[0].write('\n' + JSON.stringify({ Type: 'network', Action: 'create', Actor: { ID: 'after' } }) + '\n');
+      await waitFor(() => events.length === 1, 'the event after the long line', 5000);
+      assert.equal((events[0].Actor as { ID: string }).ID, 'after');
+      assert.equal(warnings.filter(w => w.includes('longer than')).length, 1, warnings.join('\n'));
+    } finally {
+      controller.abort();
+      await following.catch(() => undefined);
+      gateway.dispose();
+      await engine.stop();
     }
   });
 });
