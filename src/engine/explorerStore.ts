@@ -11,7 +11,8 @@ import type { EngineLogger } from './gateway';
 
 export type ExplorerSnapshot =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly model: ExplorerModel; readonly loadedAt: number }
+  /** `stale`: the last refresh failed; the model is the last one loaded, `since` when it was. */
+  | { readonly kind: 'ready'; readonly model: ExplorerModel; readonly loadedAt: number; readonly stale?: { readonly since: number; readonly reason: string } }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
@@ -195,7 +196,9 @@ export class ExplorerStore {
     } catch (err) {
       this.logger.error(`could not load networks and containers: ${(err as Error).message}`);
       this.connection.reportFailure(err);
+      // Never old data presented as live: a model that could not be refreshed says so, and since when.
       if (this.current.kind !== 'ready') this.set({ kind: 'unavailable', reason: (err as Error).message });
+      else this.set({ ...this.current, stale: { since: this.current.stale?.since ?? this.current.loadedAt, reason: (err as Error).message } });
     }
   }
 

@@ -2,7 +2,7 @@
 // as the message above each explorer view.
 import * as vscode from 'vscode';
 import type { ConnectionState, EngineConnection } from '../engine/engineConnection';
-import type { ExplorerStore } from '../engine/explorerStore';
+import type { ExplorerSnapshot, ExplorerStore } from '../engine/explorerStore';
 import { DisposableOwner } from './disposable';
 
 export const ENGINE_STATE_CONTEXT_KEY = 'dockerNetworks.engineState';
@@ -19,17 +19,26 @@ export function stateMessage(state: ConnectionState): string | undefined {
   }
 }
 
+/** Shown above the views while the data could not be refreshed: what is there is as of `since`. */
+export function staleMessage(snapshot: ExplorerSnapshot): string | undefined {
+  if (snapshot.kind !== 'ready' || !snapshot.stale) return undefined;
+  return `Not refreshed since ${new Date(snapshot.stale.since).toLocaleTimeString()}: ${snapshot.stale.reason}`;
+}
+
 export class EngineStatusPresenter extends DisposableOwner {
-  constructor(connection: EngineConnection, store: ExplorerStore, private readonly views: readonly vscode.TreeView<unknown>[]) {
+  constructor(private readonly connection: EngineConnection, private readonly store: ExplorerStore, private readonly views: readonly vscode.TreeView<unknown>[]) {
     super();
     this.own(connection.onDidChangeState(state => this.show(state)));
-    this.own(store.onDidChange(snapshot => void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready')));
+    this.own(store.onDidChange(snapshot => {
+      void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready');
+      this.show(this.connection.state);
+    }));
     this.show(connection.state);
   }
 
   private show(state: ConnectionState): void {
     void vscode.commands.executeCommand('setContext', ENGINE_STATE_CONTEXT_KEY, state.kind);
-    const message = stateMessage(state);
-    for (const view of this.views) view.message = message;
+    const message = stateMessage(state) ?? staleMessage(this.store.snapshot);
+    for (const view of this.views) if (view.message !== message) view.message = message;
   }
 }
