@@ -35,7 +35,10 @@ export class ExplorerStore {
   /** The last engine lists, which event patches apply to. */
   private lists: { networks: Network[]; containers: ContainerSummary[] } | undefined;
   /** Containers re-read for an event, newer than any list loaded before the event; dropped once a list is newer. */
-  private readonly patches = new Map<string, { container: ContainerSummary; at: number }>();
+  private readonly patches = new Map<string, { container: ContainerSummary | undefined; at: number }>();
+  /** Networks created (their inspect) or destroyed (undefined) since the lists, applied the same way. */
+  private readonly networkPatches = new Map<string, { network: Network | undefined; at: number }>();
+  private publishQueued = false;
   /** When the request behind the current lists started: a patch begun before it is older than the lists. */
   private listsStartedAt = 0;
   private debounceTimer: NodeJS.Timeout | undefined;
@@ -83,11 +86,57 @@ export class ExplorerStore {
     return whenEmitted(this.onDidChange, () => (this.current.kind === 'loading' ? undefined : this.current), signal);
   }
 
+  /**
+   * Every relevant event is applied at once from what it names (one inspect at most), so the views show it without
+   * waiting; a throttled full reload follows only to reconcile.
+   */
   private onEvent(event: EngineEvent): void {
     if (!isRelevantEvent(event)) return;
-    const container = event.Actor.Attributes?.container;
-    if (event.Type === 'network' && (event.Action === 'connect' || event.Action === 'disconnect') && container) void this.patchContainer(container);
+    const action = event.Action.split(':')[0];
+    if (event.Type === 'network') {
+      const container = event.Actor.Attributes?.container;
+      if ((action === 'connect' || action === 'disconnect') && container) void this.patchContainer(container);
+      else if (action === 'create' && event.Actor.ID) void this.patchNetwork(event.Actor.ID);
+      else if (action === 'destroy' && event.Actor.ID) this.forgetNetwork(event.Actor.ID);
+    } else if (event.Type === 'container' && event.Actor.ID) {
+      if (action === 'destroy') this.forgetContainer(event.Actor.ID);
+      else void this.patchContainer(event.Actor.ID);
+    }
     this.scheduleReload();
+  }
+
+  private async patchNetwork(networkId: string): Promise<void> {
+    if (!this.lists || this.connection.state.kind !== 'connected') return;
+    const at = Date.now();
+    try {
+      const gateway = this.connection.state.gateway;
+      const network = await this.withPatchSlot(() => gateway.inspectNetwork(networkId));
+      if (at < this.listsStartedAt) return;
+      this.networkPatches.set(networkId, { network, at });
+      this.queuePublish();
+    } catch {
+      // Removed meanwhile: its destroy event, or the reload, tells.
+    }
+  }
+
+  private forgetNetwork(networkId: string): void {
+    this.networkPatches.set(networkId, { network: undefined, at: Date.now() });
+    this.queuePublish();
+  }
+
+  private forgetContainer(containerId: string): void {
+    this.patches.set(containerId, { container: undefined, at: Date.now() });
+    this.queuePublish();
+  }
+
+  /** Patches arriving together (a burst) are drawn together, once per turn of the event loop. */
+  private queuePublish(): void {
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    setImmediate(() => {
+      this.publishQueued = false;
+      this.publish();
+    });
   }
 
   /**
@@ -113,11 +162,11 @@ export class ExplorerStore {
     }
   }
 
-  private async withPatchSlot(work: () => Promise<void>): Promise<void> {
+  private async withPatchSlot<T>(work: () => Promise<T>): Promise<T> {
     while (this.patchesRunning >= PATCH_CONCURRENCY) await new Promise<void>(resolve => this.patchSlotWaiters.push(resolve));
     this.patchesRunning++;
     try {
-      await work();
+      return await work();
     } finally {
       this.patchesRunning--;
       this.patchSlotWaiters.shift()?.();
@@ -134,7 +183,7 @@ export class ExplorerStore {
       const container = summaryFromInspect(inspect, previous);
       this.patches.set(container.Id, { container, at });
       this.aliases.learn(container.Id, aliasSignature(container), aliasesFromInspect(inspect));
-      this.publish();
+      this.queuePublish();
     } catch {
       // Removed meanwhile: the full reload that follows every event tells.
     }
@@ -142,10 +191,9 @@ export class ExplorerStore {
 
   private publish(): void {
     if (!this.lists) return;
-    const patched = new Map([...this.patches].map(([id, patch]) => [id, patch.container]));
-    const containers = this.lists.containers.map(c => patched.get(c.Id) ?? c);
-    for (const [id, container] of patched) if (!this.lists.containers.some(c => c.Id === id)) containers.push(container);
-    this.set({ kind: 'ready', model: buildExplorerModel(this.lists.networks, containers, this.aliases.current()), loadedAt: Date.now() });
+    const containers = applyPatches(this.lists.containers, this.patches, patch => patch.container);
+    const networks = applyPatches(this.lists.networks, this.networkPatches, patch => patch.network);
+    this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
   }
 
   /**
@@ -189,7 +237,7 @@ export class ExplorerStore {
       this.loadCount++;
       this.lists = { networks, containers };
       this.listsStartedAt = started;
-      for (const [id, patch] of this.patches) if (patch.at < started) this.patches.delete(id);
+      for (const patches of [this.patches, this.networkPatches]) for (const [id, patch] of patches) if (patch.at < started) patches.delete(id);
       // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
       this.publish();
       if (await this.aliases.refresh(gateway, containers)) this.publish();
@@ -216,4 +264,15 @@ export class ExplorerStore {
     this.subscriptions.forEach(subscription => subscription.dispose());
     this.changeEmitter.dispose();
   }
+}
+
+/** The list with newer versions replacing, adding (present) or removing (undefined) entries by ID. */
+function applyPatches<T extends { Id: string }, P>(list: readonly T[], patches: ReadonlyMap<string, P>, valueOf: (patch: P) => T | undefined): T[] {
+  if (!patches.size) return [...list];
+  const result = list.filter(item => !patches.has(item.Id) || valueOf(patches.get(item.Id)!) !== undefined).map(item => (patches.has(item.Id) ? valueOf(patches.get(item.Id)!)! : item));
+  for (const [id, patch] of patches) {
+    const value = valueOf(patch);
+    if (value && !list.some(item => item.Id === id)) result.push(value);
+  }
+  return result;
 }

@@ -76,8 +76,14 @@ describe('explorer data from the real engine', () => {
     const store = new ExplorerStore(counted, silentLogger);
     counted.start();
     try {
-      for (let i = 0; i < 5; i++) await engineDocker().createNetwork({ Name: uniqueName('count'), Labels: testLabels });
-      await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'snapshot');
+      const names: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        names.push(uniqueName('count'));
+        await engineDocker().createNetwork({ Name: names[i], Labels: testLabels });
+      }
+      // Each create event is applied with one network inspect: let those land before counting a refresh.
+      await waitFor(() => names.every(name => store.model?.networks.some(n => n.name === name)), 'the five networks from their events');
+      await store.reload();
       calls.length = 0;
       await store.reload();
       const requests = calls.filter(line => /^GET \/v[\d.]+\/(networks|containers)/.test(line));
