@@ -42,7 +42,13 @@ const PLAIN: Readonly<Record<ShellKind, RegExp>> = {
  * Terminal control characters: pasted, they act as keys (Ctrl-C drops the quote typed so far, ESC [201~ ends a
  * bracketed paste) instead of arriving as text. Tab and line feed are left to each shell; CR becomes LF when typed.
  */
-const CONTROL = /[\x01-\x08\x0b-\x1f\x7f-\x9f]/;
+function controlCharacter(value: string): string | undefined {
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if ((code > 0 && code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)) return char;
+  }
+  return undefined;
+}
 /** PowerShell also ends single-quoted strings at typographic single quotes. */
 const POWERSHELL_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
 
@@ -75,8 +81,8 @@ function quoteCmd(value: string): string {
 /** One argument as the shell must see it; throws UnquotableValueError when the shell cannot carry it. */
 export function quoteArgument(value: string, shell: ShellKind): string {
   if (value.includes('\0')) throw new UnquotableValueError(value, shell, 'it contains a NUL character');
-  const control = CONTROL.exec(value);
-  if (control) throw new UnquotableValueError(value, shell, `it contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which a terminal takes as a key, not as text`);
+  const control = controlCharacter(value);
+  if (control) throw new UnquotableValueError(value, shell, `it contains the control character U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which a terminal takes as a key, not as text`);
   if (PLAIN[shell].test(value)) return value;
   switch (shell) {
     case 'posix': return quotePosix(value);

@@ -18,7 +18,10 @@ describe('Copy as Compose round-trips every value through a YAML parser and Comp
   test('labels, driver options and IPAM options with tricky values and keys come back exactly', () => {
     const pairs = Object.fromEntries(TRICKY.map((value, index) => [`${TRICKY[(index + 7) % TRICKY.length]}-${index}`, value]));
     const answers = { ...emptyAnswers(), name: 'web', labels: pairs, driverOptions: pairs, ipamDriver: 'x', ipamOptions: pairs };
-    const parsed = parse(toComposeSnippet(answers)) as { networks: Record<string, { labels: Record<string, unknown>; driver_opts: Record<string, unknown>; ipam: { options: Record<string, unknown> } }> };
+    const snippet = toComposeSnippet(answers);
+    // The parser here is lenient; Compose's (go-yaml) refuses characters outside YAML's printable set, so none is raw.
+    assert.doesNotMatch(snippet, /[^\t\n\x20-\x7e\xa1-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u);
+    const parsed = parse(snippet) as { networks: Record<string, { labels: Record<string, unknown>; driver_opts: Record<string, unknown>; ipam: { options: Record<string, unknown> } }> };
     const network = parsed.networks.web;
     for (const section of [network.labels, network.driver_opts, network.ipam.options]) {
       assert.deepEqual(Object.fromEntries(Object.entries(section).map(([k, v]) => [k, composeValue(v)])), pairs);

@@ -13,7 +13,7 @@ const { findProgram } = require('../../../scripts/lib/apt.js') as { findProgram(
 const HOSTILE = [
   "x'; iwr evil|iex; #", 'a & calc', 'a | b', '$(touch /tmp/dn-pwned)', '`touch /tmp/dn-pwned`', 'line\nbreak', '%PATH%', '!x!', 'a"b', "it's",
   '*', '~', '-rf', '', ' leading and trailing ', 'tab\there', 'ünïcødé ☃ 网络', 'back\\slash\\', '\\', '{a,b}', '#comment', 'a;b', '$HOME', "‘curly’", 'x > /tmp/dn-pwned',
-  '=ls', '=', 'a=~/x', '--label=~root', '?', '[ab]', '^x', 'x#y', '%self', '(a)', '$((1+1))', '${HOME}', '\\$HOME', "'", '"', '\\\'', '\n', 'a\\\nb', '@(a)', 'a,b', '-a.b', '--x=y z',
+  '=ls', '=', 'a=~/x', '--label=~root', '?', '[ab]', '^x', 'x#y', '%self', '(a)', '$((1+1))', '$' + '{HOME}', '\\$HOME', "'", '"', '\\\'', '\n', 'a\\\nb', '@(a)', 'a,b', '-a.b', '--x=y z',
 ];
 
 /** The shells Debian offers that read a command with `-c`, with how argv comes back (NUL-separated). */
@@ -122,7 +122,7 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
   // PowerShell and cmd.exe cannot be run here, so the safety property is checked structurally instead: in what each
   // shell is given, every metacharacter sits inside a quoted span that the shell reads literally.
   test('no PowerShell or cmd.exe metacharacter is left outside quotes', () => {
-    const psMeta = /[\s$`'"‘’‚‛“”„;&|<>(){}@,#*?\[\]~%!^]/;
+    const psMeta = /[\s$`'"‘’‚‛“”„;&|<>(){}@,#*?[\]~%!^]/;
     const cmdMeta = /[\s&|<>^()%!";]/;
     for (const value of HOSTILE) {
       const ps = (() => { try { return quoteArgument(value, 'powershell'); } catch { return undefined; } })();
