@@ -30,7 +30,7 @@ function ensurePrograms(programs, packages, { log = console.log, what = 'tests' 
     if (still.length) throw new Error(`${what}: still missing after apt-get: ${still.join(', ')}`);
 }
 
-/** The shells from Debian the copy-as-CLI round-trip test pastes lines into (bash and dash are always there). */
-const TEST_SHELLS = { programs: ['bash', 'dash', 'zsh', 'fish', 'mksh'], packages: ['bash', 'dash', 'zsh', 'fish', 'mksh'] };
+/** The shells from Debian the copy-as-CLI round-trip test pastes lines into (bash and dash are always there); busybox for its sh. */
+const TEST_SHELLS = { programs: ['bash', 'dash', 'zsh', 'fish', 'mksh', 'busybox'], packages: ['bash', 'dash', 'zsh', 'fish', 'mksh', 'busybox'] };
 
 module.exports = { findProgram, ensurePrograms, TEST_SHELLS };

@@ -267,11 +267,11 @@ export class ExplorerStore {
 }
 
 /** The list with newer versions replacing, adding (present) or removing (undefined) entries by ID. */
-function applyPatches<T extends { Id: string }, P>(list: readonly T[], patches: ReadonlyMap<string, P>, valueOf: (patch: P) => T | undefined): T[] {
+function applyPatches<T extends { Id: string }, P>(list: readonly T[], patches: ReadonlyMap<string, P>, entryOf: (patch: P) => T | undefined): T[] {
   if (!patches.size) return [...list];
-  const result = list.filter(item => !patches.has(item.Id) || valueOf(patches.get(item.Id)!) !== undefined).map(item => (patches.has(item.Id) ? valueOf(patches.get(item.Id)!)! : item));
+  const result = list.filter(item => !patches.has(item.Id) || entryOf(patches.get(item.Id)!) !== undefined).map(item => (patches.has(item.Id) ? entryOf(patches.get(item.Id)!)! : item));
   for (const [id, patch] of patches) {
-    const value = valueOf(patch);
+    const value = entryOf(patch);
     if (value && !list.some(item => item.Id === id)) result.push(value);
   }
   return result;

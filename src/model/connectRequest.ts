@@ -1,5 +1,5 @@
 // What the Connect wizard collects, as the Engine API body and as the equivalent `docker network connect` line.
-import { commandLine, ShellKind } from './shellQuoting';
+import { CliLine, cliLine, ShellKind } from './shellQuoting';
 
 export interface ConnectOptions {
   aliases: string[];
@@ -45,8 +45,8 @@ export function toConnectBody(containerId: string, options: ConnectOptions): Con
   return Object.keys(config).length ? { Container: containerId, EndpointConfig: config } : { Container: containerId };
 }
 
-/** The `docker network connect` line, quoted for the shell it will be pasted into. */
-export function toConnectCliCommand(network: string, container: string, options: ConnectOptions, shell: ShellKind = 'posix'): string {
+/** The `docker network connect` line, quoted for the shell it will be pasted into, or why it cannot be. */
+export function toConnectCliCommand(network: string, container: string, options: ConnectOptions, shell: ShellKind = 'posix'): CliLine {
   const args = ['docker', 'network', 'connect'];
   for (const alias of options.aliases) args.push(`--alias=${alias}`);
   if (options.ipv4) args.push(`--ip=${options.ipv4}`);
@@ -56,7 +56,7 @@ export function toConnectCliCommand(network: string, container: string, options:
   for (const [key, value] of Object.entries(options.driverOptions)) args.push(`--driver-opt=${key}=${value}`);
   if (options.gatewayPriority !== undefined) args.push(`--gw-priority=${options.gatewayPriority}`);
   args.push(network, container);
-  return commandLine(args, shell);
+  return cliLine(args, shell);
 }
 
 /** DNS names the engine accepts as aliases: letters, digits, `-`, `_`, `.`; no spaces. */

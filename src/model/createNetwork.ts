@@ -2,7 +2,7 @@
 // `docker network create` command line, and a Compose `networks:` entry. Also the reverse: answers from an existing
 // network, for Duplicate Network and Copy as CLI / Compose.
 import type { Network } from './engineTypes';
-import { commandLine, ShellKind } from './shellQuoting';
+import { CliLine, cliLine, ShellKind } from './shellQuoting';
 import { familyOf } from './ipam/addresses';
 import type { IpamRequest } from './ipam/validation';
 
@@ -113,9 +113,9 @@ export function toCreateBody(answers: CreateNetworkAnswers): CreateNetworkBody {
   };
 }
 
-/** The `docker network create` line for the answers, quoted for the shell it will be pasted into. */
-export function toDockerCliCommand(answers: CreateNetworkAnswers, shell: ShellKind = 'posix'): string {
-  return commandLine(createNetworkArgv(answers), shell);
+/** The `docker network create` line for the answers, quoted for the shell it will be pasted into, or why it cannot be. */
+export function toDockerCliCommand(answers: CreateNetworkAnswers, shell: ShellKind = 'posix'): CliLine {
+  return cliLine(createNetworkArgv(answers), shell);
 }
 
 /** The argv of the equivalent `docker network create`, each flag and its value one argument (`--label=k=v`). */
@@ -149,18 +149,37 @@ const YAML_KEYWORDS = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
 /** Plain scalars that stay strings: start with a letter or `_` (no number, `.inf`, `@x`, `*a`, `- x`), or an IP/CIDR. */
 const YAML_PLAIN = /^([A-Za-z_][A-Za-z0-9_./-]*|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?)$/;
 
+/**
+ * A YAML double-quoted scalar that reads back as exactly `value`: `\\` and `"` escaped, and every character YAML
+ * does not allow as-is (controls, DEL, C1, NEL, the Unicode line and paragraph separators, BOM, lone surrogates)
+ * written as an escape. JSON.stringify is not enough: it leaves DEL, C1 controls and U+2028 raw.
+ */
+function yamlQuoted(value: string): string {
+  let out = '"';
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\t') out += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
+      out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    } else out += char;
+  }
+  return `${out}"`;
+}
+
 /** A key as YAML reads it back exactly. */
 function yamlKey(value: string): string {
-  return YAML_PLAIN.test(value) && !YAML_KEYWORDS.test(value) ? value : JSON.stringify(value);
+  return YAML_PLAIN.test(value) && !YAML_KEYWORDS.test(value) ? value : yamlQuoted(value);
 }
 
 /**
  * A value as Compose reads it back exactly: YAML must not turn it into a number, boolean or null, and Compose
- * interpolates `$VAR` and `${VAR}` in values, so a literal `$` is written `$$`. JSON strings are valid YAML.
+ * interpolates `$VAR` and `${VAR}` in values, so a literal `$` is written `$$`.
  */
 function yamlString(value: string): string {
   const literal = value.replace(/\$/g, '$$$$');
-  return YAML_PLAIN.test(literal) && !YAML_KEYWORDS.test(literal) ? literal : JSON.stringify(literal);
+  return YAML_PLAIN.test(literal) && !YAML_KEYWORDS.test(literal) ? literal : yamlQuoted(literal);
 }
 
 /** A Compose `networks:` entry that creates the same network. */

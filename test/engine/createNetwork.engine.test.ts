@@ -137,7 +137,7 @@ describe('Create Network wizard against the real engine', () => {
       const derived = await docker.createNetwork({ Name: uniqueName('from-tpl'), ConfigFrom: { Network: templateName } } as Docker.NetworkCreateOptions);
       const copyName = uniqueName('from-tpl-copy');
       try {
-        const command = toDockerCliCommand(answersFromNetwork(await inspect(derived.id), copyName));
+        const command = toDockerCliCommand(answersFromNetwork(await inspect(derived.id), copyName)).line!;
         await docker.getNetwork(derived.id).remove();
         await assert.doesNotReject(runDockerCommandLine(command), `${command} is refused`);
         assert.equal((await inspect(copyName)).ConfigFrom?.Network, templateName);
@@ -199,7 +199,7 @@ describe('Create Network wizard against the real engine', () => {
       ipv6: [{ subnet: 'fd00:217:7::/64', gateway: 'fd00:217:7::1', aux: 'r6=fd00:217:7::2' }],
       mtu: '1400', labels: 'note=two words, quote=it\'s, bare',
     });
-    const command = toDockerCliCommand(answers);
+    const command = toDockerCliCommand(answers).line!;
     assert.equal(prompter.asked.at(-1)!.text, `Create "${name}"? Equivalent: ${command}`, 'the summary shows the command');
     await engineDocker().getNetwork(viaApi.Id).remove();
 

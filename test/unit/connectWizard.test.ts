@@ -44,7 +44,7 @@ describe('connect wizard', () => {
     assert.equal(ipStep.title, 'Connect Container to Network (6/6)');
     assert.equal(ipStep.value, '10.30.0.3', 'the next free address is suggested');
     assert.deepEqual(toConnectBody('id', plan!.options), { Container: 'id', EndpointConfig: { IPAMConfig: { IPv4Address: '10.30.0.3' }, Aliases: ['db', 'primary'] } });
-    assert.equal(toConnectCliCommand('web', 'worker', plan!.options), 'docker network connect --alias=db --alias=primary --ip=10.30.0.3 web worker');
+    assert.equal(toConnectCliCommand('web', 'worker', plan!.options).line, 'docker network connect --alias=db --alias=primary --ip=10.30.0.3 web worker');
   });
 
   test('the host network is explained, not hidden, and the user picks again', async () => {

@@ -45,7 +45,7 @@ describe('create network wizard', () => {
     assert.deepEqual(body.IPAM?.Config, [{ Subnet: '10.42.0.0/24', Gateway: '10.42.0.1', IPRange: '10.42.0.128/25', AuxiliaryAddresses: { router: '10.42.0.2' } }]);
     assert.equal(body.Internal, true);
     assert.deepEqual(body.Labels, { env: 'dev', tier: '' });
-    assert.equal(toDockerCliCommand(answers!), 'docker network create --internal --subnet=10.42.0.0/24 --ip-range=10.42.0.128/25 --gateway=10.42.0.1 --aux-address=router=10.42.0.2 --label=env=dev --label=tier backend');
+    assert.equal(toDockerCliCommand(answers!).line, 'docker network create --internal --subnet=10.42.0.0/24 --ip-range=10.42.0.128/25 --gateway=10.42.0.1 --aux-address=router=10.42.0.2 --label=env=dev --label=tier backend');
   });
 
   test('the subnet step suggests the first free subnet of the pools, and the gateway step its first host', async () => {
@@ -142,7 +142,7 @@ describe('create network wizard', () => {
   test('"Create with defaults" after configuring options sends only the name and driver', async () => {
     const prompter = new ScriptedPrompter(['plain', 'bridge', 'Configure options…', ['Internal', 'Labels…'], 'a=b', BACK, BACK, BACK, 'Create with defaults', 'Create network "plain"']);
     const answers = await runCreateNetworkWizard(prompter, input());
-    assert.equal(toDockerCliCommand(answers!), 'docker network create plain');
+    assert.equal(toDockerCliCommand(answers!).line, 'docker network create plain');
     assert.equal(prompter.remaining, 0);
   });
 

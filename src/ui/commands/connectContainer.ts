@@ -17,7 +17,8 @@ export async function executeConnect(context: CommandContext, plan: ConnectPlan)
     title: `Connecting to "${plan.network.name}"`, total: plan.containers.length,
     words: { done: names => `Connected ${quoted(names)} to "${plan.network.name}".`, failed: (_name, reason) => reason },
     run: options => runEach(plan.containers, container => container.name, async container => {
-      context.log.info(`running the equivalent of: ${toConnectCliCommand(plan.network.name, container.name, plan.options)}`);
+      const command = toConnectCliCommand(plan.network.name, container.name, plan.options);
+      context.log.info(`running the equivalent of: ${command.line ?? command.problem}`);
       await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message => context.log.warn(message));
     }, options),
   });

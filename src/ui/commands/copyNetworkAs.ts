@@ -16,7 +16,14 @@ export const copyAsCliCommand: CommandDefinition = {
   run: async (context, clicked, selection) => {
     const networks = await networksFor(context, clicked, selection, 'Copy as docker CLI Command');
     if (!networks?.length) return;
-    const text = networks.map(n => toDockerCliCommand(answersFromNetwork(n.network), settings.cliShell())).join('\n');
+    const shell = settings.cliShell();
+    const lines = networks.map(n => toDockerCliCommand(answersFromNetwork(n.network), shell));
+    const refused = lines.find(l => l.problem !== undefined)?.problem;
+    if (refused !== undefined) {
+      void vscode.window.showErrorMessage(refused);
+      return undefined;
+    }
+    const text = lines.map(l => l.line).join('\n');
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(`Copied: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`);
     return text;

@@ -57,7 +57,8 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
       initial: answers, title, shell: settings.cliShell(),
     });
     if (!answers) return undefined;
-    context.log.info(`creating network: ${toDockerCliCommand(answers)}`);
+    const command = toDockerCliCommand(answers);
+    context.log.info(`creating network: ${command.line ?? command.problem}`);
     let created: { Id: string };
     try {
       // The engine may have restarted while the wizard was open: create through the current connection.

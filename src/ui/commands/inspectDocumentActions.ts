@@ -26,7 +26,11 @@ export const copyInspectedAsCliCommand: CommandDefinition = {
     const target = inspectTarget(resource)?.target;
     if (target?.kind !== 'network') return undefined;
     const network = await context.gateway().inspectNetwork(target.id);
-    const command = toDockerCliCommand(answersFromNetwork(network), settings.cliShell());
+    const { line: command, problem } = toDockerCliCommand(answersFromNetwork(network), settings.cliShell());
+    if (command === undefined) {
+      void vscode.window.showErrorMessage(problem);
+      return undefined;
+    }
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(`Copied: ${command}`);
     return command;

@@ -23,7 +23,7 @@ function summaryLine(a: CreateNetworkAnswers): string {
 /** The equivalent command line, or why the shell cannot carry one of the values. */
 function cliLine(answers: CreateNetworkAnswers, shell: ShellKind): { line: string; problem?: undefined } | { line?: undefined; problem: string } {
   try {
-    return { line: toDockerCliCommand(answers, shell) };
+    return toDockerCliCommand(answers, shell);
   } catch (err) {
     if (err instanceof UnquotableValueError) return { problem: err.message };
     throw err;
