@@ -25,7 +25,8 @@ const withoutBuildKit = {
   name: 'dockerode-without-buildkit',
   setup(build) {
     build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, args =>
-      /[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: args.path, namespace: 'no-buildkit' } : undefined);
+      /[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: args.path, namespace: 'no-buildkit' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'no-buildkit' }, () => ({
       contents: 'module.exports = function () { throw new Error("BuildKit builds are not part of Docker Networks"); };',
       loader: 'js',
@@ -59,4 +60,7 @@ async function main() {
   console.log(`[build] dist/extension.js (${production ? 'production' : 'development'})`);
 }
 
-main().catch(err => { console.error(err); process.exit(1); });
+main().catch(err => {
+  console.error(err);
+  process.exit(1);
+});

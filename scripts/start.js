@@ -13,18 +13,27 @@ const log = message => console.log(`[start] ${message}`);
 /** GET /_ping on a unix socket or tcp host; true when the engine answers. */
 function engineAnswers(dockerHost) {
   return new Promise(resolve => {
-    const target = dockerHost.startsWith('unix://') ? { socketPath: dockerHost.slice('unix://'.length) }
-      : dockerHost.startsWith('tcp://') ? { host: new URL(dockerHost).hostname, port: new URL(dockerHost).port || 2375 } : undefined;
-    if (!target) return resolve(true);   // ssh:// and others: let the extension deal with them
-    const request = http.get({ ...target, path: '/_ping', timeout: 2000 }, res => { res.resume(); resolve(res.statusCode === 200); });
+    const target = dockerHost.startsWith('unix://')
+      ? { socketPath: dockerHost.slice('unix://'.length) }
+      : dockerHost.startsWith('tcp://')
+        ? { host: new URL(dockerHost).hostname, port: new URL(dockerHost).port || 2375 }
+        : undefined;
+    if (!target) return resolve(true); // ssh:// and others: let the extension deal with them
+    const request = http.get({ ...target, path: '/_ping', timeout: 2000 }, res => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
     request.on('error', () => resolve(false));
-    request.on('timeout', () => { request.destroy(); resolve(false); });
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(false);
+    });
   });
 }
 
 async function chooseEngine() {
   const userHost = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-  if (process.env.DOCKER_CONTEXT || await engineAnswers(userHost)) {
+  if (process.env.DOCKER_CONTEXT || (await engineAnswers(userHost))) {
     log(`using your Docker Engine (${process.env.DOCKER_CONTEXT ? `context ${process.env.DOCKER_CONTEXT}` : userHost})`);
     return { env: {}, stop: async () => {} };
   }
@@ -47,12 +56,18 @@ async function main() {
   let stopWorkbench = async () => {};
   if (serve.hasDesktopCode() && !process.env.DOCKER_NETWORKS_USE_CODE_SERVER) {
     log('opening desktop VS Code with the extension under development');
-    const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, '--wait'], { stdio: 'inherit', env: { ...process.env, ...engine.env } });
-    stopWorkbench = async () => { code.kill(); };
+    const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${ROOT}`, '--wait'], {
+      stdio: 'inherit',
+      env: { ...process.env, ...engine.env },
+    });
+    stopWorkbench = async () => {
+      code.kill();
+    };
     code.on('exit', () => shutdown());
   } else {
     log('no desktop `code` on PATH: serving VS Code (code-server) on 127.0.0.1');
-    if (spawnSync('sh', ['scripts/vscode/setup-test-host.sh'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('could not install code-server');
+    if (spawnSync('sh', ['scripts/vscode/setup-test-host.sh'], { cwd: ROOT, stdio: 'inherit' }).status !== 0)
+      throw new Error('could not install code-server');
     const workbench = await serve.serveWorkbench({ env: engine.env, log });
     stopWorkbench = workbench.stop;
     log(`ready: open ${workbench.url} — Ctrl-C stops VS Code${engine.env.DOCKER_HOST ? ' and the private engine' : ''}`);
@@ -71,4 +86,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch(err => { console.error(`[start] ${err.message}`); process.exit(1); });
+main().catch(err => {
+  console.error(`[start] ${err.message}`);
+  process.exit(1);
+});

@@ -35,12 +35,17 @@ function runCapturing(command, args, env) {
   return new Promise(resolve => {
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', chunk => { output += chunk; process.stdout.write(chunk); });
-    child.stderr.on('data', chunk => { output += chunk; process.stderr.write(chunk); });
+    child.stdout.on('data', chunk => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', chunk => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
     child.on('close', code => resolve([code === 0, output]));
   });
 }
-
 
 function record(name, passed, failed) {
   results.push({ name, passed, failed });
@@ -49,15 +54,29 @@ function record(name, passed, failed) {
 /** node:test phases: spec output for people, a TAP file for the counts. */
 async function nodeTests(name, dir, env = {}) {
   const tap = path.join(ROOT, 'out', `${name}.tap`);
-  const files = fs.readdirSync(path.join(ROOT, 'out', dir)).filter(f => f.endsWith('.test.js')).map(f => path.join('out', dir, f));
-  const [ok] = await runCapturing(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], env);
+  const files = fs
+    .readdirSync(path.join(ROOT, 'out', dir))
+    .filter(f => f.endsWith('.test.js'))
+    .map(f => path.join('out', dir, f));
+  const [ok] = await runCapturing(
+    process.execPath,
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    env,
+  );
   const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
   const count = key => Number((new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text) ?? [])[1] ?? 0);
   const passed = count('pass');
   let failed = count('fail') + count('cancelled');
-  if (!ok && failed === 0) failed = 1;            // the runner itself failed (crash, no file loaded)
-  if (passed + failed === 0) failed = 1;          // ran no test: that is a failure too
+  if (!ok && failed === 0) failed = 1; // the runner itself failed (crash, no file loaded)
+  if (passed + failed === 0) failed = 1; // ran no test: that is a failure too
   record(name, passed, failed);
 }
 
@@ -69,7 +88,7 @@ async function runnerTests(name, script, label, env) {
   const passed = last ? Number(last[1]) : 0;
   let failed = last ? Number(last[2]) : 1;
   if (!ok && failed === 0) failed = 1;
-  if (passed + failed === 0) failed = 1;          // ran no test (e.g. the suite found no files): that is a failure too
+  if (passed + failed === 0) failed = 1; // ran no test (e.g. the suite found no files): that is a failure too
   record(name, passed, failed);
 }
 
@@ -142,10 +161,14 @@ async function main() {
   await packagePhase();
 }
 
-/** Two checks, each one pass or one failure: Biome's lint rules (biome.json) and the layer rule (.dependency-cruiser.js). */
+/**
+ * Three checks, each one pass or one failure: Biome's formatting and lint rules (biome.json; `npx biome format
+ * --write .` fixes the first) and the layer rule (.dependency-cruiser.js).
+ */
 function lintPhase() {
-  say('lint (Biome) and the layer rule (dependency-cruiser)');
+  say('format and lint (Biome) and the layer rule (dependency-cruiser)');
   const checks = [
+    run('npx', ['biome', 'format', '.']),
     run('npx', ['biome', 'lint', '--error-on-warnings', '.']),
     run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.js']),
   ];
@@ -171,7 +194,10 @@ async function packagePhase() {
 }
 
 main()
-  .catch(err => { console.error(err); results.push({ name: 'runner', passed: 0, failed: 1 }); })
+  .catch(err => {
+    console.error(err);
+    results.push({ name: 'runner', passed: 0, failed: 1 });
+  })
   .finally(() => {
     const passed = results.reduce((sum, r) => sum + r.passed, 0);
     const failed = results.reduce((sum, r) => sum + r.failed, 0);

@@ -52,16 +52,31 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const log = own(createLog());
   const logger = engineLoggerFor(log);
 
-  const connection = own(new EngineConnection({
-    resolveEngineAddress: () => resolveEngineAddress({ settingHost: settings.host(), env: process.env, homeDir: os.homedir(), platform: process.platform, readFile: readFileIfExists }),
-    timeoutMs: settings.requestTimeoutMs,
-    logger,
-  }));
+  const connection = own(
+    new EngineConnection({
+      resolveEngineAddress: () =>
+        resolveEngineAddress({
+          settingHost: settings.host(),
+          env: process.env,
+          homeDir: os.homedir(),
+          platform: process.platform,
+          readFile: readFileIfExists,
+        }),
+      timeoutMs: settings.requestTimeoutMs,
+      logger,
+    }),
+  );
   const store = own(new ExplorerStore(connection, logger));
 
   const viewState = own(new NetworkViewState(extensionContext.workspaceState));
   const display = new NetworkDisplaySettings(log);
-  const networksTree = own(new ExplorerTreeProvider(store, networksShape(() => viewState.options), () => display.current));
+  const networksTree = own(
+    new ExplorerTreeProvider(
+      store,
+      networksShape(() => viewState.options),
+      () => display.current,
+    ),
+  );
   own(viewState.onDidChange(() => networksTree.refresh()));
   const containersTree = own(new ExplorerTreeProvider(store, containersShape));
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
@@ -69,51 +84,87 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const dropHandler = {
     connect: (containerIds: string[], networkId: string) => connectDropped(commandContext!, containerIds, networkId),
   };
-  const networksView = own(vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, {
-    treeDataProvider: networksTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, true),
-  }));
-  const containersView = own(vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, {
-    treeDataProvider: containersTree, canSelectMany: true, showCollapseAll: true, dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
-  }));
+  const networksView = own(
+    vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, {
+      treeDataProvider: networksTree,
+      canSelectMany: true,
+      showCollapseAll: true,
+      dragAndDropController: new ContainerDragAndDrop(dropHandler, true),
+    }),
+  );
+  const containersView = own(
+    vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, {
+      treeDataProvider: containersTree,
+      canSelectMany: true,
+      showCollapseAll: true,
+      dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
+    }),
+  );
   own(new EngineStatusPresenter(connection, store, [networksView, containersView]));
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
   own(new InspectLinks(store));
 
   commandContext = {
-    connection, store, networksTree, containersTree, networksView, containersView, inspectDocuments, log, viewState, prompter: new VsCodePrompter(),
+    connection,
+    store,
+    networksTree,
+    containersTree,
+    networksView,
+    containersView,
+    inspectDocuments,
+    log,
+    viewState,
+    prompter: new VsCodePrompter(),
     gateway: () => connection.requireGateway(),
     model: () => store.requireModel(),
   };
   for (const registration of registerCommands(COMMANDS, commandContext, commandTitles(extensionContext))) own(registration);
 
   // The engine sends no event for some changes (connecting a stopped container): look again when the user does.
-  for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(event => { if (event.visible) store.scheduleReload(); }));
+  for (const view of [networksView, containersView])
+    own(
+      view.onDidChangeVisibility(event => {
+        if (event.visible) store.scheduleReload();
+      }),
+    );
   // An unreachable engine is asked again only while something of ours is on screen.
-  const updatePause = () => connection.setPaused(!networksView.visible && !containersView.visible
-    && !vscode.window.visibleTextEditors.some(editor => editor.document.uri.scheme === INSPECT_SCHEME));
+  const updatePause = () =>
+    connection.setPaused(
+      !networksView.visible &&
+        !containersView.visible &&
+        !vscode.window.visibleTextEditors.some(editor => editor.document.uri.scheme === INSPECT_SCHEME),
+    );
   for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(updatePause));
   own(vscode.window.onDidChangeVisibleTextEditors(updatePause));
   updatePause();
-  own(vscode.window.onDidChangeWindowState(state => { if (state.focused) store.scheduleReload(); }));
+  own(
+    vscode.window.onDidChangeWindowState(state => {
+      if (state.focused) store.scheduleReload();
+    }),
+  );
 
-  own(own(new SettingsWatcher()).onDidChange(change => {
-    if (change.view) {
-      display.reload();
-      networksTree.refresh();
-    }
-    if (change.connection) {
-      log.info('engine settings changed: reconnecting');
-      connection.reconnect();
-    }
-  }));
+  own(
+    own(new SettingsWatcher()).onDidChange(change => {
+      if (change.view) {
+        display.reload();
+        networksTree.refresh();
+      }
+      if (change.connection) {
+        log.info('engine settings changed: reconnecting');
+        connection.reconnect();
+      }
+    }),
+  );
 
   connection.start();
   const context = commandContext;
   const usePrompter = (prompter: Prompter) => {
     const previous = context.prompter;
     context.prompter = prompter;
-    return () => { context.prompter = previous; };
+    return () => {
+      context.prompter = previous;
+    };
   };
   const testing = extensionContext.extensionMode === vscode.ExtensionMode.Test;
   return { connection, store, networksTree, containersTree, networksView, viewState, log, ...(testing ? { usePrompter } : {}) };
@@ -121,7 +172,9 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
 
 /** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */
 function commandTitles(extensionContext: vscode.ExtensionContext): Map<string, string> {
-  const commands = (extensionContext.extension.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } }).contributes?.commands ?? [];
+  const commands =
+    (extensionContext.extension.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } }).contributes
+      ?.commands ?? [];
   return new Map(commands.map(command => [command.command, command.title.replace(/…$/, '')]));
 }
 

@@ -56,5 +56,11 @@ function assertSocketsFit(paths) {
 }
 
 module.exports = {
-  SHORT_ROOT, UNIX_SOCKET_PATH_MAX, FAKE_ENGINE_PREFIX, makeShortDir, shortDirTemplate, plannedSocketPaths, assertSocketsFit,
+  SHORT_ROOT,
+  UNIX_SOCKET_PATH_MAX,
+  FAKE_ENGINE_PREFIX,
+  makeShortDir,
+  shortDirTemplate,
+  plannedSocketPaths,
+  assertSocketsFit,
 };

@@ -31,10 +31,14 @@ check('npm run package builds a .vsix without node_modules, sources or maps', ()
 
 const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-vsix-'));
 const host = testHostPaths();
-const codeServer = args => execFileSync(host.node24Bin, [host.codeServerEntry, '--extensions-dir', extensionsDir, ...args], {
-  encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}', HOME: extensionsDir },
+const codeServer = args =>
+  execFileSync(host.node24Bin, [host.codeServerEntry, '--extensions-dir', extensionsDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', HOME: extensionsDir },
+  });
+check('VS Code installs the .vsix', () => {
+  codeServer(['--install-extension', vsix]);
 });
-check('VS Code installs the .vsix', () => { codeServer(['--install-extension', vsix]); });
 check(`VS Code lists ${id} with its manifest and bundle`, () => {
   const listed = codeServer(['--list-extensions', '--show-versions']);
   if (!listed.includes(id)) throw new Error(`not listed: ${listed.trim() || '(nothing)'}`);

@@ -18,7 +18,12 @@ const LABEL = 'extension-host (desktop)';
 
 function onPath(cmd) {
   return (process.env.PATH || '').split(path.delimiter).some(d => {
-    try { fs.accessSync(path.join(d, cmd), fs.constants.X_OK); return true; } catch { return false; }
+    try {
+      fs.accessSync(path.join(d, cmd), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -45,15 +50,21 @@ function fail(msg) {
   // Electron needs a display on Linux.
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && !process.env.DOCKER_NETWORKS_UNDER_XVFB) {
     if (onPath('xvfb-run')) {
-      const r = spawnSync('xvfb-run', ['-a', process.execPath, __filename, ...argv],
-        { stdio: 'inherit', env: { ...process.env, DOCKER_NETWORKS_UNDER_XVFB: '1' } });
+      const r = spawnSync('xvfb-run', ['-a', process.execPath, __filename, ...argv], {
+        stdio: 'inherit',
+        env: { ...process.env, DOCKER_NETWORKS_UNDER_XVFB: '1' },
+      });
       process.exit(r.status ?? 1);
     }
   }
   const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
   let testElectron;
-  try { testElectron = require('@vscode/test-electron'); } catch (e) { fail(`@vscode/test-electron is not installed (${e.message})`); }
+  try {
+    testElectron = require('@vscode/test-electron');
+  } catch (e) {
+    fail(`@vscode/test-electron is not installed (${e.message})`);
+  }
   const { downloadAndUnzipVSCode, runTests } = testElectron;
 
   let executable = process.env.VSCODE_EXECUTABLE_PATH;
@@ -62,31 +73,48 @@ function fail(msg) {
     try {
       executable = await downloadAndUnzipVSCode({ version, cachePath: path.join(ROOT, '.vscode-test'), timeout: 30000 });
     } catch (e) {
-      const msg = String(e && (e.stack || e.message) || e);
+      const msg = String((e && (e.stack || e.message)) || e);
       const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|timed? ?out/i.test(msg);
-      fail(offline
-        ? `cannot download VS Code ${version} from update.code.visualstudio.com (${(msg.match(/(getaddrinfo )?E[A-Z]+[^\n]*/) || [msg.split('\n')[0]])[0]}).\n` +
-          'This machine cannot reach Microsoft\'s update server, so desktop VS Code tests cannot run here.\n' +
-          'Run the same suite offline in code-server instead: npm run test:vscode  (scripts/vscode/run-extension-tests.js),\n' +
-          'or point VSCODE_EXECUTABLE_PATH at an installed VS Code executable.'
-        : `downloading VS Code ${version} failed: ${msg}`);
+      fail(
+        offline
+          ? `cannot download VS Code ${version} from update.code.visualstudio.com (${(msg.match(/(getaddrinfo )?E[A-Z]+[^\n]*/) || [msg.split('\n')[0]])[0]}).\n` +
+              "This machine cannot reach Microsoft's update server, so desktop VS Code tests cannot run here.\n" +
+              'Run the same suite offline in code-server instead: npm run test:vscode  (scripts/vscode/run-extension-tests.js),\n' +
+              'or point VSCODE_EXECUTABLE_PATH at an installed VS Code executable.'
+          : `downloading VS Code ${version} failed: ${msg}`,
+      );
     }
   }
 
   if (noDisplay) console.error(`${LABEL}: note: no DISPLAY and no xvfb-run (apt-get install -y xvfb); Electron may fail to start`);
   fs.mkdirSync(TMP_BASE, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(TMP_BASE, 'desktop-'));
-  const udd = path.join(tmp, 'ud'), ext = path.join(tmp, 'ext'), ws = path.join(tmp, 'ws');
+  const udd = path.join(tmp, 'ud'),
+    ext = path.join(tmp, 'ext'),
+    ws = path.join(tmp, 'ws');
   for (const d of [udd, ext, ws]) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(udd, 'User'));
-  fs.writeFileSync(path.join(udd, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
-    'chat.disableAIFeatures': true, 'git.enabled': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(udd, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'chat.disableAIFeatures': true,
+        'git.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
   const results = path.join(tmp, 'results.json');
 
-  let code = 1, summary = null;
+  let code = 1,
+    summary = null;
   try {
     code = await runTests({
       vscodeExecutablePath: executable,
@@ -99,9 +127,13 @@ function fail(msg) {
     console.error(`${LABEL}: ${e?.message || e}`);
     code = 1;
   }
-  try { summary = JSON.parse(fs.readFileSync(results, 'utf8')); } catch {}
-  if (!summary) { console.error(`${LABEL}: no results file - did the suite load?`); code = code || 1; }
-  else if (summary.failures > 0) code = code || 1;
+  try {
+    summary = JSON.parse(fs.readFileSync(results, 'utf8'));
+  } catch {}
+  if (!summary) {
+    console.error(`${LABEL}: no results file - did the suite load?`);
+    code = code || 1;
+  } else if (summary.failures > 0) code = code || 1;
   if (summary?.failed?.length) {
     console.log('failed tests:');
     for (const f of summary.failed) console.log(`  - ${f.title}`);

@@ -17,14 +17,18 @@ const path = require('path');
 const { EXT_ROOT, log, startCodeServer, launchBrowser, onInterrupt } = require('./vscode-host');
 
 // Workbench chatter (and teardown cancellations after the suite ended); VERBOSE=1 shows it.
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AccountPolicyGate\]|\[AgentHost|Creation of workbench contribution|Timed out waiting for authentication provider|Ignoring fetching additional builtin extensions|No search provider registered for scheme|Canceled(: Canceled)*\s*$)/;
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AccountPolicyGate\]|\[AgentHost|Creation of workbench contribution|Timed out waiting for authentication provider|Ignoring fetching additional builtin extensions|No search provider registered for scheme|Canceled(: Canceled)*\s*$)/;
 const TIMEOUT = +(process.env.VSCODE_TEST_TIMEOUT_MS || 600000);
 
 function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--grep' || argv[i] === '-g') process.env.MOCHA_GREP = argv[++i] || '';
     else if (argv[i].startsWith('--grep=')) process.env.MOCHA_GREP = argv[i].slice(7);
-    else { console.error(`unknown argument ${argv[i]} (usage: run-extension-tests.js [--grep <regexp>])`); process.exit(2); }
+    else {
+      console.error(`unknown argument ${argv[i]} (usage: run-extension-tests.js [--grep <regexp>])`);
+      process.exit(2);
+    }
   }
 }
 
@@ -48,7 +52,10 @@ function checkInputs() {
   parseArgs(process.argv.slice(2));
   const { tests } = checkInputs();
   const t0 = Date.now();
-  let server, browser, code = 1, summary = null;
+  let server,
+    browser,
+    code = 1,
+    summary = null;
   const removeInterrupt = onInterrupt(async sig => {
     console.error(`extension-host: ${sig}: stopping`);
     if (browser) await browser.close().catch(() => {});
@@ -58,29 +65,47 @@ function checkInputs() {
     server = await startCodeServer({ extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
     browser = await launchBrowser(server.dirs.home);
     const page = await browser.newPage();
-    let done; const finished = new Promise(r => { done = r; });
+    let done;
+    const finished = new Promise(r => {
+      done = r;
+    });
     const consoleLog = fs.createWriteStream(path.join(server.dirs.tmp, 'workbench-console.log'));
     page.on('console', m => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', e => consoleLog.write(`[pageerror] ${e.stack || e}\n`));
-    page.on('crash', () => { console.error('the workbench page crashed'); done(3); });
+    page.on('crash', () => {
+      console.error('the workbench page crashed');
+      done(3);
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       if (!process.env.VERBOSE && NOISE.test(String(args[0]).split('\n')[0])) return;
       (type === 'error' ? console.error : console.log)(...args);
     });
     await page.exposeFunction('codeAutomationExit', c => done(c));
-    const remote = p => `vscode-remote://remote${p}`;   // code-server's remoteAuthority is literally "remote"
-    const payload = [['extensionDevelopmentPath', remote(EXT_ROOT)], ['extensionTestsPath', remote(tests)]];
+    const remote = p => `vscode-remote://remote${p}`; // code-server's remoteAuthority is literally "remote"
+    const payload = [
+      ['extensionDevelopmentPath', remote(EXT_ROOT)],
+      ['extensionTestsPath', remote(tests)],
+    ];
     await page.goto(server.folderUrl(`&payload=${encodeURIComponent(JSON.stringify(payload))}`));
     log(`workbench loading; tests run in the extension host${process.env.MOCHA_GREP ? ` (grep ${process.env.MOCHA_GREP})` : ''}`);
-    const timer = setTimeout(() => { console.error(`extension-host: timed out after ${TIMEOUT} ms`); done(124); }, TIMEOUT);
-    code = await finished; clearTimeout(timer);
+    const timer = setTimeout(() => {
+      console.error(`extension-host: timed out after ${TIMEOUT} ms`);
+      done(124);
+    }, TIMEOUT);
+    code = await finished;
+    clearTimeout(timer);
     consoleLog.end();
-    try { summary = JSON.parse(fs.readFileSync(server.results, 'utf8')); } catch {}
+    try {
+      summary = JSON.parse(fs.readFileSync(server.results, 'utf8'));
+    } catch {}
     log(`extension host exited with ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (!summary) { console.error('extension-host: no results file - did the suite load? (see the output above)'); code = code || 1; }
-    else if (summary.failures > 0 && code === 0) code = 1;
+    if (!summary) {
+      console.error('extension-host: no results file - did the suite load? (see the output above)');
+      code = code || 1;
+    } else if (summary.failures > 0 && code === 0) code = 1;
   } catch (e) {
-    console.error(`extension-host: ${e?.stack || e}`); code = 1;
+    console.error(`extension-host: ${e?.stack || e}`);
+    code = 1;
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop({ keep: code !== 0 });
@@ -90,6 +115,6 @@ function checkInputs() {
     console.log('failed tests:');
     for (const f of summary.failed) console.log(`  - ${f.title}`);
   }
-  console.log(`extension-host: ${summary ? summary.passes : 0} passed, ${summary ? summary.failures : (code ? 1 : 0)} failed`);
+  console.log(`extension-host: ${summary ? summary.passes : 0} passed, ${summary ? summary.failures : code ? 1 : 0} failed`);
   process.exit(code === 0 ? 0 : 1);
 })();

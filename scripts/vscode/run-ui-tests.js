@@ -14,14 +14,29 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { ROOT, EXT_ROOT, SCREENSHOTS, log, startCodeServer, launchBrowser, linkExtension, extensionInfo, onInterrupt } = require('./vscode-host');
+const {
+  ROOT,
+  EXT_ROOT,
+  SCREENSHOTS,
+  log,
+  startCodeServer,
+  launchBrowser,
+  linkExtension,
+  extensionInfo,
+  onInterrupt,
+} = require('./vscode-host');
 
 const UI_DIR = process.env.DOCKER_NETWORKS_UI_DIR ? path.resolve(process.env.DOCKER_NETWORKS_UI_DIR) : path.join(ROOT, 'test', 'ui');
 const ROUND_TIMEOUT = +(process.env.UI_ROUND_TIMEOUT_MS || 180000);
 
 function loadRounds(filters) {
   let files = [];
-  try { files = fs.readdirSync(UI_DIR).filter(f => f.endsWith('.ui.js')).sort(); } catch {}
+  try {
+    files = fs
+      .readdirSync(UI_DIR)
+      .filter(f => f.endsWith('.ui.js'))
+      .sort();
+  } catch {}
   const rounds = [];
   for (const file of files) {
     const mod = require(path.join(UI_DIR, file));
@@ -35,29 +50,46 @@ function loadRounds(filters) {
 
 function withTimeout(promise, ms, what) {
   let t;
-  return Promise.race([promise, new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms); })])
-    .finally(() => clearTimeout(t));
+  return Promise.race([
+    promise,
+    new Promise((_, rej) => {
+      t = setTimeout(() => rej(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(t));
 }
 
 (async () => {
   const filters = process.argv.slice(2);
   let rounds;
-  try { rounds = loadRounds(filters); } catch (e) { console.error(`ui: ${e.stack || e}`); console.log('ui: 0 passed, 1 failed'); process.exit(1); }
+  try {
+    rounds = loadRounds(filters);
+  } catch (e) {
+    console.error(`ui: ${e.stack || e}`);
+    console.log('ui: 0 passed, 1 failed');
+    process.exit(1);
+  }
   if (!rounds.length) {
     console.error(`ui: no rounds ${filters.length ? `matching ${filters.join(' ')} ` : ''}in ${UI_DIR}/*.ui.js`);
-    console.log('ui: 0 passed, 1 failed'); process.exit(1);
+    console.log('ui: 0 passed, 1 failed');
+    process.exit(1);
   }
   const { pkg, folder } = extensionInfo(EXT_ROOT);
   const main = path.resolve(EXT_ROOT, pkg.main || 'dist/extension.js');
   if (!fs.existsSync(main)) {
     console.error(`ui: cannot run, ${main} is missing (run "npm run build")`);
-    console.log('ui: 0 passed, 1 failed'); process.exit(1);
+    console.log('ui: 0 passed, 1 failed');
+    process.exit(1);
   }
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const shotPath = name => path.join(SCREENSHOTS, `${String(name).replace(/[^\w.-]+/g, '_')}.png`);
 
-  let server, browser, passed = 0, failed = 0, fatal = false, interrupted = false;
+  let server,
+    browser,
+    passed = 0,
+    failed = 0,
+    fatal = false,
+    interrupted = false;
   const removeInterrupt = onInterrupt(async sig => {
     interrupted = true;
     console.error(`ui: ${sig}: stopping`);
@@ -80,18 +112,33 @@ function withTimeout(promise, ms, what) {
       const consoleFile = fs.createWriteStream(path.join(server.dirs.tmp, `${round.id}-console.log`));
       page.on('console', m => consoleFile.write(`[${m.type()}] ${m.text()}\n`));
       page.on('pageerror', e => consoleFile.write(`[pageerror] ${e.stack || e}\n`));
-      const shot = async name => { const p = shotPath(name); await page.screenshot({ path: p }); return p; };
+      const shot = async name => {
+        const p = shotPath(name);
+        await page.screenshot({ path: p });
+        return p;
+      };
       try {
-        await withTimeout(Promise.resolve().then(() => round.run({ page, server, shot, log: roundLog, context, browser })),
-          ROUND_TIMEOUT, `round ${round.id}`);
+        await withTimeout(
+          Promise.resolve().then(() => round.run({ page, server, shot, log: roundLog, context, browser })),
+          ROUND_TIMEOUT,
+          `round ${round.id}`,
+        );
         passed++;
         console.log(`${prefix} PASS (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       } catch (e) {
         if (interrupted) break;
         failed++;
-        console.log(`${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e?.message || String(e)).split('\n').slice(0, 12).join('\n')}`);
+        console.log(
+          `${prefix} FAIL (${((Date.now() - t) / 1000).toFixed(1)} s): ${(e?.message || String(e)).split('\n').slice(0, 12).join('\n')}`,
+        );
         const p = shotPath(`${round.id}-fail`);
-        if (await page.screenshot({ path: p }).then(() => true, () => false)) console.log(`${prefix} screenshot ${p}`);
+        if (
+          await page.screenshot({ path: p }).then(
+            () => true,
+            () => false,
+          )
+        )
+          console.log(`${prefix} screenshot ${p}`);
       } finally {
         consoleFile.end();
         await context.close().catch(() => {});

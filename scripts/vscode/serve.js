@@ -16,14 +16,21 @@ const DEFAULT_PORT = 8931;
 /** True when a desktop VS Code `code` executable is on PATH. */
 function hasDesktopCode() {
   const exts = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
-  return (process.env.PATH || '').split(path.delimiter).filter(Boolean).some(dir => exts.some(ext => {
-    const f = path.join(dir, `code${ext}`);
-    try {
-      if (!fs.statSync(f).isFile()) return false;
-      fs.accessSync(f, fs.constants.X_OK);
-      return true;
-    } catch { return false; }
-  }));
+  return (process.env.PATH || '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some(dir =>
+      exts.some(ext => {
+        const f = path.join(dir, `code${ext}`);
+        try {
+          if (!fs.statSync(f).isFile()) return false;
+          fs.accessSync(f, fs.constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    );
 }
 
 async function choosePort() {
@@ -52,9 +59,14 @@ async function serveWorkbench({ env = {}, log = console.log, folder, settings = 
   const port = await choosePort();
   // The run's HOME is a temp dir: keep the developer's Docker contexts reachable (as the docker CLI finds them).
   const realDockerConfig = path.join(os.homedir(), '.docker');
-  const extraEnv = { ...(process.env.DOCKER_CONFIG || !fs.existsSync(realDockerConfig) ? {} : { DOCKER_CONFIG: realDockerConfig }), ...env };
+  const extraEnv = {
+    ...(process.env.DOCKER_CONFIG || !fs.existsSync(realDockerConfig) ? {} : { DOCKER_CONFIG: realDockerConfig }),
+    ...env,
+  };
   const server = await startCodeServer({
-    port, env: extraEnv, settings,
+    port,
+    env: extraEnv,
+    settings,
     folder: folder || process.env.DOCKER_NETWORKS_WORKSPACE || undefined,
     prepare: d => linkExtension(d.ext, EXT_ROOT),
   });
@@ -64,7 +76,10 @@ async function serveWorkbench({ env = {}, log = console.log, folder, settings = 
   let stopping = null;
   const removeInterrupt = onInterrupt(() => stop());
   function stop() {
-    if (!stopping) { removeInterrupt(); stopping = server.stop(); }
+    if (!stopping) {
+      removeInterrupt();
+      stopping = server.stop();
+    }
     return stopping;
   }
   return { url, port: server.port, folder: server.folder, logFile: server.logFile, stop };
@@ -72,6 +87,10 @@ async function serveWorkbench({ env = {}, log = console.log, folder, settings = 
 
 module.exports = { serveWorkbench, hasDesktopCode, DEFAULT_PORT };
 
-if (require.main === module) {   // node scripts/vscode/serve.js : serve until Ctrl-C
-  serveWorkbench().catch(e => { console.error(e.message || e); process.exit(1); });
+if (require.main === module) {
+  // node scripts/vscode/serve.js : serve until Ctrl-C
+  serveWorkbench().catch(e => {
+    console.error(e.message || e);
+    process.exit(1);
+  });
 }

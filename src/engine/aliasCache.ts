@@ -33,15 +33,17 @@ export class AliasCache {
     const stale = containers.filter(c => hasUserNetworks(c) && this.entries.get(c.Id)?.signature !== aliasSignature(c));
     let learnt = false;
     for (let i = 0; i < stale.length; i += CONCURRENCY) {
-      await Promise.all(stale.slice(i, i + CONCURRENCY).map(async container => {
-        try {
-          const inspected = await gateway.inspectContainer(container.Id);
-          this.entries.set(container.Id, { signature: aliasSignature(container), aliases: aliasesFromInspect(inspected) });
-          learnt = true;
-        } catch {
-          // Removed meanwhile: the next event-driven refresh drops it.
-        }
-      }));
+      await Promise.all(
+        stale.slice(i, i + CONCURRENCY).map(async container => {
+          try {
+            const inspected = await gateway.inspectContainer(container.Id);
+            this.entries.set(container.Id, { signature: aliasSignature(container), aliases: aliasesFromInspect(inspected) });
+            learnt = true;
+          } catch {
+            // Removed meanwhile: the next event-driven refresh drops it.
+          }
+        }),
+      );
     }
     return learnt;
   }

@@ -52,10 +52,15 @@ export function resolveEngineAddress(environment: EngineAddressEnvironment): Eng
 /** Accepts what users type: a bare socket path, `unix://`, `tcp://`, `http(s)://`, `ssh://`, `npipe://`. */
 export function normaliseHostUrl(host: string): string {
   if (host.startsWith('/')) return `unix://${host}`;
-  if (!/^[a-z]+:\/\//i.test(host)) throw new EngineAddressError(`"${redactCredentials(host)}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`);
+  if (!/^[a-z]+:\/\//i.test(host))
+    throw new EngineAddressError(
+      `"${redactCredentials(host)}" is not a Docker host address: use unix:///path, tcp://host:port or ssh://user@host`,
+    );
   const scheme = host.slice(0, host.indexOf(':')).toLowerCase();
   if (!['unix', 'tcp', 'http', 'https', 'ssh', 'npipe'].includes(scheme)) {
-    throw new EngineAddressError(`"${redactCredentials(host)}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`);
+    throw new EngineAddressError(
+      `"${redactCredentials(host)}" uses the unsupported scheme "${scheme}": use unix, tcp, http, https, ssh or npipe`,
+    );
   }
   return host;
 }
@@ -125,9 +130,14 @@ function parseJson<T>(text: string, file: string): T | undefined {
 
 /** How the engine address is named in messages: the address, plus the context it came from. */
 export function describeEngineAddress(address: EngineAddress): string {
-  const origin = address.source === 'context' ? `context "${address.contextName}"`
-    : address.source === 'setting' ? 'setting dockerNetworks.host'
-    : address.source === 'DOCKER_HOST' ? 'DOCKER_HOST' : 'default';
+  const origin =
+    address.source === 'context'
+      ? `context "${address.contextName}"`
+      : address.source === 'setting'
+        ? 'setting dockerNetworks.host'
+        : address.source === 'DOCKER_HOST'
+          ? 'DOCKER_HOST'
+          : 'default';
   return `${redactCredentials(address.url)} (${origin})`;
 }
 

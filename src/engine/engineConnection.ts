@@ -136,8 +136,15 @@ export class EngineConnection {
     if (this.current.kind === 'unreachable' && this.current.engineAddress === description) this.setState({ ...this.current, retryInMs: 0 });
     else this.setState({ kind: 'connecting', engineAddress: description });
     try {
-      const gateway = await DockerGateway.open(address, { timeoutMs: this.options.timeoutMs(), logger: this.options.logger }, generation.signal);
-      if (generation.signal.aborted) { gateway.dispose(); return; }
+      const gateway = await DockerGateway.open(
+        address,
+        { timeoutMs: this.options.timeoutMs(), logger: this.options.logger },
+        generation.signal,
+      );
+      if (generation.signal.aborted) {
+        gateway.dispose();
+        return;
+      }
       this.attempt = 0;
       this.setState({ kind: 'connected', gateway });
       void this.followEvents(gateway, generation.signal);
@@ -165,11 +172,14 @@ export class EngineConnection {
   private watchIdle(signal: AbortSignal): void {
     const idleMs = this.options.idleCheckMs ?? DEFAULT_IDLE_CHECK_MS;
     this.lastActivity = Date.now();
-    const timer = setInterval(() => {
-      if (Date.now() - this.lastActivity < idleMs) return;
-      this.lastActivity = Date.now();
-      void this.verifyConnection(signal);
-    }, Math.max(50, idleMs / 4));
+    const timer = setInterval(
+      () => {
+        if (Date.now() - this.lastActivity < idleMs) return;
+        this.lastActivity = Date.now();
+        void this.verifyConnection(signal);
+      },
+      Math.max(50, idleMs / 4),
+    );
     signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 
@@ -183,7 +193,14 @@ export class EngineConnection {
       try {
         if (!firstRound) this.resyncEmitter.fire();
         firstRound = false;
-        await gateway.streamEvents(filters, event => { this.lastActivity = Date.now(); this.eventEmitter.fire(event); }, signal);
+        await gateway.streamEvents(
+          filters,
+          event => {
+            this.lastActivity = Date.now();
+            this.eventEmitter.fire(event);
+          },
+          signal,
+        );
       } catch (err) {
         if (signal.aborted) return;
         this.options.logger.warn(`event stream broke: ${(err as Error).message}`);
@@ -250,7 +267,11 @@ function isSettled(state: ConnectionState): boolean {
 }
 
 /** Resolves with `probe()`'s first defined answer, checked now and after each event; undefined once `signal` aborts. */
-export function whenEmitted<T>(event: (listener: () => void) => { dispose(): void }, probe: () => T | undefined, signal: AbortSignal): Promise<T | undefined> {
+export function whenEmitted<T>(
+  event: (listener: () => void) => { dispose(): void },
+  probe: () => T | undefined,
+  signal: AbortSignal,
+): Promise<T | undefined> {
   return new Promise(resolve => {
     const now = probe();
     if (now !== undefined || signal.aborted) return resolve(now);

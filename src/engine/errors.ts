@@ -51,25 +51,44 @@ export class EngineError extends Error {
 export function explainConnectionCode(code: string | undefined, engineAddress: string): string {
   const socket = engineAddress.replace(/^unix:\/\//, '').replace(/ \(.*\)$/, '');
   switch (code) {
-    case 'ENOENT': return `no socket at ${socket} (is the Docker Engine running?)`;
-    case 'ECONNREFUSED': return 'connection refused (the engine is not listening there)';
+    case 'ENOENT':
+      return `no socket at ${socket} (is the Docker Engine running?)`;
+    case 'ECONNREFUSED':
+      return 'connection refused (the engine is not listening there)';
     case 'EACCES':
-    case 'EPERM': return `permission denied on ${socket} (add your user to the "docker" group, or point dockerNetworks.host at a socket you may use)`;
+    case 'EPERM':
+      return `permission denied on ${socket} (add your user to the "docker" group, or point dockerNetworks.host at a socket you may use)`;
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return 'the host name could not be resolved';
+    case 'EAI_AGAIN':
+      return 'the host name could not be resolved';
     case 'EHOSTUNREACH':
-    case 'ENETUNREACH': return 'the host is unreachable';
+    case 'ENETUNREACH':
+      return 'the host is unreachable';
     case 'ECONNRESET':
-    case 'EPIPE': return 'the connection was reset by the engine';
-    case 'ETIMEDOUT': return 'the connection timed out';
+    case 'EPIPE':
+      return 'the connection was reset by the engine';
+    case 'ETIMEDOUT':
+      return 'the connection timed out';
     default:
-      if (code && /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_OSSL/.test(code)) return `TLS failure (${code}): check the CA, client certificate and key`;
+      if (code && /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_OSSL/.test(code))
+        return `TLS failure (${code}): check the CA, client certificate and key`;
       return code ? `connection failed (${code})` : 'connection failed';
   }
 }
 
-const CONNECTION_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'EPERM', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
-  'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_CODES = new Set([
+  'ENOENT',
+  'ECONNREFUSED',
+  'EACCES',
+  'EPERM',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 
 interface RawModemError {
   message?: string;
@@ -95,13 +114,21 @@ export function refusalMessage(operation: string, engineMessage: string, statusC
   return `Docker Engine refused to ${operation}: ${engineMessage} (HTTP ${statusCode})`;
 }
 
-export function toEngineError(err: unknown, context: { engineAddress: string; operation: string; timedOut?: boolean; cancelled?: boolean }): EngineError {
+export function toEngineError(
+  err: unknown,
+  context: { engineAddress: string; operation: string; timedOut?: boolean; cancelled?: boolean },
+): EngineError {
   if (err instanceof EngineError) return err;
   const raw = (err ?? {}) as RawModemError;
   const { engineAddress, operation } = context;
 
   if (context.timedOut) {
-    return new EngineError(`Docker Engine at ${engineAddress} did not answer "${operation}" in time (timeout)`, { kind: 'timeout', engineAddress, operation, cause: err });
+    return new EngineError(`Docker Engine at ${engineAddress} did not answer "${operation}" in time (timeout)`, {
+      kind: 'timeout',
+      engineAddress,
+      operation,
+      cause: err,
+    });
   }
   if (context.cancelled || raw.name === 'AbortError') {
     return new EngineError(`"${operation}" was cancelled`, { kind: 'cancelled', engineAddress, operation, cause: err });
@@ -109,15 +136,48 @@ export function toEngineError(err: unknown, context: { engineAddress: string; op
   if (typeof raw.statusCode === 'number') {
     const engineMessage = engineMessageOf(raw.json) ?? raw.reason ?? `HTTP ${raw.statusCode}`;
     if (raw.statusCode === 400 && /client version .* is too (new|old)|minimum supported API version/i.test(engineMessage)) {
-      return new EngineError(`Docker Engine at ${engineAddress} does not speak this API version: ${engineMessage}`, { kind: 'api-version', engineAddress, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+      return new EngineError(`Docker Engine at ${engineAddress} does not speak this API version: ${engineMessage}`, {
+        kind: 'api-version',
+        engineAddress,
+        operation,
+        statusCode: raw.statusCode,
+        engineMessage,
+        cause: err,
+      });
     }
-    return new EngineError(refusalMessage(operation, engineMessage, raw.statusCode), { kind: 'refused', engineAddress, operation, statusCode: raw.statusCode, engineMessage, cause: err });
+    return new EngineError(refusalMessage(operation, engineMessage, raw.statusCode), {
+      kind: 'refused',
+      engineAddress,
+      operation,
+      statusCode: raw.statusCode,
+      engineMessage,
+      cause: err,
+    });
   }
   const code = raw.code;
-  if ((code && (CONNECTION_CODES.has(code) || /CERT|TLS|SSL|EPROTO/.test(code))) || raw.level === 'client-socket' || raw.level === 'client-authentication') {
-    const why = raw.level === 'client-authentication' ? `SSH authentication failed (${raw.message ?? 'no details'})` : explainConnectionCode(code, engineAddress);
-    return new EngineError(`Docker Engine not reachable at ${engineAddress}: ${why}`, { kind: 'unreachable', engineAddress, operation, code, cause: err });
+  if (
+    (code && (CONNECTION_CODES.has(code) || /CERT|TLS|SSL|EPROTO/.test(code))) ||
+    raw.level === 'client-socket' ||
+    raw.level === 'client-authentication'
+  ) {
+    const why =
+      raw.level === 'client-authentication'
+        ? `SSH authentication failed (${raw.message ?? 'no details'})`
+        : explainConnectionCode(code, engineAddress);
+    return new EngineError(`Docker Engine not reachable at ${engineAddress}: ${why}`, {
+      kind: 'unreachable',
+      engineAddress,
+      operation,
+      code,
+      cause: err,
+    });
   }
   const message = raw.message ?? String(err);
-  return new EngineError(`Docker Engine at ${engineAddress} failed to ${operation}: ${message}`, { kind: 'unreachable', engineAddress, operation, code, cause: err });
+  return new EngineError(`Docker Engine at ${engineAddress} failed to ${operation}: ${message}`, {
+    kind: 'unreachable',
+    engineAddress,
+    operation,
+    code,
+    cause: err,
+  });
 }

@@ -12,7 +12,12 @@ import type { EngineLogger } from './gateway';
 export type ExplorerSnapshot =
   | { readonly kind: 'loading' }
   /** `stale`: the last refresh failed; the model is the last one loaded, `since` when it was. */
-  | { readonly kind: 'ready'; readonly model: ExplorerModel; readonly loadedAt: number; readonly stale?: { readonly since: number; readonly reason: string } }
+  | {
+      readonly kind: 'ready';
+      readonly model: ExplorerModel;
+      readonly loadedAt: number;
+      readonly stale?: { readonly since: number; readonly reason: string };
+    }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
@@ -28,7 +33,9 @@ export function isRelevantEvent(event: EngineEvent): boolean {
 }
 
 export class ExplorerStore {
-  private readonly changeEmitter = new Emitter<ExplorerSnapshot>(err => this.logger.error(`a view failed to take the new data: ${(err as Error)?.stack ?? String(err)}`));
+  private readonly changeEmitter = new Emitter<ExplorerSnapshot>(err =>
+    this.logger.error(`a view failed to take the new data: ${(err as Error)?.stack ?? String(err)}`),
+  );
   readonly onDidChange = this.changeEmitter.event;
   private current: ExplorerSnapshot = { kind: 'loading' };
   private readonly aliases = new AliasCache();
@@ -53,12 +60,17 @@ export class ExplorerStore {
   /** How many reloads ran: tests and the benchmark read it. */
   loadCount = 0;
 
-  constructor(private readonly connection: EngineConnection, private readonly logger: EngineLogger, private readonly debounceMs = 100) {
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly logger: EngineLogger,
+    private readonly debounceMs = 100,
+  ) {
     this.subscriptions.push(
       connection.onDidChangeState(state => {
         if (state.kind === 'connected') void this.reload();
         // Each retry repeats the state; the views need to hear about a new cause only.
-        else if (state.kind === 'unreachable' && !this.isUnavailableBecause(state.error.message)) this.set({ kind: 'unavailable', reason: state.error.message });
+        else if (state.kind === 'unreachable' && !this.isUnavailableBecause(state.error.message))
+          this.set({ kind: 'unavailable', reason: state.error.message });
       }),
       connection.onEngineEvent(event => this.onEvent(event)),
       connection.onResync(() => this.scheduleReload()),
@@ -237,7 +249,8 @@ export class ExplorerStore {
       this.loadCount++;
       this.lists = { networks, containers };
       this.listsStartedAt = started;
-      for (const patches of [this.patches, this.networkPatches]) for (const [id, patch] of patches) if (patch.at < started) patches.delete(id);
+      for (const patches of [this.patches, this.networkPatches])
+        for (const [id, patch] of patches) if (patch.at < started) patches.delete(id);
       // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
       this.publish();
       if (await this.aliases.refresh(gateway, containers)) this.publish();
@@ -246,7 +259,8 @@ export class ExplorerStore {
       this.connection.reportFailure(err);
       // Never old data presented as live: a model that could not be refreshed says so, and since when.
       if (this.current.kind !== 'ready') this.set({ kind: 'unavailable', reason: (err as Error).message });
-      else this.set({ ...this.current, stale: { since: this.current.stale?.since ?? this.current.loadedAt, reason: (err as Error).message } });
+      else
+        this.set({ ...this.current, stale: { since: this.current.stale?.since ?? this.current.loadedAt, reason: (err as Error).message } });
     }
   }
 
@@ -267,9 +281,15 @@ export class ExplorerStore {
 }
 
 /** The list with newer versions replacing, adding (present) or removing (undefined) entries by ID. */
-function applyPatches<T extends { Id: string }, P>(list: readonly T[], patches: ReadonlyMap<string, P>, entryOf: (patch: P) => T | undefined): T[] {
+function applyPatches<T extends { Id: string }, P>(
+  list: readonly T[],
+  patches: ReadonlyMap<string, P>,
+  entryOf: (patch: P) => T | undefined,
+): T[] {
   if (!patches.size) return [...list];
-  const result = list.filter(item => !patches.has(item.Id) || entryOf(patches.get(item.Id)!) !== undefined).map(item => (patches.has(item.Id) ? entryOf(patches.get(item.Id)!)! : item));
+  const result = list
+    .filter(item => !patches.has(item.Id) || entryOf(patches.get(item.Id)!) !== undefined)
+    .map(item => (patches.has(item.Id) ? entryOf(patches.get(item.Id)!)! : item));
   for (const [id, patch] of patches) {
     const value = entryOf(patch);
     if (value && !list.some(item => item.Id === id)) result.push(value);

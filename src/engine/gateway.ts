@@ -81,7 +81,16 @@ type DialCallback = ((err: unknown, data: unknown) => void) & { status?: number;
 interface HookableModem {
   version?: string;
   dial(options: DialOptions, callback: DialCallback): void;
-  buildPayload(err: unknown, isStream: boolean, statusCodes: unknown, openStdin: boolean, req: { path?: string } | undefined, res: { statusCode?: number } | undefined, json: unknown, cb: DialCallback): void;
+  buildPayload(
+    err: unknown,
+    isStream: boolean,
+    statusCodes: unknown,
+    openStdin: boolean,
+    req: { path?: string } | undefined,
+    res: { statusCode?: number } | undefined,
+    json: unknown,
+    cb: DialCallback,
+  ): void;
 }
 
 /** The longest event line kept while waiting for its end (events are a few hundred bytes). */
@@ -93,7 +102,10 @@ export class DockerGateway {
   private readonly addressLabel: string;
   private info: EngineInfo | undefined;
 
-  private constructor(readonly address: EngineAddress, private readonly options: GatewayOptions) {
+  private constructor(
+    readonly address: EngineAddress,
+    private readonly options: GatewayOptions,
+  ) {
     this.addressLabel = describeEngineAddress(address);
     this.docker = dockerFor(address);
     // dockerode's typings leave out the abort signal of most calls and type the results loosely: one view fixes both.
@@ -125,7 +137,11 @@ export class DockerGateway {
     const version = await this.call('read the engine version', { signal }, abortSignal => this.api.version({ abortSignal }));
     const result = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion);
     if (!result.ok) {
-      throw new EngineError(`Docker Engine at ${this.addressLabel}: ${result.reason}`, { kind: 'api-version', engineAddress: this.addressLabel, operation: 'negotiate the API version' });
+      throw new EngineError(`Docker Engine at ${this.addressLabel}: ${result.reason}`, {
+        kind: 'api-version',
+        engineAddress: this.addressLabel,
+        operation: 'negotiate the API version',
+      });
     }
     (this.docker.modem as unknown as HookableModem).version = `v${result.apiVersion}`;
     this.info = {
@@ -135,7 +151,9 @@ export class DockerGateway {
       platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
       capabilities: capabilitiesOf(result.apiVersion),
     };
-    this.options.logger.info(`connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.addressLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`);
+    this.options.logger.info(
+      `connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.addressLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`,
+    );
   }
 
   ping(options: CallOptions = {}): Promise<void> {
@@ -147,8 +165,9 @@ export class DockerGateway {
   }
 
   inspectNetwork(idOrName: string, options: CallOptions & { verbose?: boolean } = {}): Promise<Network> {
-    return this.call(`inspect network "${idOrName}"`, options,
-      abortSignal => this.api.getNetwork(idOrName).inspect({ ...(options.verbose ? { verbose: true } : {}), abortSignal }));
+    return this.call(`inspect network "${idOrName}"`, options, abortSignal =>
+      this.api.getNetwork(idOrName).inspect({ ...(options.verbose ? { verbose: true } : {}), abortSignal }),
+    );
   }
 
   listContainers(options: CallOptions = {}): Promise<ContainerSummary[]> {
@@ -160,22 +179,38 @@ export class DockerGateway {
   }
 
   createNetwork(body: CreateNetworkBody, options: CallOptions = {}): Promise<{ Id: string }> {
-    return this.call(`create network "${body.Name}"`, options,
-      abortSignal => this.api.createNetwork({ ...body, abortSignal }).then(network => ({ Id: network.id })));
+    return this.call(`create network "${body.Name}"`, options, abortSignal =>
+      this.api.createNetwork({ ...body, abortSignal }).then(network => ({ Id: network.id })),
+    );
   }
 
   removeNetwork(idOrName: string, label = idOrName, options: CallOptions = {}): Promise<void> {
-    return this.call(`remove network "${label}"`, options, abortSignal => this.api.getNetwork(idOrName).remove({ abortSignal })).then(() => undefined);
+    return this.call(`remove network "${label}"`, options, abortSignal => this.api.getNetwork(idOrName).remove({ abortSignal })).then(
+      () => undefined,
+    );
   }
 
-  connectContainer(network: string, body: ConnectBody, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
-    return this.call(`connect container "${label.container}" to network "${label.network}"`, options,
-      abortSignal => this.api.getNetwork(network).connect({ ...body, abortSignal })).then(() => undefined);
+  connectContainer(
+    network: string,
+    body: ConnectBody,
+    label: { network: string; container: string },
+    options: CallOptions = {},
+  ): Promise<void> {
+    return this.call(`connect container "${label.container}" to network "${label.network}"`, options, abortSignal =>
+      this.api.getNetwork(network).connect({ ...body, abortSignal }),
+    ).then(() => undefined);
   }
 
-  disconnectContainer(network: string, container: string, force: boolean, label: { network: string; container: string }, options: CallOptions = {}): Promise<void> {
-    return this.call(`disconnect container "${label.container}" from network "${label.network}"`, options,
-      abortSignal => this.api.getNetwork(network).disconnect({ Container: container, Force: force, abortSignal })).then(() => undefined);
+  disconnectContainer(
+    network: string,
+    container: string,
+    force: boolean,
+    label: { network: string; container: string },
+    options: CallOptions = {},
+  ): Promise<void> {
+    return this.call(`disconnect container "${label.container}" from network "${label.network}"`, options, abortSignal =>
+      this.api.getNetwork(network).disconnect({ Container: container, Force: force, abortSignal }),
+    ).then(() => undefined);
   }
 
   /** Network driver plugins the engine offers (`/info` → Plugins.Network), and whether swarm mode is active. */
@@ -193,8 +228,9 @@ export class DockerGateway {
    * Resolves when the engine closes the stream cleanly.
    */
   async streamEvents(filters: EngineFilters, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
-    const stream = await this.call('follow engine events', { signal, timeoutMs: 0 },
-      abortSignal => this.api.getEvents({ ...filtersQuery(filters), abortSignal }));
+    const stream = await this.call('follow engine events', { signal, timeoutMs: 0 }, abortSignal =>
+      this.api.getEvents({ ...filtersQuery(filters), abortSignal }),
+    );
     const stop = () => stream.destroy();
     if (signal.aborted) {
       stop();
@@ -232,7 +268,9 @@ export class DockerGateway {
       });
       stream.on('end', () => resolve());
       stream.on('close', () => resolve());
-      stream.on('error', err => signal.aborted ? resolve() : reject(toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' })));
+      stream.on('error', err =>
+        signal.aborted ? resolve() : reject(toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' })),
+      );
     });
   }
 
@@ -255,7 +293,13 @@ export class DockerGateway {
     const controller = new AbortController();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     let timedOut = false;
-    const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
     const forwardAbort = () => controller.abort();
     options.signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
@@ -290,7 +334,10 @@ export class DockerGateway {
         // dial prefixes options.path with the API version; the request itself also carries the query.
         const label = `${options.method} ${logged.requestPath ?? options.path}`;
         const status = logged.status ?? (err as { statusCode?: number } | null)?.statusCode;
-        const outcome = status !== undefined ? String(status) : `failed (${(err as { code?: string; name?: string } | null)?.code ?? (err as { name?: string } | null)?.name ?? 'error'})`;
+        const outcome =
+          status !== undefined
+            ? String(status)
+            : `failed (${(err as { code?: string; name?: string } | null)?.code ?? (err as { name?: string } | null)?.name ?? 'error'})`;
         logger.debug(`${label.replace(/\?$/, '')} → ${outcome} in ${Date.now() - started} ms`);
         callback(err, data);
       };
@@ -332,8 +379,19 @@ export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   // docker-modem merges its own defaults from the environment (DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT,
   // DOCKER_PATH_PREFIX) under what it is given: every field they set is given here, so only our resolution counts.
   const base = {
-    socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined,
-    timeout: undefined, connectionTimeout: undefined, pathPrefix: '/', username: undefined, password: undefined, headers: {},
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    timeout: undefined,
+    connectionTimeout: undefined,
+    pathPrefix: '/',
+    username: undefined,
+    password: undefined,
+    headers: {},
   } as Docker.DockerOptions;
   const scheme = address.url.slice(0, address.url.indexOf(':')).toLowerCase();
   if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(address.url.slice('unix://'.length)) };
@@ -341,7 +399,10 @@ export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   const url = new URL(address.url);
   if (scheme === 'ssh') {
     return {
-      ...base, protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22,
+      ...base,
+      protocol: 'ssh',
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 22,
       username: decodeURIComponent(url.username) || undefined,
       sshOptions: { agent: process.env.SSH_AUTH_SOCK },
     } as Docker.DockerOptions;
@@ -349,10 +410,16 @@ export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   const tls = address.tls;
   const secure = scheme === 'https' || Boolean(tls);
   const options: Docker.DockerOptions = {
-    ...base, protocol: secure ? 'https' : 'http', host: url.hostname, port: url.port ? Number(url.port) : secure ? 2376 : 2375,
-    ca: tls?.ca, cert: tls?.cert, key: tls?.key,
+    ...base,
+    protocol: secure ? 'https' : 'http',
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 2376 : 2375,
+    ca: tls?.ca,
+    cert: tls?.cert,
+    key: tls?.key,
   };
   // docker-modem has no switch for unverified TLS; an agent that skips verification does it (SkipTLSVerify contexts).
-  if (secure && tls && !tls.verify) (options as { agent?: https.Agent }).agent = new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key });
+  if (secure && tls && !tls.verify)
+    (options as { agent?: https.Agent }).agent = new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key });
   return options;
 }

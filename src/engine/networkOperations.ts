@@ -10,16 +10,31 @@ export interface NetworkToRemove {
 }
 
 /** Removes each network in turn (disconnecting its running containers first when asked); failures are collected. */
-export function removeNetworks(gateway: DockerGateway, entries: readonly NetworkToRemove[], options: BatchOptions & { disconnectRunning: boolean }): Promise<BatchOutcome> {
-  return runEach(entries, entry => entry.network.name, async (entry, signal) => {
-    const name = entry.network.name;
-    if (options.disconnectRunning) {
-      for (const endpoint of entry.running) {
-        await gateway.disconnectContainer(entry.network.id, endpoint.containerId, false, { network: name, container: endpoint.containerName }, { signal });
+export function removeNetworks(
+  gateway: DockerGateway,
+  entries: readonly NetworkToRemove[],
+  options: BatchOptions & { disconnectRunning: boolean },
+): Promise<BatchOutcome> {
+  return runEach(
+    entries,
+    entry => entry.network.name,
+    async (entry, signal) => {
+      const name = entry.network.name;
+      if (options.disconnectRunning) {
+        for (const endpoint of entry.running) {
+          await gateway.disconnectContainer(
+            entry.network.id,
+            endpoint.containerId,
+            false,
+            { network: name, container: endpoint.containerName },
+            { signal },
+          );
+        }
       }
-    }
-    await gateway.removeNetwork(entry.network.id, name, { signal });
-  }, options);
+      await gateway.removeNetwork(entry.network.id, name, { signal });
+    },
+    options,
+  );
 }
 
 /**
@@ -28,8 +43,13 @@ export function removeNetworks(gateway: DockerGateway, entries: readonly Network
  * later disconnects fail and the next restart fail. Connecting again without options and disconnecting clears it.
  * The original refusal is rethrown either way.
  */
-export async function connectRepairingFailures(gateway: DockerGateway, network: { id: string; name: string }, body: ConnectRequestBody,
-  container: { id: string; name: string; running: boolean }, log: (message: string) => void): Promise<void> {
+export async function connectRepairingFailures(
+  gateway: DockerGateway,
+  network: { id: string; name: string },
+  body: ConnectRequestBody,
+  container: { id: string; name: string; running: boolean },
+  log: (message: string) => void,
+): Promise<void> {
   const label = { network: network.name, container: container.name };
   try {
     await gateway.connectContainer(network.id, body, label);

@@ -35,9 +35,7 @@ export function capabilitiesOf(apiVersion: string): EngineCapabilities {
   };
 }
 
-export type NegotiationResult =
-  | { readonly ok: true; readonly apiVersion: string }
-  | { readonly ok: false; readonly reason: string };
+export type NegotiationResult = { readonly ok: true; readonly apiVersion: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * Picks the API version to speak: the engine's newest, capped at the newest we know, as long as the engine still
@@ -45,11 +43,17 @@ export type NegotiationResult =
  */
 export function negotiateApiVersion(engineApi: string, engineMinApi: string | undefined): NegotiationResult {
   if (compareApiVersions(engineApi, OLDEST_SUPPORTED_API) < 0) {
-    return { ok: false, reason: `the engine's API ${engineApi} is too old: Docker Networks needs API ${OLDEST_SUPPORTED_API} or newer (Docker Engine 17.06+)` };
+    return {
+      ok: false,
+      reason: `the engine's API ${engineApi} is too old: Docker Networks needs API ${OLDEST_SUPPORTED_API} or newer (Docker Engine 17.06+)`,
+    };
   }
   const chosen = compareApiVersions(engineApi, NEWEST_KNOWN_API) > 0 ? NEWEST_KNOWN_API : engineApi;
   if (engineMinApi && compareApiVersions(chosen, engineMinApi) < 0) {
-    return { ok: false, reason: `the engine's API is too new: it accepts API ${engineMinApi} or newer, and Docker Networks speaks at most ${NEWEST_KNOWN_API}` };
+    return {
+      ok: false,
+      reason: `the engine's API is too new: it accepts API ${engineMinApi} or newer, and Docker Networks speaks at most ${NEWEST_KNOWN_API}`,
+    };
   }
   return { ok: true, apiVersion: chosen };
 }

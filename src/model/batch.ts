@@ -14,7 +14,12 @@ export interface BatchOptions {
   readonly onItem?: (name: string, index: number, total: number) => void;
 }
 
-export async function runEach<T>(items: readonly T[], nameOf: (item: T) => string, act: (item: T, signal?: AbortSignal) => Promise<void>, options: BatchOptions = {}): Promise<BatchOutcome> {
+export async function runEach<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  act: (item: T, signal?: AbortSignal) => Promise<void>,
+  options: BatchOptions = {},
+): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { done: [], failed: [], skipped: [] };
   for (const [index, item] of items.entries()) {
     const name = nameOf(item);
@@ -50,6 +55,9 @@ export function batchReport(outcome: BatchOutcome, words: BatchWords): { message
   if (outcome.done.length) parts.push(words.done(outcome.done));
   for (const failure of outcome.failed) parts.push(words.failed(failure.name, failure.reason));
   const show = words.show ?? ((name: string) => `"${name}"`);
-  if (outcome.skipped.length) parts.push(`Cancelled before ${outcome.skipped.map(show).join(', ')}: ${outcome.skipped.length === 1 ? 'it was' : 'they were'} left as they were.`);
+  if (outcome.skipped.length)
+    parts.push(
+      `Cancelled before ${outcome.skipped.map(show).join(', ')}: ${outcome.skipped.length === 1 ? 'it was' : 'they were'} left as they were.`,
+    );
   return { message: parts.join(' ') || 'Nothing was done.', isError: outcome.failed.length > 0 };
 }

@@ -63,15 +63,21 @@ export function toConnectCliCommand(network: string, container: string, options:
 export function aliasProblem(alias: string): string | undefined {
   if (!alias) return 'an alias cannot be empty';
   if (/\s/.test(alias)) return `alias "${alias}" contains whitespace`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(alias)) return `alias "${alias}" may only contain letters, digits, "-", "_" and "." and must start with a letter or digit`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(alias))
+    return `alias "${alias}" may only contain letters, digits, "-", "_" and "." and must start with a letter or digit`;
   return undefined;
 }
 
 export function macAddressProblem(mac: string): string | undefined {
-  return /^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/.test(mac) ? undefined : `"${mac}" is not a MAC address (six hex pairs separated by ":", e.g. 02:42:ac:11:00:02)`;
+  return /^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/.test(mac)
+    ? undefined
+    : `"${mac}" is not a MAC address (six hex pairs separated by ":", e.g. 02:42:ac:11:00:02)`;
 }
 
 /** Splits what users type into a list field: commas or whitespace. */
 export function splitList(text: string): string[] {
-  return text.split(/[\s,]+/).map(part => part.trim()).filter(Boolean);
+  return text
+    .split(/[\s,]+/)
+    .map(part => part.trim())
+    .filter(Boolean);
 }

@@ -21,19 +21,27 @@ function hasSubnetOfFamily(network: Network, family: AddressFamily): boolean {
 export function connectRestrictions(network: Network): ConnectRestrictions {
   const name = network.Name;
   if (network.Driver === HOST_DRIVER || name === HOST_NETWORK) {
-    return { connect: `"${name}" is the host network: the engine never connects running containers to it ("container cannot be disconnected from host network or connected to host network"). Start the container with --network host instead.` };
+    return {
+      connect: `"${name}" is the host network: the engine never connects running containers to it ("container cannot be disconnected from host network or connected to host network"). Start the container with --network host instead.`,
+    };
   }
   if (network.Driver === NULL_DRIVER || name === NONE_NETWORK) {
-    return { connect: `"${name}" is the none network: a container on it has networking disabled, and the engine refuses to combine it with other networks. Start the container with --network none instead.` };
+    return {
+      connect: `"${name}" is the none network: a container on it has networking disabled, and the engine refuses to combine it with other networks. Start the container with --network none instead.`,
+    };
   }
   if (network.ConfigOnly) {
-    return { connect: `"${name}" is a config-only network: it only holds settings for networks created with --config-from ${name}; containers attach to those networks, not to it.` };
+    return {
+      connect: `"${name}" is a config-only network: it only holds settings for networks created with --config-from ${name}; containers attach to those networks, not to it.`,
+    };
   }
   if (network.Ingress) {
     return { connect: `"${name}" is the swarm routing-mesh (ingress) network: only swarm services use it.` };
   }
   if (network.Scope === 'swarm' && !network.Attachable) {
-    return { connect: `"${name}" is a swarm network that is not attachable: only services can use it. Recreate it with --attachable to connect standalone containers.` };
+    return {
+      connect: `"${name}" is a swarm network that is not attachable: only services can use it. Recreate it with --attachable to connect standalone containers.`,
+    };
   }
   if (name === DEFAULT_BRIDGE_NETWORK && network.Driver === BRIDGE_DRIVER) {
     return {
@@ -42,7 +50,9 @@ export function connectRestrictions(network: Network): ConnectRestrictions {
     };
   }
   if (!hasSubnetOfFamily(network, 'ipv4') && !hasSubnetOfFamily(network, 'ipv6')) {
-    return { staticAddress: `"${name}" has no configured subnet, so a fixed address cannot be given ("user specified IP address is supported only when connecting to networks with user configured subnets").` };
+    return {
+      staticAddress: `"${name}" has no configured subnet, so a fixed address cannot be given ("user specified IP address is supported only when connecting to networks with user configured subnets").`,
+    };
   }
   return {};
 }

@@ -35,8 +35,18 @@ export interface CreateNetworkAnswers {
 
 export function emptyAnswers(): CreateNetworkAnswers {
   return {
-    name: '', driver: 'bridge', ipv4Subnets: [], enableIPv6: false, ipv6Subnets: [], internal: false, attachable: false, ingress: false,
-    configOnly: false, ipamOptions: {}, driverOptions: {}, labels: {},
+    name: '',
+    driver: 'bridge',
+    ipv4Subnets: [],
+    enableIPv6: false,
+    ipv6Subnets: [],
+    internal: false,
+    attachable: false,
+    ingress: false,
+    configOnly: false,
+    ipamOptions: {},
+    driverOptions: {},
+    labels: {},
   };
 }
 
@@ -64,7 +74,11 @@ export interface CreateNetworkBody {
   Scope?: string;
   ConfigOnly: boolean;
   ConfigFrom?: { Network: string };
-  IPAM?: { Driver: string; Config: { Subnet: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }[]; Options: Record<string, string> };
+  IPAM?: {
+    Driver: string;
+    Config: { Subnet: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }[];
+    Options: Record<string, string>;
+  };
   Options: Record<string, string>;
   Labels: Record<string, string>;
 }
@@ -96,18 +110,20 @@ export function toCreateBody(answers: CreateNetworkAnswers): CreateNetworkBody {
     ...(answers.scope ? { Scope: answers.scope } : {}),
     ConfigOnly: answers.configOnly,
     ...(answers.configFrom ? { ConfigFrom: { Network: answers.configFrom } } : {}),
-    ...(needsIpam ? {
-      IPAM: {
-        Driver: answers.ipamDriver ?? 'default',
-        Config: subnets.map(s => ({
-          Subnet: s.subnet,
-          ...(s.gateway ? { Gateway: s.gateway } : {}),
-          ...(s.ipRange ? { IPRange: s.ipRange } : {}),
-          ...(Object.keys(s.auxAddresses).length ? { AuxiliaryAddresses: s.auxAddresses } : {}),
-        })),
-        Options: answers.ipamOptions,
-      },
-    } : {}),
+    ...(needsIpam
+      ? {
+          IPAM: {
+            Driver: answers.ipamDriver ?? 'default',
+            Config: subnets.map(s => ({
+              Subnet: s.subnet,
+              ...(s.gateway ? { Gateway: s.gateway } : {}),
+              ...(s.ipRange ? { IPRange: s.ipRange } : {}),
+              ...(Object.keys(s.auxAddresses).length ? { AuxiliaryAddresses: s.auxAddresses } : {}),
+            })),
+            Options: answers.ipamOptions,
+          },
+        }
+      : {}),
     Options: answers.driverOptions,
     Labels: answers.labels,
   };
@@ -121,7 +137,9 @@ export function toDockerCliCommand(answers: CreateNetworkAnswers, shell: ShellKi
 /** The argv of the equivalent `docker network create`, each flag and its value one argument (`--label=k=v`). */
 export function createNetworkArgv(answers: CreateNetworkAnswers): string[] {
   const args: string[] = ['docker', 'network', 'create'];
-  const flag = (name: string, value?: string) => { args.push(value === undefined ? name : `${name}=${value}`); };
+  const flag = (name: string, value?: string) => {
+    args.push(value === undefined ? name : `${name}=${value}`);
+  };
   if (answers.driver !== 'bridge') flag('--driver', answers.driver);
   if (answers.scope) flag('--scope', answers.scope);
   if (answers.configOnly) flag('--config-only');
@@ -161,7 +179,16 @@ function yamlQuoted(value: string): string {
     if (char === '"' || char === '\\') out += `\\${char}`;
     else if (char === '\n') out += '\\n';
     else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
+    else if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0xa0) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0xfeff ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code === 0xfffe ||
+      code === 0xffff
+    ) {
       out += code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
     } else out += char;
   }
@@ -240,8 +267,14 @@ export function answersFromNetwork(network: Network, name = network.Name): Creat
   if (network.ConfigFrom?.Network) {
     // Subnets, options and labels come from the config-only network; the engine refuses them beside --config-from.
     return {
-      ...emptyAnswers(), name, driver: network.Driver, internal: network.Internal, attachable: network.Attachable, ingress: network.Ingress,
-      ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}), configFrom: network.ConfigFrom.Network,
+      ...emptyAnswers(),
+      name,
+      driver: network.Driver,
+      internal: network.Internal,
+      attachable: network.Attachable,
+      ingress: network.Ingress,
+      ...(network.Scope && network.Scope !== 'local' ? { scope: network.Scope } : {}),
+      configFrom: network.ConfigFrom.Network,
     };
   }
   return {

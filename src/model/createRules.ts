@@ -19,7 +19,8 @@ export function nameProblem(name: string, existing: readonly Network[]): string 
   const trimmed = name.trim();
   if (!trimmed) return 'A network needs a name.';
   if (/\s/.test(trimmed)) return `"${trimmed}" contains whitespace, which docker commands cannot address without quoting.`;
-  if (BUILT_IN_NETWORK_NAMES.includes(trimmed)) return `"${trimmed}" is a built-in network name: the engine refuses to create it ("operation is not permitted on predefined ${trimmed} network").`;
+  if (BUILT_IN_NETWORK_NAMES.includes(trimmed))
+    return `"${trimmed}" is a built-in network name: the engine refuses to create it ("operation is not permitted on predefined ${trimmed} network").`;
   const clash = existing.find(n => n.Name === trimmed);
   if (clash) return `A network named "${trimmed}" already exists (ID ${clash.Id.slice(0, 12)}, driver ${clash.Driver}).`;
   return undefined;
@@ -27,24 +28,41 @@ export function nameProblem(name: string, existing: readonly Network[]): string 
 
 /** Combinations the engine refuses for config-only and config-from networks (libnetwork network.validateConfiguration). */
 export function configProblem(a: CreateNetworkAnswers): string | undefined {
-  if (a.configOnly && a.configFrom) return 'A config-only network cannot take its settings from another config-only network (the engine refuses: "a configuration network cannot depend on another configuration network").';
+  if (a.configOnly && a.configFrom)
+    return 'A config-only network cannot take its settings from another config-only network (the engine refuses: "a configuration network cannot depend on another configuration network").';
   if (a.configOnly) {
-    const operator = ([['Internal', a.internal], ['Attachable', a.attachable], ['Ingress', a.ingress], ['Scope', Boolean(a.scope)]] as const).filter(([, on]) => on).map(([flag]) => flag);
-    if (operator.length) return `${operator.join(', ')} cannot be set on a config-only network: set ${operator.length === 1 ? 'it' : 'them'} on the networks created from it (the engine refuses: "configuration network can only contain network specific fields").`;
+    const operator = (
+      [
+        ['Internal', a.internal],
+        ['Attachable', a.attachable],
+        ['Ingress', a.ingress],
+        ['Scope', Boolean(a.scope)],
+      ] as const
+    )
+      .filter(([, on]) => on)
+      .map(([flag]) => flag);
+    if (operator.length)
+      return `${operator.join(', ')} cannot be set on a config-only network: set ${operator.length === 1 ? 'it' : 'them'} on the networks created from it (the engine refuses: "configuration network can only contain network specific fields").`;
   }
   if (a.configFrom) {
     const own = [
-      ...(a.ipv4Subnets.length || a.ipv6Subnets.length ? ['subnets'] : []), ...(a.enableIPv6 ? ['IPv6'] : []),
-      ...(a.ipamDriver || Object.keys(a.ipamOptions).length ? ['IPAM settings'] : []), ...(Object.keys(a.labels).length ? ['labels'] : []),
+      ...(a.ipv4Subnets.length || a.ipv6Subnets.length ? ['subnets'] : []),
+      ...(a.enableIPv6 ? ['IPv6'] : []),
+      ...(a.ipamDriver || Object.keys(a.ipamOptions).length ? ['IPAM settings'] : []),
+      ...(Object.keys(a.labels).length ? ['labels'] : []),
       ...(Object.keys(a.driverOptions).length ? ['driver options'] : []),
     ];
-    if (own.length) return `"${a.name}" takes its settings from "${a.configFrom}", so ${own.join(', ')} cannot be given here (the engine refuses: "user specified configurations are not supported if the network depends on a configuration network").`;
+    if (own.length)
+      return `"${a.name}" takes its settings from "${a.configFrom}", so ${own.join(', ')} cannot be given here (the engine refuses: "user specified configurations are not supported if the network depends on a configuration network").`;
   }
   return undefined;
 }
 
 /** Everything wrong with the answers' addressing: the request itself, overlaps with networks and with host addresses. */
-export function validateAnswersIpam(answers: CreateNetworkAnswers, context: { existingNetworks: readonly Network[]; hostAddresses: readonly HostAddress[] }): IpamIssue[] {
+export function validateAnswersIpam(
+  answers: CreateNetworkAnswers,
+  context: { existingNetworks: readonly Network[]; hostAddresses: readonly HostAddress[] },
+): IpamIssue[] {
   const request = ipamRequestOf(answers);
   return [
     ...validateIpamRequest(request, { driver: answers.driver }),

@@ -27,7 +27,6 @@ export class Emitter<T> {
     }
   }
 
-
   dispose(): void {
     this.listeners.clear();
   }

@@ -75,7 +75,12 @@ function withPrefix(address: string | undefined, prefix: number | undefined): st
 }
 
 /** The network a container's endpoint settings belong to: by ID when the engine recorded it, else by name. */
-function findNetwork(byId: Map<string, Network>, byName: Map<string, Network>, name: string, settings: ContainerEndpointSettings): Network | undefined {
+function findNetwork(
+  byId: Map<string, Network>,
+  byName: Map<string, Network>,
+  name: string,
+  settings: ContainerEndpointSettings,
+): Network | undefined {
   return (settings.NetworkID ? byId.get(settings.NetworkID) : undefined) ?? byName.get(name);
 }
 
@@ -107,11 +112,17 @@ export type AliasesByContainer = ReadonlyMap<string, Readonly<Record<string, rea
 
 /** What in a container's list entry changes when its aliases may have: state and endpoints. */
 export function aliasSignature(container: ContainerSummary): string {
-  const networks = Object.entries(container.NetworkSettings?.Networks ?? {}).map(([name, s]) => `${name}:${s.EndpointID}:${s.NetworkID}`).sort();
+  const networks = Object.entries(container.NetworkSettings?.Networks ?? {})
+    .map(([name, s]) => `${name}:${s.EndpointID}:${s.NetworkID}`)
+    .sort();
   return `${container.State}|${containerName(container)}|${networks.join(',')}`;
 }
 
-export function buildExplorerModel(networks: readonly Network[], containers: readonly ContainerSummary[], aliases: AliasesByContainer = new Map()): ExplorerModel {
+export function buildExplorerModel(
+  networks: readonly Network[],
+  containers: readonly ContainerSummary[],
+  aliases: AliasesByContainer = new Map(),
+): ExplorerModel {
   const byId = new Map(networks.map(network => [network.Id, network]));
   const byName = new Map(networks.map(network => [network.Name, network]));
   const endpointsByNetwork = new Map<string, EndpointModel[]>();
@@ -141,8 +152,14 @@ export function buildExplorerModel(networks: readonly Network[], containers: rea
     }
     memberships.sort((a, b) => naturalCompare(a.networkName, b.networkName));
     containerModels.push({
-      kind: 'container', id: container.Id, name, state: container.State, status: container.Status,
-      running: container.State === 'running', image: container.Image, networks: memberships,
+      kind: 'container',
+      id: container.Id,
+      name,
+      state: container.State,
+      status: container.Status,
+      running: container.State === 'running',
+      image: container.Image,
+      networks: memberships,
     });
   }
 
@@ -198,5 +215,7 @@ export function summaryFromInspect(inspect: ContainerInspect, previous?: Contain
 }
 
 export function aliasesFromInspect(inspect: ContainerInspect): Record<string, readonly string[]> {
-  return Object.fromEntries(Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Aliases ?? []]));
+  return Object.fromEntries(
+    Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Aliases ?? []]),
+  );
 }

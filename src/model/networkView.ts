@@ -30,15 +30,33 @@ export interface HintModel {
   readonly icon: string;
 }
 
-export const NO_CUSTOM_NETWORKS_HINT: HintModel = { kind: 'hint', label: 'Create Network…', description: 'no custom networks yet', command: 'dockerNetworks.network.create', icon: 'add' };
+export const NO_CUSTOM_NETWORKS_HINT: HintModel = {
+  kind: 'hint',
+  label: 'Create Network…',
+  description: 'no custom networks yet',
+  command: 'dockerNetworks.network.create',
+  icon: 'add',
+};
 
 /**
  * What the views offer while the engine cannot be reached; the cause is the view's message above them. (A welcome
  * view cannot show here: VS Code hides welcome content while a view has a message.)
  */
 export const ENGINE_UNREACHABLE_HINTS: readonly HintModel[] = [
-  { kind: 'hint', label: 'Retry Connection', description: 'reconnect now (it also retries by itself)', command: 'dockerNetworks.retryConnection', icon: 'debug-restart' },
-  { kind: 'hint', label: 'Open Settings', description: 'dockerNetworks.host and more', command: 'dockerNetworks.openSettings', icon: 'settings-gear' },
+  {
+    kind: 'hint',
+    label: 'Retry Connection',
+    description: 'reconnect now (it also retries by itself)',
+    command: 'dockerNetworks.retryConnection',
+    icon: 'debug-restart',
+  },
+  {
+    kind: 'hint',
+    label: 'Open Settings',
+    description: 'dockerNetworks.host and more',
+    command: 'dockerNetworks.openSettings',
+    icon: 'settings-gear',
+  },
   { kind: 'hint', label: 'Show Log', description: 'every engine call and error', command: 'dockerNetworks.showLog', icon: 'output' },
 ];
 
@@ -55,10 +73,15 @@ export function visibleNetworks(model: ExplorerModel, options: NetworkViewOption
 
 /** The view's top level: networks, or groups of them. */
 export function networkRoots(model: ExplorerModel, options: NetworkViewOptions): readonly (NetworkModel | GroupModel | HintModel)[] {
-  const groups: NetworkGroup[] = arrangeNetworks(visibleNetworks(model, options), { sortBy: options.sortBy, groupBy: options.groupBy, hideBuiltIn: !options.showBuiltIn });
-  const roots: (NetworkModel | GroupModel)[] = options.groupBy === 'none'
-    ? groups.flatMap(group => group.networks)
-    : groups.map(group => ({ kind: 'group', key: group.key, label: group.label, groupBy: options.groupBy, networks: group.networks }));
+  const groups: NetworkGroup[] = arrangeNetworks(visibleNetworks(model, options), {
+    sortBy: options.sortBy,
+    groupBy: options.groupBy,
+    hideBuiltIn: !options.showBuiltIn,
+  });
+  const roots: (NetworkModel | GroupModel)[] =
+    options.groupBy === 'none'
+      ? groups.flatMap(group => group.networks)
+      : groups.map(group => ({ kind: 'group', key: group.key, label: group.label, groupBy: options.groupBy, networks: group.networks }));
   // With built-ins showing the view is never empty, so its welcome button never appears: offer creation in the tree.
   const noCustom = !model.networks.some(network => !network.builtIn);
   return noCustom && roots.length && isEmptyFilter(options.filter) ? [...roots, NO_CUSTOM_NETWORKS_HINT] : roots;

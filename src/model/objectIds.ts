@@ -25,9 +25,20 @@ export function resolveObjectId(model: ExplorerModel, id: string): NamedObject |
   const network = model.networks.find(n => n.id === id);
   if (network) {
     const count = network.endpoints.length;
-    return { kind: 'network', id, name: network.name, summary: `network "${network.name}" · ${network.driver} · ${count} ${count === 1 ? 'endpoint' : 'endpoints'}` };
+    return {
+      kind: 'network',
+      id,
+      name: network.name,
+      summary: `network "${network.name}" · ${network.driver} · ${count} ${count === 1 ? 'endpoint' : 'endpoints'}`,
+    };
   }
   const container = model.containers.find(c => c.id === id);
-  if (container) return { kind: 'container', id, name: container.name, summary: `container "${container.name}" · ${container.state} · ${container.status}` };
+  if (container)
+    return {
+      kind: 'container',
+      id,
+      name: container.name,
+      summary: `container "${container.name}" · ${container.state} · ${container.status}`,
+    };
   return undefined;
 }

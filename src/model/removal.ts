@@ -18,11 +18,13 @@ export interface RemovalPlan {
 
 export function planRemoval(networks: readonly NetworkModel[]): RemovalPlan {
   return {
-    entries: networks.filter(n => !n.builtIn).map(network => ({
-      network,
-      running: network.endpoints.filter(e => e.running),
-      stopped: network.endpoints.filter(e => !e.running),
-    })),
+    entries: networks
+      .filter(n => !n.builtIn)
+      .map(network => ({
+        network,
+        running: network.endpoints.filter(e => e.running),
+        stopped: network.endpoints.filter(e => !e.running),
+      })),
     builtIns: networks.filter(n => n.builtIn),
   };
 }
@@ -44,9 +46,18 @@ export function removalQuestion(plan: RemovalPlan): RemovalQuestion {
   const message = names.length === 1 ? `Remove network "${names[0]}"?` : `Remove ${names.length} networks: ${quoted(names)}?`;
   const lines: string[] = [];
   for (const entry of plan.entries) {
-    if (entry.network.network.Ingress) lines.push(`"${entry.network.name}" is the swarm routing-mesh (ingress) network: published service ports stop working until an ingress network is created again.`);
-    if (entry.running.length) lines.push(`"${entry.network.name}" has running containers attached: ${quoted(entry.running.map(e => e.containerName))}. They will be disconnected first.`);
-    if (entry.stopped.length) lines.push(`Stopped containers are configured on "${entry.network.name}": ${quoted(entry.stopped.map(e => e.containerName))}. After removal they will fail to start ("network ${entry.network.name} not found").`);
+    if (entry.network.network.Ingress)
+      lines.push(
+        `"${entry.network.name}" is the swarm routing-mesh (ingress) network: published service ports stop working until an ingress network is created again.`,
+      );
+    if (entry.running.length)
+      lines.push(
+        `"${entry.network.name}" has running containers attached: ${quoted(entry.running.map(e => e.containerName))}. They will be disconnected first.`,
+      );
+    if (entry.stopped.length)
+      lines.push(
+        `Stopped containers are configured on "${entry.network.name}": ${quoted(entry.stopped.map(e => e.containerName))}. After removal they will fail to start ("network ${entry.network.name} not found").`,
+      );
   }
   if (plan.builtIns.length) lines.push(`Built-in networks are never removed: ${quoted(plan.builtIns.map(n => n.name))}.`);
   if (!lines.length) lines.push('No container uses ' + (names.length === 1 ? 'it.' : 'them.'));

@@ -7,11 +7,22 @@ export type ShellKind = 'posix' | 'fish' | 'powershell' | 'cmd';
 
 export const SHELL_KINDS: readonly ShellKind[] = ['posix', 'fish', 'powershell', 'cmd'];
 
-export const SHELL_NAMES: Readonly<Record<ShellKind, string>> = { posix: 'sh/bash/zsh', fish: 'fish', powershell: 'PowerShell', cmd: 'cmd.exe' };
+export const SHELL_NAMES: Readonly<Record<ShellKind, string>> = {
+  posix: 'sh/bash/zsh',
+  fish: 'fish',
+  powershell: 'PowerShell',
+  cmd: 'cmd.exe',
+};
 
 /** The kind of shell at a path such as VS Code's `env.shell`: /bin/bash, /usr/bin/fish, pwsh.exe, C:\Windows\System32\cmd.exe. */
 export function shellKindOf(shellPath: string | undefined): ShellKind {
-  const name = (shellPath ?? '').trim().split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+  const name =
+    (shellPath ?? '')
+      .trim()
+      .split(/[\\/]/)
+      .pop()
+      ?.toLowerCase()
+      .replace(/\.exe$/, '') ?? '';
   if (name === 'fish') return 'fish';
   if (name === 'pwsh' || name === 'pwsh-preview' || name === 'powershell') return 'powershell';
   if (name === 'cmd') return 'cmd';
@@ -19,8 +30,14 @@ export function shellKindOf(shellPath: string | undefined): ShellKind {
 }
 
 export class UnquotableValueError extends Error {
-  constructor(readonly value: string, readonly shell: ShellKind, reason: string) {
-    super(`${JSON.stringify(value)} cannot be written safely for ${SHELL_NAMES[shell]}: ${reason}. Copy the line for another shell (setting dockerNetworks.cliShell), or change the value.`);
+  constructor(
+    readonly value: string,
+    readonly shell: ShellKind,
+    reason: string,
+  ) {
+    super(
+      `${JSON.stringify(value)} cannot be written safely for ${SHELL_NAMES[shell]}: ${reason}. Copy the line for another shell (setting dockerNetworks.cliShell), or change the value.`,
+    );
   }
 }
 
@@ -64,8 +81,14 @@ function quotePowerShell(value: string): string {
   // Windows PowerShell 5.1 passes native arguments without escaping embedded double quotes or a trailing backslash,
   // and drops an empty one.
   if (value === '') throw new UnquotableValueError(value, 'powershell', 'Windows PowerShell drops an empty argument to a program');
-  if (/["\u201c\u201d\u201e]/.test(value)) throw new UnquotableValueError(value, 'powershell', 'Windows PowerShell mangles double quotes in arguments to programs');
-  if (/\\$/.test(value)) throw new UnquotableValueError(value, 'powershell', 'a trailing backslash would escape the closing quote in the argument PowerShell passes on');
+  if (/["\u201c\u201d\u201e]/.test(value))
+    throw new UnquotableValueError(value, 'powershell', 'Windows PowerShell mangles double quotes in arguments to programs');
+  if (/\\$/.test(value))
+    throw new UnquotableValueError(
+      value,
+      'powershell',
+      'a trailing backslash would escape the closing quote in the argument PowerShell passes on',
+    );
   return `'${value.replace(POWERSHELL_QUOTES, match => match + match)}'`;
 }
 
@@ -82,13 +105,22 @@ function quoteCmd(value: string): string {
 export function quoteArgument(value: string, shell: ShellKind): string {
   if (value.includes('\0')) throw new UnquotableValueError(value, shell, 'it contains a NUL character');
   const control = controlCharacter(value);
-  if (control) throw new UnquotableValueError(value, shell, `it contains the control character U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which a terminal takes as a key, not as text`);
+  if (control)
+    throw new UnquotableValueError(
+      value,
+      shell,
+      `it contains the control character U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which a terminal takes as a key, not as text`,
+    );
   if (PLAIN[shell].test(value)) return value;
   switch (shell) {
-    case 'posix': return quotePosix(value);
-    case 'fish': return quoteFish(value);
-    case 'powershell': return quotePowerShell(value);
-    case 'cmd': return quoteCmd(value);
+    case 'posix':
+      return quotePosix(value);
+    case 'fish':
+      return quoteFish(value);
+    case 'powershell':
+      return quotePowerShell(value);
+    case 'cmd':
+      return quoteCmd(value);
   }
 }
 

@@ -38,10 +38,14 @@ export function networkTooltip(model: NetworkModel): string {
   ];
   const configs = n.IPAM?.Config ?? [];
   configs.forEach((config, index) => {
-    const parts = [config.Subnet && `subnet ${code(config.Subnet)}`, config.Gateway && `gateway ${code(config.Gateway)}`,
+    const parts = [
+      config.Subnet && `subnet ${code(config.Subnet)}`,
+      config.Gateway && `gateway ${code(config.Gateway)}`,
       config.IPRange && `ip-range ${code(config.IPRange)}`,
-      config.AuxiliaryAddresses && Object.keys(config.AuxiliaryAddresses).length ? `aux ${keyValues(config.AuxiliaryAddresses)}` : undefined]
-      .filter(Boolean);
+      config.AuxiliaryAddresses && Object.keys(config.AuxiliaryAddresses).length
+        ? `aux ${keyValues(config.AuxiliaryAddresses)}`
+        : undefined,
+    ].filter(Boolean);
     lines.push(`| IPAM ${configs.length > 1 ? index + 1 : ''} | ${parts.join(', ') || '—'} |`);
   });
   if (n.IPAM?.Driver && n.IPAM.Driver !== 'default') lines.push(`| IPAM driver | ${code(n.IPAM.Driver)} ${keyValues(n.IPAM.Options)} |`);
@@ -74,6 +78,7 @@ export function endpointTooltip(endpoint: EndpointModel): string {
     `| MAC | ${endpoint.macAddress ? code(endpoint.macAddress) : '—'} |`,
     `| Aliases | ${endpoint.aliases.length ? endpoint.aliases.map(code).join(', ') : '—'} |`,
   ];
-  if (!endpoint.running) lines.push('', '_Stopped: configured on this network, no active endpoint (`docker network inspect` does not list it)._');
+  if (!endpoint.running)
+    lines.push('', '_Stopped: configured on this network, no active endpoint (`docker network inspect` does not list it)._');
   return lines.join('\n');
 }

@@ -11,11 +11,14 @@ export const EXPLORER_READY_CONTEXT_KEY = 'dockerNetworks.explorerReady';
 
 export function stateMessage(state: ConnectionState): string | undefined {
   switch (state.kind) {
-    case 'connecting': return state.engineAddress ? `Connecting to ${state.engineAddress}…` : 'Connecting to the Docker Engine…';
-    case 'unreachable': return state.retryInMs > 0
-      ? `${state.error.message}. Retrying in ${Math.round(state.retryInMs / 1000)} s.`
-      : `${state.error.message}. Retrying now…`;
-    case 'connected': return undefined;
+    case 'connecting':
+      return state.engineAddress ? `Connecting to ${state.engineAddress}…` : 'Connecting to the Docker Engine…';
+    case 'unreachable':
+      return state.retryInMs > 0
+        ? `${state.error.message}. Retrying in ${Math.round(state.retryInMs / 1000)} s.`
+        : `${state.error.message}. Retrying now…`;
+    case 'connected':
+      return undefined;
   }
 }
 
@@ -26,13 +29,19 @@ export function staleMessage(snapshot: ExplorerSnapshot): string | undefined {
 }
 
 export class EngineStatusPresenter extends DisposableOwner {
-  constructor(private readonly connection: EngineConnection, private readonly store: ExplorerStore, private readonly views: readonly vscode.TreeView<unknown>[]) {
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly store: ExplorerStore,
+    private readonly views: readonly vscode.TreeView<unknown>[],
+  ) {
     super();
     this.own(connection.onDidChangeState(state => this.show(state)));
-    this.own(store.onDidChange(snapshot => {
-      void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready');
-      this.show(this.connection.state);
-    }));
+    this.own(
+      store.onDidChange(snapshot => {
+        void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready');
+        this.show(this.connection.state);
+      }),
+    );
     this.show(connection.state);
   }
 

@@ -19,7 +19,14 @@ export const SettingKeys = {
   cliShell: 'cliShell',
 } as const;
 
-const VIEW_KEYS = [SettingKeys.showBuiltInNetworks, SettingKeys.groupBy, SettingKeys.sortBy, SettingKeys.labelTemplate, SettingKeys.descriptionTemplate, SettingKeys.fullIds];
+const VIEW_KEYS = [
+  SettingKeys.showBuiltInNetworks,
+  SettingKeys.groupBy,
+  SettingKeys.sortBy,
+  SettingKeys.labelTemplate,
+  SettingKeys.descriptionTemplate,
+  SettingKeys.fullIds,
+];
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -27,7 +34,7 @@ function section(): vscode.WorkspaceConfiguration {
 
 function oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   const value = section().get<string>(key, fallback);
-  return (allowed as readonly string[]).includes(value) ? value as T : fallback;
+  return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 export const settings = {
@@ -67,10 +74,12 @@ export class SettingsWatcher extends DisposableOwner {
 
   constructor() {
     super();
-    this.own(vscode.workspace.onDidChangeConfiguration(event => {
-      const touches = (keys: readonly string[]) => keys.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
-      const change = { connection: touches(CONNECTION_KEYS), view: touches(VIEW_KEYS) };
-      if (change.connection || change.view) this.changeEmitter.fire(change);
-    }));
+    this.own(
+      vscode.workspace.onDidChangeConfiguration(event => {
+        const touches = (keys: readonly string[]) => keys.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+        const change = { connection: touches(CONNECTION_KEYS), view: touches(VIEW_KEYS) };
+        if (change.connection || change.view) this.changeEmitter.fire(change);
+      }),
+    );
   }
 }

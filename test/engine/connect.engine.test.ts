@@ -17,18 +17,23 @@ import { containerNamed, engineModel, networkNamed } from './networkTestKit';
 interface ContainerInspect {
   Id: string;
   State: { Running: boolean };
-  NetworkSettings: { Networks: Record<string, { IPAMConfig?: { IPv4Address?: string } | null; Aliases?: string[] | null; IPAddress: string; NetworkID: string; EndpointID: string }> };
+  NetworkSettings: {
+    Networks: Record<
+      string,
+      { IPAMConfig?: { IPv4Address?: string } | null; Aliases?: string[] | null; IPAddress: string; NetworkID: string; EndpointID: string }
+    >;
+  };
 }
 
 describe('connect and disconnect against the real engine', () => {
   let gateway: DockerGateway;
   const tools = endpointAddressTools();
-  const net = uniqueName('conn');           // 10.217.10.0/24, gateway .1
-  const home = uniqueName('home');          // where the test containers start
-  const auto = uniqueName('auto');          // a subnet the engine picked itself
-  const holder = uniqueName('holder');      // running on `net` at 10.217.10.10
-  const mover = uniqueName('mover');        // running, on `home` only
-  const sleeper = uniqueName('sleeper');    // created, never started, on `home` only
+  const net = uniqueName('conn'); // 10.217.10.0/24, gateway .1
+  const home = uniqueName('home'); // where the test containers start
+  const auto = uniqueName('auto'); // a subnet the engine picked itself
+  const holder = uniqueName('holder'); // running on `net` at 10.217.10.10
+  const mover = uniqueName('mover'); // running, on `home` only
+  const sleeper = uniqueName('sleeper'); // created, never started, on `home` only
 
   before(async () => {
     gateway = await openGateway();
@@ -44,30 +49,56 @@ describe('connect and disconnect against the real engine', () => {
       runContainer(sleeper, home, { start: false }),
     ]);
   });
-  after(async () => { gateway.dispose(); await cleanUpEngine(); });
+  after(async () => {
+    gateway.dispose();
+    await cleanUpEngine();
+  });
 
-  const inspectContainer = async (name: string) => await engineDocker().getContainer(name).inspect() as unknown as ContainerInspect;
-  const networkInspect = async (name: string) => await engineDocker().getNetwork(name).inspect() as { Id: string; Containers?: Record<string, unknown> };
+  const inspectContainer = async (name: string) => (await engineDocker().getContainer(name).inspect()) as unknown as ContainerInspect;
+  const networkInspect = async (name: string) =>
+    (await engineDocker().getNetwork(name).inspect()) as { Id: string; Containers?: Record<string, unknown> };
 
-  async function fresh(networkName: string, containerName: string): Promise<{ network: NetworkModel; container: ContainerModel; model: Awaited<ReturnType<typeof engineModel>> }> {
+  async function fresh(
+    networkName: string,
+    containerName: string,
+  ): Promise<{ network: NetworkModel; container: ContainerModel; model: Awaited<ReturnType<typeof engineModel>> }> {
     const model = await engineModel(gateway);
     return { network: networkNamed(model, networkName), container: containerNamed(model, containerName), model };
   }
 
   async function wizard(answers: Answer[], network: NetworkModel, container: ContainerModel) {
     const prompter = new ScriptedPrompter(answers);
-    const plan = await runConnectWizard(prompter, { model: await engineModel(gateway), capabilities: gateway.capabilities, addresses: tools, network, containers: [container] });
+    const plan = await runConnectWizard(prompter, {
+      model: await engineModel(gateway),
+      capabilities: gateway.capabilities,
+      addresses: tools,
+      network,
+      containers: [container],
+    });
     return { plan, prompter };
   }
 
   /** Sends the connect the extension would have stopped, and returns the engine's refusal. */
-  async function engineRefusal(network: NetworkModel, container: ContainerModel, body: Omit<ConnectBody, 'Container'>): Promise<EngineError> {
+  async function engineRefusal(
+    network: NetworkModel,
+    container: ContainerModel,
+    body: Omit<ConnectBody, 'Container'>,
+  ): Promise<EngineError> {
     try {
-      await gateway.connectContainer(network.id, { Container: container.id, ...body }, { network: network.name, container: container.name });
+      await gateway.connectContainer(
+        network.id,
+        { Container: container.id, ...body },
+        { network: network.name, container: container.name },
+      );
     } catch (err) {
       assert.ok(err instanceof EngineError, String(err));
       assert.equal(err.kind, 'refused');
-      assert.ok(err.message.startsWith(`Docker Engine refused to connect container "${container.name}" to network "${network.name}": ${err.engineMessage}`), err.message);
+      assert.ok(
+        err.message.startsWith(
+          `Docker Engine refused to connect container "${container.name}" to network "${network.name}": ${err.engineMessage}`,
+        ),
+        err.message,
+      );
       return err;
     }
     throw new Error(`the engine accepted connecting "${container.name}" to "${network.name}" with ${JSON.stringify(body)}`);
@@ -93,13 +124,28 @@ describe('connect and disconnect against the real engine', () => {
 
   describe('refusals: what the extension says before sending, and what the engine says when sent anyway', () => {
     const addressCases: { refused: string; address: string; extension: () => RegExp; engine: string; status: number }[] = [
-      { refused: 'an address another container holds (naming the holder)', address: '10.217.10.10',
-        extension: () => new RegExp(`^10\\.217\\.10\\.10 is already used by container "${holder}"\\.$`), engine: 'Address already in use', status: 403 },
-      { refused: 'the gateway\'s address', address: '10.217.10.1',
-        extension: () => new RegExp(`^10\\.217\\.10\\.1 is the gateway of network "${net}"\\.$`), engine: 'Address already in use', status: 403 },
-      { refused: 'an address outside the subnet', address: '10.217.99.10',
-        extension: () => new RegExp(`^10\\.217\\.99\\.10 does not belong to any of network "${net}"'s subnets \\(10\\.217\\.10\\.0/24\\)\\.$`),
-        engine: 'Invalid address 10.217.99.10: It does not belong to any of this network\'s subnets', status: 500 },
+      {
+        refused: 'an address another container holds (naming the holder)',
+        address: '10.217.10.10',
+        extension: () => new RegExp(`^10\\.217\\.10\\.10 is already used by container "${holder}"\\.$`),
+        engine: 'Address already in use',
+        status: 403,
+      },
+      {
+        refused: "the gateway's address",
+        address: '10.217.10.1',
+        extension: () => new RegExp(`^10\\.217\\.10\\.1 is the gateway of network "${net}"\\.$`),
+        engine: 'Address already in use',
+        status: 403,
+      },
+      {
+        refused: 'an address outside the subnet',
+        address: '10.217.99.10',
+        extension: () =>
+          new RegExp(`^10\\.217\\.99\\.10 does not belong to any of network "${net}"'s subnets \\(10\\.217\\.10\\.0/24\\)\\.$`),
+        engine: "Invalid address 10.217.99.10: It does not belong to any of this network's subnets",
+        status: 500,
+      },
     ];
     for (const c of addressCases) {
       test(`a fixed address that is ${c.refused}: the wizard refuses it as typed; the engine says "${c.engine}"`, async () => {
@@ -122,12 +168,20 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh(net, victim);
       await engineRefusal(network, container, withAddress('10.217.99.11'));
       const stale = (await inspectContainer(victim)).NetworkSettings.Networks[net];
-      assert.deepEqual([stale?.IPAMConfig, stale?.EndpointID], [{ IPv4Address: '10.217.99.11' }, ''], 'Engine 20.10 keeps the refused settings');
+      assert.deepEqual(
+        [stale?.IPAMConfig, stale?.EndpointID],
+        [{ IPv4Address: '10.217.99.11' }, ''],
+        'Engine 20.10 keeps the refused settings',
+      );
       const label = { network: net, container: victim };
-      await assert.rejects(gateway.disconnectContainer(network.id, container.id, true, label),
-        (err: EngineError) => err.engineMessage === `container ${container.id} is not connected to network ${net}`);
-      await assert.rejects(engineDocker().getContainer(victim).restart({ t: 0 }),
-        /Cannot restart container .*: Invalid address 10\.217\.99\.11: It does not belong to any of this network's subnets/);
+      await assert.rejects(
+        gateway.disconnectContainer(network.id, container.id, true, label),
+        (err: EngineError) => err.engineMessage === `container ${container.id} is not connected to network ${net}`,
+      );
+      await assert.rejects(
+        engineDocker().getContainer(victim).restart({ t: 0 }),
+        /Cannot restart container .*: Invalid address 10\.217\.99\.11: It does not belong to any of this network's subnets/,
+      );
       // Stopped now, the entry is only configuration: a disconnect clears it and the container starts again.
       await gateway.disconnectContainer(network.id, container.id, false, label);
       assert.equal((await inspectContainer(victim)).NetworkSettings.Networks[net], undefined);
@@ -157,7 +211,10 @@ describe('connect and disconnect against the real engine', () => {
       assert.ok(suggestion, 'inspect shows the picked subnet, so an address is suggested');
       assert.equal(tools.validate(suggestion, 'ipv4', network), undefined);
       const refusal = await engineRefusal(network, container, withAddress(suggestion));
-      assert.equal(refusal.engineMessage, 'user specified IP address is supported only when connecting to networks with user configured subnets');
+      assert.equal(
+        refusal.engineMessage,
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+      );
       assert.equal(refusal.statusCode, 400);
     });
 
@@ -187,7 +244,10 @@ describe('connect and disconnect against the real engine', () => {
       assert.equal(plan, undefined);
       assert.match(prompter.asked[0].text, /"none" is the none network/);
       const refusal = await engineRefusal(network, container, {});
-      assert.equal(refusal.engineMessage, 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+      assert.equal(
+        refusal.engineMessage,
+        'container cannot be connected to multiple networks with one of the networks in private (none) mode',
+      );
     });
 
     test('an alias on the default bridge: the wizard explains it; the engine says "network-scoped alias is supported only for containers in user defined networks"', async () => {
@@ -202,27 +262,42 @@ describe('connect and disconnect against the real engine', () => {
 
     test('disconnecting a container that is not connected: the engine names the container and the network', async () => {
       const { network, container } = await fresh(net, mover);
-      await assert.rejects(gateway.disconnectContainer(network.id, container.id, false, { network: net, container: mover }), (err: EngineError) => {
-        assert.equal(err.kind, 'refused');
-        assert.equal(err.engineMessage, `container ${container.id} is not connected to network ${net}`);
-        assert.match(err.message, new RegExp(`^Docker Engine refused to disconnect container "${mover}" from network "${net}": `));
-        return true;
-      });
+      await assert.rejects(
+        gateway.disconnectContainer(network.id, container.id, false, { network: net, container: mover }),
+        (err: EngineError) => {
+          assert.equal(err.kind, 'refused');
+          assert.equal(err.engineMessage, `container ${container.id} is not connected to network ${net}`);
+          assert.match(err.message, new RegExp(`^Docker Engine refused to disconnect container "${mover}" from network "${net}": `));
+          return true;
+        },
+      );
     });
   });
 
   describe('connect and disconnect that work', () => {
     test('connects a running container with a fixed address and aliases; container inspect shows IPAMConfig, address and aliases', async () => {
       const { network, container } = await fresh(net, mover);
-      const { plan, prompter } = await wizard(['Set options…', ['Aliases', 'IPv4 address'], 'db, primary', '10.217.10.20'], network, container);
+      const { plan, prompter } = await wizard(
+        ['Set options…', ['Aliases', 'IPv4 address'], 'db, primary', '10.217.10.20'],
+        network,
+        container,
+      );
       assert.ok(plan);
-      assert.equal(prompter.asked.at(-1)!.value, '10.217.10.2', 'the lowest free address is suggested (gateway .1 and the holder\'s .10 skipped)');
-      await gateway.connectContainer(plan.network.id, toConnectBody(plan.containers[0].id, plan.options), { network: net, container: mover });
+      assert.equal(
+        prompter.asked.at(-1)!.value,
+        '10.217.10.2',
+        "the lowest free address is suggested (gateway .1 and the holder's .10 skipped)",
+      );
+      await gateway.connectContainer(plan.network.id, toConnectBody(plan.containers[0].id, plan.options), {
+        network: net,
+        container: mover,
+      });
 
       const settings = (await inspectContainer(mover)).NetworkSettings.Networks[net];
       assert.deepEqual(settings.IPAMConfig, { IPv4Address: '10.217.10.20' });
       assert.equal(settings.IPAddress, '10.217.10.20');
-      for (const alias of ['db', 'primary']) assert.ok(settings.Aliases?.includes(alias), `alias ${alias} missing from ${settings.Aliases?.join(', ')}`);
+      for (const alias of ['db', 'primary'])
+        assert.ok(settings.Aliases?.includes(alias), `alias ${alias} missing from ${settings.Aliases?.join(', ')}`);
       const after = await fresh(net, mover);
       assert.equal(after.network.endpoints.find(e => e.containerName === mover)?.ipv4, '10.217.10.20/24');
       assert.equal(tools.validate('10.217.10.20', 'ipv4', after.network), `10.217.10.20 is already used by container "${mover}".`);
@@ -242,7 +317,10 @@ describe('connect and disconnect against the real engine', () => {
       assert.deepEqual(settings.IPAMConfig, { IPv4Address: '10.217.10.30' });
       assert.equal(settings.IPAddress, '', 'no address is allocated until it starts');
       assert.equal(settings.EndpointID, '');
-      assert.ok(!Object.keys((await networkInspect(net)).Containers ?? {}).includes(inspected.Id), 'the engine\'s network inspect lists active endpoints only');
+      assert.ok(
+        !Object.keys((await networkInspect(net)).Containers ?? {}).includes(inspected.Id),
+        "the engine's network inspect lists active endpoints only",
+      );
       const after = await fresh(net, sleeper);
       const endpoint = after.network.endpoints.find(e => e.containerName === sleeper);
       assert.equal(endpoint?.running, false);
@@ -278,7 +356,11 @@ describe('connect and disconnect against the real engine', () => {
       assert.equal(network.endpoints.length, 0);
       assert.equal(tools.validate('10.217.10.10', 'ipv4', network), undefined);
       assert.equal(tools.suggest('ipv4', network), '10.217.10.2');
-      await gateway.connectContainer(network.id, toConnectBody((await inspectContainer(mover)).Id, { ...emptyConnectOptions(), ipv4: '10.217.10.10' }), { network: net, container: mover });
+      await gateway.connectContainer(
+        network.id,
+        toConnectBody((await inspectContainer(mover)).Id, { ...emptyConnectOptions(), ipv4: '10.217.10.10' }),
+        { network: net, container: mover },
+      );
       assert.equal((await inspectContainer(mover)).NetworkSettings.Networks[net].IPAddress, '10.217.10.10');
     });
   });

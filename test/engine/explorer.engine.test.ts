@@ -2,7 +2,15 @@ import { strict as assert } from 'node:assert';
 import { after, describe, test } from 'node:test';
 import { EngineConnection } from '../../src/engine/engineConnection';
 import { ExplorerStore } from '../../src/engine/explorerStore';
-import { cleanUpEngine, engineDocker, runContainer, silentLogger, testEngineAddress, testLabels, uniqueName } from '../support/engineFixture';
+import {
+  cleanUpEngine,
+  engineDocker,
+  runContainer,
+  silentLogger,
+  testEngineAddress,
+  testLabels,
+  uniqueName,
+} from '../support/engineFixture';
 import { waitFor } from '../support/waitFor';
 
 describe('explorer data from the real engine', () => {
@@ -15,7 +23,11 @@ describe('explorer data from the real engine', () => {
     try {
       await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
       const networkName = uniqueName('explorer');
-      await engineDocker().createNetwork({ Name: networkName, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.216.1.0/24', Gateway: '10.216.1.1' }] } });
+      await engineDocker().createNetwork({
+        Name: networkName,
+        Labels: testLabels,
+        IPAM: { Config: [{ Subnet: '10.216.1.0/24', Gateway: '10.216.1.1' }] },
+      });
       const running = uniqueName('running');
       const stopped = uniqueName('stopped');
       await runContainer(running, networkName, { ip: '10.216.1.10', aliases: ['db'] });
@@ -36,7 +48,7 @@ describe('explorer data from the real engine', () => {
       assert.deepEqual(network.subnets, ['10.216.1.0/24']);
 
       const inspected = await engineDocker().getNetwork(networkName).inspect();
-      assert.equal(Object.keys(inspected.Containers ?? {}).length, 1, 'the engine\'s inspect only lists the running one');
+      assert.equal(Object.keys(inspected.Containers ?? {}).length, 1, "the engine's inspect only lists the running one");
     } finally {
       store.dispose();
       connection.dispose();
@@ -45,7 +57,7 @@ describe('explorer data from the real engine', () => {
 
   test('a connect made outside shows at once from one container inspect, without waiting for the full reload', async () => {
     const connection = new EngineConnection({ resolveEngineAddress: testEngineAddress, timeoutMs: () => 15000, logger: silentLogger });
-    const store = new ExplorerStore(connection, silentLogger, 60000);   // a full reload would come only after a minute
+    const store = new ExplorerStore(connection, silentLogger, 60000); // a full reload would come only after a minute
     connection.start();
     try {
       const networkName = uniqueName('patched');
@@ -55,12 +67,18 @@ describe('explorer data from the real engine', () => {
       await waitFor(() => store.snapshot.kind === 'ready' || undefined, 'first snapshot');
       await store.reload();
       const loadsBefore = store.loadCount;
-      await engineDocker().getNetwork(networkName).connect({ Container: container, EndpointConfig: { Aliases: ['late'] } });
-      const endpoint = await waitFor(() => {
-        const snapshot = store.snapshot;
-        const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
-        return network?.endpoints.find(e => e.containerName === container);
-      }, 'the endpoint from the connect event', 3000);
+      await engineDocker()
+        .getNetwork(networkName)
+        .connect({ Container: container, EndpointConfig: { Aliases: ['late'] } });
+      const endpoint = await waitFor(
+        () => {
+          const snapshot = store.snapshot;
+          const network = snapshot.kind === 'ready' ? snapshot.model.networks.find(n => n.name === networkName) : undefined;
+          return network?.endpoints.find(e => e.containerName === container);
+        },
+        'the endpoint from the connect event',
+        3000,
+      );
       assert.deepEqual(endpoint.aliases, ['late']);
       assert.equal(store.loadCount, loadsBefore, 'no full reload was needed');
     } finally {

@@ -12,17 +12,35 @@ import { startEngineProxy } from '../support/engineProxy';
 import { waitFor } from '../support/waitFor';
 
 const engineScripts = require(path.join(__dirname, '../../../scripts/engine/private-engine.js')) as {
-  startPrivateEngine(options: { log: (line: string) => void }): Promise<{ dockerHost: string; pid: number; stop(options?: { keepLogs?: boolean }): Promise<void> }>;
+  startPrivateEngine(options: {
+    log: (line: string) => void;
+  }): Promise<{ dockerHost: string; pid: number; stop(options?: { keepLogs?: boolean }): Promise<void> }>;
 };
 
 function explorerOn(dockerHost: string, options: { timeoutMs: number; idleCheckMs?: number }) {
   const connection = new EngineConnection({
-    resolveEngineAddress: () => resolveEngineAddress({ env: { DOCKER_HOST: dockerHost }, homeDir: '/nonexistent', platform: process.platform, readFile: readFileIfExists }),
-    timeoutMs: () => options.timeoutMs, logger: silentLogger, idleCheckMs: options.idleCheckMs, pollIntervalMs: 1000,
+    resolveEngineAddress: () =>
+      resolveEngineAddress({
+        env: { DOCKER_HOST: dockerHost },
+        homeDir: '/nonexistent',
+        platform: process.platform,
+        readFile: readFileIfExists,
+      }),
+    timeoutMs: () => options.timeoutMs,
+    logger: silentLogger,
+    idleCheckMs: options.idleCheckMs,
+    pollIntervalMs: 1000,
   });
   const store = new ExplorerStore(connection, silentLogger);
   connection.start();
-  return { connection, store, dispose: () => { store.dispose(); connection.dispose(); } };
+  return {
+    connection,
+    store,
+    dispose: () => {
+      store.dispose();
+      connection.dispose();
+    },
+  };
 }
 
 const hasNetwork = (store: ExplorerStore, name: string) => store.model?.networks.some(n => n.name === name);
@@ -37,10 +55,17 @@ describe('faults injected into real engines', () => {
       await waitFor(() => explorer.store.snapshot.kind === 'ready', 'the explorer loaded', 15000);
       const gateway = explorer.connection.requireGateway();
       process.kill(engine.pid, 'SIGSTOP');
-      const pending = await gateway.listNetworks().then(() => undefined, (err: Error) => err);
+      const pending = await gateway.listNetworks().then(
+        () => undefined,
+        (err: Error) => err,
+      );
       assert.ok(pending, 'a call to a frozen engine does not succeed');
       assert.match(pending.message, new RegExp(`${engine.dockerHost.replace(/[/.]/g, '\\$&')}.*did not answer .* in time`));
-      const unavailable = await waitFor(() => explorer.store.snapshot.kind === 'unavailable' && explorer.store.snapshot, 'the views told the engine does not answer', 10000);
+      const unavailable = await waitFor(
+        () => explorer.store.snapshot.kind === 'unavailable' && explorer.store.snapshot,
+        'the views told the engine does not answer',
+        10000,
+      );
       assert.match(unavailable.reason, /did not answer/);
 
       const resumed = Date.now();
@@ -48,7 +73,11 @@ describe('faults injected into real engines', () => {
       await waitFor(() => explorer.store.snapshot.kind === 'ready', 'live again after SIGCONT', 5000);
       console.log(`  frozen engine: live again ${Date.now() - resumed} ms after SIGCONT`);
     } finally {
-      try { process.kill(engine.pid, 'SIGCONT'); } catch { /* gone */ }
+      try {
+        process.kill(engine.pid, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
       explorer.dispose();
       await engine.stop();
     }
@@ -58,7 +87,11 @@ describe('faults injected into real engines', () => {
     const proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''));
     const explorer = explorerOn(proxy.dockerHost, { timeoutMs: 5000 });
     try {
-      await waitFor(() => explorer.store.snapshot.kind === 'ready' && proxy.requests.some(line => line.includes('/events')), 'loaded and following events', 15000);
+      await waitFor(
+        () => explorer.store.snapshot.kind === 'ready' && proxy.requests.some(line => line.includes('/events')),
+        'loaded and following events',
+        15000,
+      );
       proxy.cutEvents();
       const name = uniqueName('during-cut');
       await engineDocker().createNetwork({ Name: name, Labels: testLabels });
@@ -125,7 +158,11 @@ describe('an event burst', () => {
       // Explicit subnets: Docker's default pools hold only about 30 networks. (Config-only networks would need
       // none, but the engine sends no event when one is removed: docs/engine-behaviour.md.)
       await inBatches(async (name, index) => {
-        const created = await engineDocker().createNetwork({ Name: name, Labels: testLabels, IPAM: { Config: [{ Subnet: `10.${232 + Math.floor(index / 250)}.${index % 250}.0/24` }] } });
+        const created = await engineDocker().createNetwork({
+          Name: name,
+          Labels: testLabels,
+          IPAM: { Config: [{ Subnet: `10.${232 + Math.floor(index / 250)}.${index % 250}.0/24` }] },
+        });
         createdAt.set(name, Date.now());
         ids.set(name, created.id);
       });
@@ -135,17 +172,33 @@ describe('an event burst', () => {
       });
       await waitFor(() => names.every(name => goneAt.has(name)), 'every removal shown', 20000);
       watching.dispose();
-      const latencies = names.flatMap(name => [shownAt.get(name)! - createdAt.get(name)!, goneAt.get(name)! - removedAt.get(name)!]).map(ms => Math.max(0, ms)).sort((a, b) => a - b);
+      const latencies = names
+        .flatMap(name => [shownAt.get(name)! - createdAt.get(name)!, goneAt.get(name)! - removedAt.get(name)!])
+        .map(ms => Math.max(0, ms))
+        .sort((a, b) => a - b);
       const p95 = latencies[Math.floor(latencies.length * 0.95)];
       const reloads = explorer.store.loadCount - loadsBefore;
       // Reloads only reconcile: at most one per throttle period (100 ms) of the burst, whatever the event count.
       const reloadBound = Math.ceil((Date.now() - started) / 100) + 10;
-      console.log(`  event burst: ${latencies.length} changes from 1,000 events, event → tree p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${p95} ms, ${reloads} full reloads in ${Date.now() - started} ms`);
+      console.log(
+        `  event burst: ${latencies.length} changes from 1,000 events, event → tree p50 ${latencies[Math.floor(latencies.length / 2)]} ms, p95 ${p95} ms, ${reloads} full reloads in ${Date.now() - started} ms`,
+      );
       assert.ok(p95 <= 150, `event → tree p95 ${p95} ms (target ≤ 150 ms)`);
       assert.ok(reloads <= reloadBound, `${reloads} full reloads for 1,000 events (bound ${reloadBound} for ${Date.now() - started} ms)`);
       // No manual refresh: the tree converges on the engine by itself.
-      const engineIds = (await engineDocker().listNetworks()).map(n => n.Id).sort().join(',');
-      await waitFor(() => explorer.store.model?.networks.map(n => n.id).sort().join(',') === engineIds, 'the final tree to equal the engine', 5000);
+      const engineIds = (await engineDocker().listNetworks())
+        .map(n => n.Id)
+        .sort()
+        .join(',');
+      await waitFor(
+        () =>
+          explorer.store.model?.networks
+            .map(n => n.id)
+            .sort()
+            .join(',') === engineIds,
+        'the final tree to equal the engine',
+        5000,
+      );
     } finally {
       explorer.dispose();
     }

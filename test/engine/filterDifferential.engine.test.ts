@@ -10,8 +10,28 @@ import type { Network } from '../../src/model/engineTypes';
 import { cleanUpEngine, engineDocker, RUN_ID, testLabels } from '../support/engineFixture';
 
 // Varied on purpose: dots, dashes, underscores, digits, upper case, repeated letters, a prefix of another name.
-const STEMS = ['web', 'web-1', 'web.2', 'Web_3', 'api', 'api-v2', 'API', 'db.primary', 'db-replica', 'aaa', 'aaaa-b', 'cache_10', 'x.y.z', 'Zed', 'a-b-c',
-  'mixed.Case-9', 'n1', 'n11', 'front_end', 'backend'];
+const STEMS = [
+  'web',
+  'web-1',
+  'web.2',
+  'Web_3',
+  'api',
+  'api-v2',
+  'API',
+  'db.primary',
+  'db-replica',
+  'aaa',
+  'aaaa-b',
+  'cache_10',
+  'x.y.z',
+  'Zed',
+  'a-b-c',
+  'mixed.Case-9',
+  'n1',
+  'n11',
+  'front_end',
+  'backend',
+];
 const corpusName = (stem: string) => `dnf${RUN_ID}-${stem}`;
 
 const literal = fc.constantFrom('a', 'b', 'c', 'w', 'e', 'd', '1', '2', '9', '-', '_', 'A', 'W', 'x', 'z', 'dnf', 'web', 'api');
@@ -30,12 +50,12 @@ const valid = fc.oneof(
 const invalid = fc.constantFrom('(', 'a{2,1}', '(?=x)', '[', '*a', 'a**', '(?<!a)b', '\\8', 'x{1001}', '[z-a]');
 const pattern = fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 
-describe('the name filter agrees with the engine\'s own filtering', () => {
+describe("the name filter agrees with the engine's own filtering", () => {
   let corpus: Network[] = [];
   before(async () => {
     for (const stem of STEMS) await engineDocker().createNetwork({ Name: corpusName(stem), Labels: testLabels });
     const names = new Set(STEMS.map(corpusName));
-    corpus = (await engineDocker().listNetworks() as unknown as Network[]).filter(n => names.has(n.Name));
+    corpus = ((await engineDocker().listNetworks()) as unknown as Network[]).filter(n => names.has(n.Name));
     assert.equal(corpus.length, STEMS.length);
   });
   after(cleanUpEngine);
@@ -43,12 +63,24 @@ describe('the name filter agrees with the engine\'s own filtering', () => {
   test('for 250 generated patterns, the networks shown equal GET /networks?filters={"name":[pattern]}', async () => {
     const inCorpus = new Set(corpus.map(n => n.Name));
     let agreed = 0;
-    await fc.assert(fc.asyncProperty(pattern, async text => {
-      const fromEngine = (await engineDocker().listNetworks({ filters: { name: [text] } })).map(n => n.Name).filter(name => inCorpus.has(name)).sort();
-      const shown = filterNetworks(corpus, { ...emptyFilter(), name: [text] }, { inUseNetworkIds: new Set() }).map(n => n.Name).sort();
-      assert.deepEqual(shown, fromEngine, `pattern ${JSON.stringify(text)}: the view shows [${shown.join(', ')}], the engine [${fromEngine.join(', ')}]`);
-      agreed++;
-    }), { numRuns: 250, seed: 20261203 });
+    await fc.assert(
+      fc.asyncProperty(pattern, async text => {
+        const fromEngine = (await engineDocker().listNetworks({ filters: { name: [text] } }))
+          .map(n => n.Name)
+          .filter(name => inCorpus.has(name))
+          .sort();
+        const shown = filterNetworks(corpus, { ...emptyFilter(), name: [text] }, { inUseNetworkIds: new Set() })
+          .map(n => n.Name)
+          .sort();
+        assert.deepEqual(
+          shown,
+          fromEngine,
+          `pattern ${JSON.stringify(text)}: the view shows [${shown.join(', ')}], the engine [${fromEngine.join(', ')}]`,
+        );
+        agreed++;
+      }),
+      { numRuns: 250, seed: 20261203 },
+    );
     console.log(`  name filter: ${agreed} of 250 generated patterns agree with the engine`);
   });
 });

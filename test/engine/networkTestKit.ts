@@ -23,8 +23,14 @@ export const TEST_LABEL_TEXT = `${TEST_LABEL}=${RUN_ID}`;
 export async function createWizardInput(gateway: DockerGateway, overrides: Partial<CreateWizardInput> = {}): Promise<CreateWizardInput> {
   const [existingNetworks, details] = await Promise.all([gateway.listNetworks(), gateway.engineDetails()]);
   return {
-    existingNetworks, drivers: details.networkDrivers, swarmActive: details.swarmActive, capabilities: gateway.capabilities,
-    hostAddresses: [], hostInterfaces: Object.keys(os.networkInterfaces()), pools: DEFAULT_ADDRESS_POOLS, copy: async () => undefined,
+    existingNetworks,
+    drivers: details.networkDrivers,
+    swarmActive: details.swarmActive,
+    capabilities: gateway.capabilities,
+    hostAddresses: [],
+    hostInterfaces: Object.keys(os.networkInterfaces()),
+    pools: DEFAULT_ADDRESS_POOLS,
+    copy: async () => undefined,
     ...overrides,
   };
 }
@@ -83,10 +89,11 @@ export function createScript(script: CreateScript): Answer[] {
     answers.push('Create with defaults');
   } else {
     answers.push('Configure options…', ticks);
-    const subnets = (list: SubnetScript[], withMorePick: boolean, family: string) => list.forEach((s, index) => {
-      answers.push(s.subnet, s.gateway ?? '', s.ipRange ?? '', s.aux ?? '');
-      if (withMorePick) answers.push(index < list.length - 1 ? `Add another ${family} subnet` : 'No, continue');
-    });
+    const subnets = (list: SubnetScript[], withMorePick: boolean, family: string) =>
+      list.forEach((s, index) => {
+        answers.push(s.subnet, s.gateway ?? '', s.ipRange ?? '', s.aux ?? '');
+        if (withMorePick) answers.push(index < list.length - 1 ? `Add another ${family} subnet` : 'No, continue');
+      });
     if (script.ipv4?.length) subnets(script.ipv4, driver !== 'bridge', 'IPv4');
     if (script.ipv6?.length) subnets(script.ipv6, true, 'IPv6');
     if (script.configFrom) answers.push(script.configFrom);
@@ -103,7 +110,14 @@ export function createScript(script: CreateScript): Answer[] {
 /** A logger that records the gateway's request lines (`POST /v1.41/networks/create → 201 in 12 ms`). */
 export function countingLogger(): EngineLogger & { readonly lines: string[]; count(pattern: RegExp): number } {
   const lines: string[] = [];
-  return { ...silentLogger, lines, debug: (line: string) => { lines.push(line); }, count: (pattern: RegExp) => lines.filter(line => pattern.test(line)).length };
+  return {
+    ...silentLogger,
+    lines,
+    debug: (line: string) => {
+      lines.push(line);
+    },
+    count: (pattern: RegExp) => lines.filter(line => pattern.test(line)).length,
+  };
 }
 
 export const CREATE_REQUEST = /^POST \/v[\d.]+\/networks\/create/;
@@ -139,8 +153,17 @@ export function plain<T>(value: T): T {
 /** The parts of a network's inspect that its creation decides (everything but ID, time and attachments). */
 export function createdShape(network: Network) {
   return plain({
-    Driver: network.Driver, Scope: network.Scope, EnableIPv6: network.EnableIPv6, Internal: network.Internal, Attachable: network.Attachable,
-    Ingress: network.Ingress, ConfigOnly: network.ConfigOnly, ConfigFrom: network.ConfigFrom?.Network ?? '', IPAM: network.IPAM, Options: network.Options ?? {}, Labels: network.Labels ?? {},
+    Driver: network.Driver,
+    Scope: network.Scope,
+    EnableIPv6: network.EnableIPv6,
+    Internal: network.Internal,
+    Attachable: network.Attachable,
+    Ingress: network.Ingress,
+    ConfigOnly: network.ConfigOnly,
+    ConfigFrom: network.ConfigFrom?.Network ?? '',
+    IPAM: network.IPAM,
+    Options: network.Options ?? {},
+    Labels: network.Labels ?? {},
   });
 }
 
@@ -174,15 +197,29 @@ export async function addVethPair(stem: string): Promise<{ a: string; b: string;
   await run('ip', ['link', 'add', a, 'type', 'veth', 'peer', 'name', b]);
   await run('ip', ['link', 'set', a, 'up']);
   await run('ip', ['link', 'set', b, 'up']);
-  return { a, b, remove: () => run('ip', ['link', 'del', a]).then(() => undefined, () => undefined) };
+  return {
+    a,
+    b,
+    remove: () =>
+      run('ip', ['link', 'del', a]).then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
 }
 
 /** Waits until os.networkInterfaces() lists the interface (it does once the link has an address); false on timeout. */
 export function waitForInterface(name: string, timeoutMs = 3000): Promise<boolean> {
-  return waitFor(() => name in os.networkInterfaces(), `interface ${name} in os.networkInterfaces()`, timeoutMs).then(() => true, () => false);
+  return waitFor(() => name in os.networkInterfaces(), `interface ${name} in os.networkInterfaces()`, timeoutMs).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Whether the host has a network interface of that name (`ip link show`). */
 export async function linkExists(name: string): Promise<boolean> {
-  return run('ip', ['link', 'show', name]).then(() => true, () => false);
+  return run('ip', ['link', 'show', name]).then(
+    () => true,
+    () => false,
+  );
 }

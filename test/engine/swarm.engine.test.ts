@@ -15,8 +15,19 @@ describe('swarm networks on the real engine', () => {
   before(async () => {
     const docker = engineDocker();
     await docker.swarmInit({ ListenAddr: '127.0.0.1:2377', AdvertiseAddr: '127.0.0.1' });
-    await docker.createNetwork({ Name: attachable, Driver: 'overlay', Attachable: true, Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.1.0/24' }] } });
-    await docker.createNetwork({ Name: servicesOnly, Driver: 'overlay', Labels: testLabels, IPAM: { Config: [{ Subnet: '10.211.2.0/24' }] } });
+    await docker.createNetwork({
+      Name: attachable,
+      Driver: 'overlay',
+      Attachable: true,
+      Labels: testLabels,
+      IPAM: { Config: [{ Subnet: '10.211.1.0/24' }] },
+    });
+    await docker.createNetwork({
+      Name: servicesOnly,
+      Driver: 'overlay',
+      Labels: testLabels,
+      IPAM: { Config: [{ Subnet: '10.211.2.0/24' }] },
+    });
   });
 
   after(async () => {
@@ -37,15 +48,21 @@ describe('swarm networks on the real engine', () => {
     const model = buildExplorerModel(await gateway.listNetworks(), await gateway.listContainers());
     const network = model.networks.find(n => n.name === attachable)!;
     assert.equal(network.scope, 'swarm');
-    assert.deepEqual(network.endpoints.map(e => e.containerName), [container]);
+    assert.deepEqual(
+      network.endpoints.map(e => e.containerName),
+      [container],
+    );
     const inspected = await gateway.inspectNetwork(attachable);
-    assert.ok(Object.keys(inspected.Containers ?? {}).some(key => key.startsWith('lb-')), 'the engine lists an lb- entry that is not a container');
+    assert.ok(
+      Object.keys(inspected.Containers ?? {}).some(key => key.startsWith('lb-')),
+      'the engine lists an lb- entry that is not a container',
+    );
     gateway.dispose();
   });
 
   test('verbose inspect of a swarm network adds services and peers', async () => {
     const gateway = await openGateway();
-    const verbose = await gateway.inspectNetwork(attachable, { verbose: true }) as unknown as { Peers?: unknown[]; Services?: object };
+    const verbose = (await gateway.inspectNetwork(attachable, { verbose: true })) as unknown as { Peers?: unknown[]; Services?: object };
     assert.ok(Array.isArray(verbose.Peers) && verbose.Peers.length > 0);
     assert.ok(verbose.Services && typeof verbose.Services === 'object');
     gateway.dispose();
@@ -57,8 +74,10 @@ describe('swarm networks on the real engine', () => {
     assert.match(connectRestrictions(network).connect ?? '', /not attachable: only services can use it/);
     const container = uniqueName('outsider');
     const created = await runContainer(container, 'bridge');
-    await assert.rejects(gateway.connectContainer(network.Id, { Container: created.id }, { network: servicesOnly, container }),
-      (err: EngineError) => err.kind === 'refused' && /attachable/.test(err.engineMessage ?? ''));
+    await assert.rejects(
+      gateway.connectContainer(network.Id, { Container: created.id }, { network: servicesOnly, container }),
+      (err: EngineError) => err.kind === 'refused' && /attachable/.test(err.engineMessage ?? ''),
+    );
     gateway.dispose();
   });
 

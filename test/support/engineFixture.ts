@@ -13,7 +13,8 @@ export const testLabels = { [TEST_LABEL]: RUN_ID };
 
 function requireDockerHost(): string {
   const host = process.env.DOCKER_HOST;
-  if (!host) throw new Error('DOCKER_HOST is not set: these tests need the private engine that `npm test` starts (node scripts/test.js engine)');
+  if (!host)
+    throw new Error('DOCKER_HOST is not set: these tests need the private engine that `npm test` starts (node scripts/test.js engine)');
   return host;
 }
 
@@ -45,15 +46,32 @@ export async function cleanUpEngine(): Promise<void> {
   const docker = engineDocker();
   const filters = JSON.stringify({ label: [`${TEST_LABEL}=${RUN_ID}`] });
   for (const info of await docker.listContainers({ all: true, filters })) await docker.getContainer(info.Id).remove({ force: true });
-  for (const info of await docker.listNetworks({ filters })) await docker.getNetwork(info.Id).remove().catch(() => undefined);
+  for (const info of await docker.listNetworks({ filters }))
+    await docker
+      .getNetwork(info.Id)
+      .remove()
+      .catch(() => undefined);
 }
 
 /** A labelled test container running `sleep`, on `networkName` (or none), started unless `start: false`. */
-export async function runContainer(name: string, networkName?: string, options: { ip?: string; aliases?: string[]; start?: boolean } = {}): Promise<Docker.Container> {
+export async function runContainer(
+  name: string,
+  networkName?: string,
+  options: { ip?: string; aliases?: string[]; start?: boolean } = {},
+): Promise<Docker.Container> {
   const container = await engineDocker().createContainer({
-    name, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: testLabels,
+    name,
+    Image: TEST_IMAGE,
+    Cmd: ['sleep', '86400'],
+    Labels: testLabels,
     HostConfig: { NetworkMode: networkName ?? 'none' },
-    NetworkingConfig: networkName ? { EndpointsConfig: { [networkName]: { IPAMConfig: options.ip ? { IPv4Address: options.ip } : undefined, Aliases: options.aliases } } } : undefined,
+    NetworkingConfig: networkName
+      ? {
+          EndpointsConfig: {
+            [networkName]: { IPAMConfig: options.ip ? { IPv4Address: options.ip } : undefined, Aliases: options.aliases },
+          },
+        }
+      : undefined,
   });
   if (options.start !== false) await container.start();
   return container;

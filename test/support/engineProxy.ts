@@ -42,16 +42,30 @@ export async function startEngineProxy(engineSocket: string, options: EngineProx
   let maxOpen = 0;
   let eventsCut = false;
   const proxy: EngineProxy = {
-    dockerHost: `unix://${socketPath}`, holdMs: options.holdMs ?? 0, responseDelayMs: options.responseDelayMs ?? 0, requests: [],
-    get maxOpenConnections() { return maxOpen; },
-    cutEvents: () => { eventsCut = true; for (const client of eventStreams) client.destroy(); },
-    restoreEvents: () => { eventsCut = false; },
+    dockerHost: `unix://${socketPath}`,
+    holdMs: options.holdMs ?? 0,
+    responseDelayMs: options.responseDelayMs ?? 0,
+    requests: [],
+    get maxOpenConnections() {
+      return maxOpen;
+    },
+    cutEvents: () => {
+      eventsCut = true;
+      for (const client of eventStreams) client.destroy();
+    },
+    restoreEvents: () => {
+      eventsCut = false;
+    },
     close,
   };
   const server = net.createServer(client => {
     sockets.add(client);
     maxOpen = Math.max(maxOpen, ++clients);
-    client.on('close', () => { sockets.delete(client); eventStreams.delete(client); clients--; });
+    client.on('close', () => {
+      sockets.delete(client);
+      eventStreams.delete(client);
+      clients--;
+    });
     client.on('data', chunk => {
       for (const match of chunk.toString('latin1').matchAll(REQUEST_LINE)) {
         const line = `${match[1]} ${match[2]}`;
@@ -65,14 +79,23 @@ export async function startEngineProxy(engineSocket: string, options: EngineProx
     client.pause();
     setTimeout(() => {
       if (client.destroyed) return;
-      const engine = net.connect(engineSocket, () => { client.pipe(engine); client.resume(); });
+      const engine = net.connect(engineSocket, () => {
+        client.pipe(engine);
+        client.resume();
+      });
       sockets.add(engine);
       engine.on('data', chunk => {
         if (!proxy.responseDelayMs) client.write(chunk);
-        else setTimeout(() => { if (!client.destroyed) client.write(chunk); }, proxy.responseDelayMs);
+        else
+          setTimeout(() => {
+            if (!client.destroyed) client.write(chunk);
+          }, proxy.responseDelayMs);
       });
       engine.on('end', () => setTimeout(() => client.end(), proxy.responseDelayMs));
-      engine.on('close', () => { sockets.delete(engine); setTimeout(() => client.destroy(), proxy.responseDelayMs); });
+      engine.on('close', () => {
+        sockets.delete(engine);
+        setTimeout(() => client.destroy(), proxy.responseDelayMs);
+      });
       engine.on('error', () => client.destroy());
       client.on('error', () => engine.destroy());
       client.on('close', () => engine.destroy());
@@ -81,7 +104,12 @@ export async function startEngineProxy(engineSocket: string, options: EngineProx
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
   function close(): Promise<void> {
     for (const socket of sockets) socket.destroy();
-    return new Promise(resolve => server.close(() => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); }));
+    return new Promise(resolve =>
+      server.close(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        resolve();
+      }),
+    );
   }
   return proxy;
 }

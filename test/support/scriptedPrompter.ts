@@ -1,6 +1,16 @@
 // A Prompter that answers from a script, for wizard tests in node and in the extension host. It records every
 // question so tests can assert that each step says in words what it asks (title with counter, prompt, placeholder).
-import { BACK, Back, ConfirmQuestion, InputQuestion, normaliseValidation, openingMessage, PickQuestion, Prompter, stepTitle } from '../../src/ui/wizard/prompter';
+import {
+  BACK,
+  Back,
+  ConfirmQuestion,
+  InputQuestion,
+  normaliseValidation,
+  openingMessage,
+  PickQuestion,
+  Prompter,
+  stepTitle,
+} from '../../src/ui/wizard/prompter';
 
 export const CANCEL = Symbol('cancel');
 
@@ -28,7 +38,8 @@ export class ScriptedPrompter implements Prompter {
 
   /** The question whose text (prompt, placeholder or message) matches: tests find steps by what they ask, not by position. */
   question(what: string | RegExp): AskedQuestion {
-    const matches = (q: AskedQuestion) => [q.text, q.placeholder, q.title].some(t => t !== undefined && (typeof what === 'string' ? t.includes(what) : what.test(t)));
+    const matches = (q: AskedQuestion) =>
+      [q.text, q.placeholder, q.title].some(t => t !== undefined && (typeof what === 'string' ? t.includes(what) : what.test(t)));
     const found = this.asked.filter(matches);
     if (!found.length) throw new Error(`no question asked ${String(what)}; asked: ${this.asked.map(q => q.text).join(' | ')}`);
     return found[found.length - 1];
@@ -53,10 +64,23 @@ export class ScriptedPrompter implements Prompter {
     const answer = this.next(question.prompt);
     // Shown through the same policy as VS Code's input box, so tests see what the user sees before typing.
     const shown = openingMessage(normaliseValidation(await question.validate?.(question.value ?? '')));
-    const record = { kind: 'input' as const, title: stepTitle(question), text: question.prompt, placeholder: question.placeholder, value: question.value,
-      opening: shown?.message, openingSeverity: shown?.severity };
-    if (answer === BACK) { this.asked.push(record); return BACK; }
-    if (answer === CANCEL) { this.asked.push(record); return undefined; }
+    const record = {
+      kind: 'input' as const,
+      title: stepTitle(question),
+      text: question.prompt,
+      placeholder: question.placeholder,
+      value: question.value,
+      opening: shown?.message,
+      openingSeverity: shown?.severity,
+    };
+    if (answer === BACK) {
+      this.asked.push(record);
+      return BACK;
+    }
+    if (answer === CANCEL) {
+      this.asked.push(record);
+      return undefined;
+    }
     const typed = Array.isArray(answer) ? answer.join(', ') : answer;
     const validation = normaliseValidation(await question.validate?.(typed));
     this.asked.push({ ...record, validation: validation?.message });
@@ -75,14 +99,21 @@ export class ScriptedPrompter implements Prompter {
 
   private async choose<T>(question: PickQuestion<T>, many: boolean): Promise<T[] | Back | undefined> {
     const answer = this.next(question.placeholder);
-    this.asked.push({ kind: many ? 'pickMany' : 'pick', title: stepTitle(question), text: question.placeholder, placeholder: question.placeholder,
-      options: question.options.map(o => o.label), optionDetails: question.options.map(o => [o.description, o.detail].filter(Boolean).join(' | ') || undefined) });
+    this.asked.push({
+      kind: many ? 'pickMany' : 'pick',
+      title: stepTitle(question),
+      text: question.placeholder,
+      placeholder: question.placeholder,
+      options: question.options.map(o => o.label),
+      optionDetails: question.options.map(o => [o.description, o.detail].filter(Boolean).join(' | ') || undefined),
+    });
     if (answer === BACK) return BACK;
     if (answer === CANCEL) return undefined;
     const labels = Array.isArray(answer) ? answer : [answer];
     return labels.map(label => {
       const option = question.options.find(o => o.label === label);
-      if (!option) throw new Error(`no option "${label}" in "${question.placeholder}"; options: ${question.options.map(o => o.label).join(', ')}`);
+      if (!option)
+        throw new Error(`no option "${label}" in "${question.placeholder}"; options: ${question.options.map(o => o.label).join(', ')}`);
       return option.value;
     });
   }
@@ -92,7 +123,8 @@ export class ScriptedPrompter implements Prompter {
     const answer = this.next(message);
     this.asked.push({ kind: 'error', title: message, text: message, options: [...actions] });
     if (answer === CANCEL || answer === BACK) return undefined;
-    if (typeof answer !== 'string' || !actions.includes(answer)) throw new Error(`"${String(answer)}" is not an action of "${message}" (${actions.join(', ')})`);
+    if (typeof answer !== 'string' || !actions.includes(answer))
+      throw new Error(`"${String(answer)}" is not an action of "${message}" (${actions.join(', ')})`);
     return answer;
   }
 
@@ -108,7 +140,11 @@ export class ScriptedPrompter implements Prompter {
 }
 
 export class ScriptedValidationError extends Error {
-  constructor(readonly prompt: string, readonly value: string, readonly validation: string) {
+  constructor(
+    readonly prompt: string,
+    readonly value: string,
+    readonly validation: string,
+  ) {
     super(`"${value}" was refused at "${prompt}": ${validation}`);
   }
 }

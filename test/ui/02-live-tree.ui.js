@@ -3,8 +3,20 @@
 // again when they are removed from outside.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, treeLabels, expandRow, rowDescription,
-  testEngine, testImage, until, removeTestObjects, dockerCli, TEST_LABEL, TEST_LABEL_VALUE,
+  openWorkbench,
+  openDockerNetworks,
+  waitForTreeRows,
+  treeRow,
+  treeLabels,
+  expandRow,
+  rowDescription,
+  testEngine,
+  testImage,
+  until,
+  removeTestObjects,
+  dockerCli,
+  TEST_LABEL,
+  TEST_LABEL_VALUE,
 } = require('./workbench');
 
 const NETWORK = 'dn-ui-live';
@@ -31,13 +43,20 @@ module.exports = {
 
       dockerCli(['run', '-d', '--name', CONTAINER, '--label', label, '--network', NETWORK, '--ip', ADDRESS, testImage(), 'sleep', '86400']);
       // The row becomes collapsible once the endpoint is known.
-      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to get an endpoint` });
+      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, {
+        timeout: 15000,
+        what: `"${NETWORK}" to get an endpoint`,
+      });
       await expandRow(networkRow);
       const endpointRow = treeRow(page, CONTAINER, { view: 'Networks' });
       await endpointRow.waitFor({ timeout: 15000 });
-      await until(async () => (await rowDescription(endpointRow)).includes(`${ADDRESS}/24`), { timeout: 15000, what: `endpoint description with ${ADDRESS}/24` });
+      await until(async () => (await rowDescription(endpointRow)).includes(`${ADDRESS}/24`), {
+        timeout: 15000,
+        what: `endpoint description with ${ADDRESS}/24`,
+      });
       log(`endpoint "${CONTAINER}" shows "${await rowDescription(endpointRow)}"; network "${await rowDescription(networkRow)}"`);
-      if (!(await rowDescription(networkRow)).includes(SUBNET)) throw new Error(`network row does not name ${SUBNET}: "${await rowDescription(networkRow)}"`);
+      if (!(await rowDescription(networkRow)).includes(SUBNET))
+        throw new Error(`network row does not name ${SUBNET}: "${await rowDescription(networkRow)}"`);
       await page.mouse.move(900, 600);
       log(`screenshot ${await shot('live-tree')}`);
 

@@ -3,9 +3,25 @@
 // the new network selected in the tree, and what the engine created.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, runCommand, quickPickSelect, typeInQuickInput,
-  quickInputAccept, quickInputMessage, quickInputClosed, quickInputTitle, waitForQuickInputTitle, quickPickTick,
-  quickInput, rowDescription, testEngine, until, removeTestObjects, inspectNetworkOrUndefined,
+  openWorkbench,
+  openDockerNetworks,
+  waitForTreeRows,
+  treeRow,
+  runCommand,
+  quickPickSelect,
+  typeInQuickInput,
+  quickInputAccept,
+  quickInputMessage,
+  quickInputClosed,
+  quickInputTitle,
+  waitForQuickInputTitle,
+  quickPickTick,
+  quickInput,
+  rowDescription,
+  testEngine,
+  until,
+  removeTestObjects,
+  inspectNetworkOrUndefined,
 } = require('./workbench');
 
 const NETWORK = 'dn-ui-created';
@@ -44,17 +60,24 @@ module.exports = {
       const suggested = await input.inputValue();
       log(`subnet step suggests "${suggested}"`);
       await typeInQuickInput(page, '10.212.3.7/24', { submit: false });
-      await until(async () => /host bits/.test(await quickInputMessage(page)), { timeout: 10000, what: 'the host-bits validation message' });
+      await until(async () => /host bits/.test(await quickInputMessage(page)), {
+        timeout: 10000,
+        what: 'the host-bits validation message',
+      });
       const message = await quickInputMessage(page);
       log(`validation: "${message}"`);
       if (!message.includes(SUBNET)) throw new Error(`validation message does not suggest ${SUBNET}: "${message}"`);
       // An error blocks Enter: still on step 5. An Enter that went through late would create the network with the
       // invalid subnet, which the check of what the engine created (below) catches, so no pause is needed here.
       await page.keyboard.press('Enter');
-      if (!(await quickInputTitle(page)).includes('(5/9)')) throw new Error(`Enter with an invalid subnet left the step: "${await quickInputTitle(page)}"`);
+      if (!(await quickInputTitle(page)).includes('(5/9)'))
+        throw new Error(`Enter with an invalid subnet left the step: "${await quickInputTitle(page)}"`);
       await shot('create-network-validation');
       await typeInQuickInput(page, SUBNET, { submit: false });
-      await until(async () => !(await quickInputMessage(page)).includes('host bits'), { timeout: 10000, what: 'the validation message to clear' });
+      await until(async () => !(await quickInputMessage(page)).includes('host bits'), {
+        timeout: 10000,
+        what: 'the validation message to clear',
+      });
       await page.keyboard.press('Enter');
 
       await waitForQuickInputTitle(page, '(6/9)');
@@ -71,7 +94,10 @@ module.exports = {
 
       const row = treeRow(page, NETWORK, { view: 'Networks' });
       await row.waitFor({ timeout: 15000 });
-      await until(async () => (await row.getAttribute('aria-selected')) === 'true', { timeout: 10000, what: `"${NETWORK}" selected in the tree` });
+      await until(async () => (await row.getAttribute('aria-selected')) === 'true', {
+        timeout: 10000,
+        what: `"${NETWORK}" selected in the tree`,
+      });
       log(`"${NETWORK}" shows selected: "${await rowDescription(row)}"`);
       await page.mouse.move(900, 600);
       log(`screenshot ${await shot('create-network-done')}`);

@@ -2,9 +2,25 @@
 // address. The engine's container inspect and the Networks tree show the new endpoint.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, runCommand, quickPickSelect, typeInQuickInput,
-  quickInputAccept, quickInputClosed, waitForQuickInputTitle, quickPickTick, quickInput, expandRow, rowDescription,
-  testEngine, until, removeTestObjects, createTestNetwork, createTestContainer,
+  openWorkbench,
+  openDockerNetworks,
+  waitForTreeRows,
+  treeRow,
+  runCommand,
+  quickPickSelect,
+  typeInQuickInput,
+  quickInputAccept,
+  quickInputClosed,
+  waitForQuickInputTitle,
+  quickPickTick,
+  quickInput,
+  expandRow,
+  rowDescription,
+  testEngine,
+  until,
+  removeTestObjects,
+  createTestNetwork,
+  createTestContainer,
 } = require('./workbench');
 
 const NETWORK = 'dn-ui-connect';
@@ -20,7 +36,7 @@ module.exports = {
     await removeTestObjects(docker, { networks: [NETWORK], containers: [CONTAINER] });
     try {
       await createTestNetwork(docker, NETWORK, { subnet: SUBNET });
-      const container = await createTestContainer(docker, CONTAINER);   // on the default bridge, not on NETWORK
+      const container = await createTestContainer(docker, CONTAINER); // on the default bridge, not on NETWORK
       await openWorkbench(page, server);
       await openDockerNetworks(page);
       await waitForTreeRows(page, [NETWORK], { view: 'Networks' });
@@ -49,25 +65,38 @@ module.exports = {
       const suggested = await quickInput(page).locator('input').first().inputValue();
       log(`IPv4 step suggests "${suggested}"`);
       // The network was created without an explicit gateway: the engine took the first address, 10.212.4.1.
-      if (suggested === '10.212.4.1') log('WARNING: the suggested address is the network\'s (implicit) gateway; connecting with it fails ("Address already in use")');
+      if (suggested === '10.212.4.1')
+        log('WARNING: the suggested address is the network\'s (implicit) gateway; connecting with it fails ("Address already in use")');
       await typeInQuickInput(page, ADDRESS, { submit: false });
       await shot('connect-palette-ipv4');
       await page.keyboard.press('Enter');
       await quickInputClosed(page);
 
-      const endpoint = await until(async () => {
-        const info = await container.inspect();
-        return info.NetworkSettings.Networks[NETWORK];
-      }, { timeout: 15000, what: `"${CONTAINER}" connected to "${NETWORK}"` });
-      log(`engine: IPAMConfig ${JSON.stringify(endpoint.IPAMConfig)}, Aliases ${JSON.stringify(endpoint.Aliases)}, IPAddress ${endpoint.IPAddress}`);
-      if (!endpoint.IPAMConfig || endpoint.IPAMConfig.IPv4Address !== ADDRESS) throw new Error(`IPAMConfig ${JSON.stringify(endpoint.IPAMConfig)}, expected IPv4Address ${ADDRESS}`);
+      const endpoint = await until(
+        async () => {
+          const info = await container.inspect();
+          return info.NetworkSettings.Networks[NETWORK];
+        },
+        { timeout: 15000, what: `"${CONTAINER}" connected to "${NETWORK}"` },
+      );
+      log(
+        `engine: IPAMConfig ${JSON.stringify(endpoint.IPAMConfig)}, Aliases ${JSON.stringify(endpoint.Aliases)}, IPAddress ${endpoint.IPAddress}`,
+      );
+      if (!endpoint.IPAMConfig || endpoint.IPAMConfig.IPv4Address !== ADDRESS)
+        throw new Error(`IPAMConfig ${JSON.stringify(endpoint.IPAMConfig)}, expected IPv4Address ${ADDRESS}`);
       if (!(endpoint.Aliases || []).includes('db')) throw new Error(`Aliases ${JSON.stringify(endpoint.Aliases)} lack "db"`);
 
       const networkRow = treeRow(page, NETWORK, { view: 'Networks' });
-      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to get an endpoint` });
+      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, {
+        timeout: 15000,
+        what: `"${NETWORK}" to get an endpoint`,
+      });
       await expandRow(networkRow);
       const endpointRow = treeRow(page, CONTAINER, { view: 'Networks' });
-      await until(async () => (await rowDescription(endpointRow)).includes(`${ADDRESS}/24`), { timeout: 15000, what: `endpoint row with ${ADDRESS}/24` });
+      await until(async () => (await rowDescription(endpointRow)).includes(`${ADDRESS}/24`), {
+        timeout: 15000,
+        what: `endpoint row with ${ADDRESS}/24`,
+      });
       log(`tree: "${CONTAINER}" ${await rowDescription(endpointRow)}`);
       await page.mouse.move(900, 600);
       log(`screenshot ${await shot('connect-palette-done')}`);

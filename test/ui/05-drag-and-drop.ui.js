@@ -4,9 +4,23 @@
 // uses; UI_DND=dispatch switches to synthetic dragstart/dragover/drop events with one shared DataTransfer instead.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, expandView, waitForTreeRows, treeRow, quickPickSelect, waitForQuickInputText,
-  quickInputTitle, quickInputClosed, expandRow, rowDescription, dragRowOnto, until, testEngine, removeTestObjects,
-  createTestNetwork, createTestContainer,
+  openWorkbench,
+  openDockerNetworks,
+  expandView,
+  waitForTreeRows,
+  treeRow,
+  quickPickSelect,
+  waitForQuickInputText,
+  quickInputTitle,
+  quickInputClosed,
+  expandRow,
+  rowDescription,
+  dragRowOnto,
+  until,
+  testEngine,
+  removeTestObjects,
+  createTestNetwork,
+  createTestContainer,
 } = require('./workbench');
 
 const NETWORK = 'dn-ui-drop';
@@ -30,31 +44,51 @@ module.exports = {
 
       // A drag that starts while the tree re-renders can be lost: retry, alternating the two ways of dragging.
       const placeholder = `Connect "${CONTAINER}" to "${NETWORK}" with the defaults, or set options?`;
-      const ways = process.env.UI_DND === 'dispatch' ? ['dispatched HTML5 drag events', 'locator.dragTo()'] : ['locator.dragTo()', 'dispatched HTML5 drag events'];
+      const ways =
+        process.env.UI_DND === 'dispatch'
+          ? ['dispatched HTML5 drag events', 'locator.dragTo()']
+          : ['locator.dragTo()', 'dispatched HTML5 drag events'];
       let how;
       for (let attempt = 0; attempt < 4 && !how; attempt++) {
         const way = ways[attempt % 2];
         if (way === 'locator.dragTo()') await containerRow.dragTo(networkRow);
         else await dragRowOnto(page, containerRow, networkRow);
-        if (await waitForQuickInputText(page, placeholder, { timeout: 5000 }).then(() => true, () => false)) how = way;
+        if (
+          await waitForQuickInputText(page, placeholder, { timeout: 5000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          how = way;
         else log(`drop via ${way} did not open the wizard; trying again`);
       }
-      if (!how) throw new Error('No drop opened the Connect wizard: did handleDrop get the container ids? '
-        + '(a drag from the Containers view carries the mime type twice, an empty placeholder first)');
+      if (!how)
+        throw new Error(
+          'No drop opened the Connect wizard: did handleDrop get the container ids? ' +
+            '(a drag from the Containers view carries the mime type twice, an empty placeholder first)',
+        );
       log(`drop via ${how} opened the wizard: "${await quickInputTitle(page)}" / ${placeholder}`);
       log(`screenshot ${await shot('drag-and-drop-options')}`);
       await quickPickSelect(page, 'Connect with defaults');
       await quickInputClosed(page);
 
-      const endpoint = await until(async () => (await container.inspect()).NetworkSettings.Networks[NETWORK],
-        { timeout: 15000, what: `"${CONTAINER}" connected to "${NETWORK}"` });
+      const endpoint = await until(async () => (await container.inspect()).NetworkSettings.Networks[NETWORK], {
+        timeout: 15000,
+        what: `"${CONTAINER}" connected to "${NETWORK}"`,
+      });
       log(`engine: "${CONTAINER}" on "${NETWORK}" with ${endpoint.IPAddress}/${endpoint.IPPrefixLen}`);
       if (!endpoint.IPAddress?.startsWith('10.212.5.')) throw new Error(`unexpected address ${endpoint.IPAddress}`);
 
-      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to get an endpoint` });
+      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, {
+        timeout: 15000,
+        what: `"${NETWORK}" to get an endpoint`,
+      });
       await expandRow(networkRow);
       const endpointRow = treeRow(page, CONTAINER, { view: 'Networks' });
-      await until(async () => (await rowDescription(endpointRow)).includes(endpoint.IPAddress), { timeout: 15000, what: 'the endpoint row' });
+      await until(async () => (await rowDescription(endpointRow)).includes(endpoint.IPAddress), {
+        timeout: 15000,
+        what: 'the endpoint row',
+      });
       log(`tree: "${CONTAINER}" ${await rowDescription(endpointRow)}`);
       await page.mouse.move(900, 600);
       log(`screenshot ${await shot('drag-and-drop-done')}`);

@@ -2,8 +2,20 @@
 // modal → Disconnect; then right-click the (now unused) network → Remove Network… → modal naming it → Remove.
 'use strict';
 const {
-  openWorkbench, openDockerNetworks, waitForTreeRows, treeRow, contextMenuPick, expandRow, waitForDialog, dialogButton,
-  until, testEngine, removeTestObjects, createTestNetwork, createTestContainer, inspectNetworkOrUndefined,
+  openWorkbench,
+  openDockerNetworks,
+  waitForTreeRows,
+  treeRow,
+  contextMenuPick,
+  expandRow,
+  waitForDialog,
+  dialogButton,
+  until,
+  testEngine,
+  removeTestObjects,
+  createTestNetwork,
+  createTestContainer,
+  inspectNetworkOrUndefined,
 } = require('./workbench');
 
 const NETWORK = 'dn-ui-menus';
@@ -21,7 +33,10 @@ module.exports = {
       await openWorkbench(page, server);
       await openDockerNetworks(page);
       const [networkRow] = await waitForTreeRows(page, [NETWORK], { view: 'Networks' });
-      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, { timeout: 15000, what: `"${NETWORK}" to show its endpoint` });
+      await until(async () => (await networkRow.getAttribute('aria-expanded')) !== null, {
+        timeout: 15000,
+        what: `"${NETWORK}" to show its endpoint`,
+      });
       await expandRow(networkRow);
       const endpointRow = treeRow(page, CONTAINER, { view: 'Networks' });
       await endpointRow.waitFor();
@@ -32,9 +47,13 @@ module.exports = {
       log(`modal: ${(await disconnectDialog.innerText()).replace(/\s*\n+\s*/g, ' | ')}`);
       log(`screenshot ${await shot('disconnect-modal')}`);
       await dialogButton(page, 'Disconnect');
-      await until(async () => !(await container.inspect()).NetworkSettings.Networks[NETWORK], { timeout: 15000, what: `"${CONTAINER}" disconnected from "${NETWORK}"` });
+      await until(async () => !(await container.inspect()).NetworkSettings.Networks[NETWORK], {
+        timeout: 15000,
+        what: `"${CONTAINER}" disconnected from "${NETWORK}"`,
+      });
       const left = await inspectNetworkOrUndefined(docker, network.id);
-      if (Object.keys(left.Containers || {}).length) throw new Error(`"${NETWORK}" still has endpoints: ${JSON.stringify(left.Containers)}`);
+      if (Object.keys(left.Containers || {}).length)
+        throw new Error(`"${NETWORK}" still has endpoints: ${JSON.stringify(left.Containers)}`);
       await endpointRow.waitFor({ state: 'detached', timeout: 15000 });
       log('engine: no endpoint left; the endpoint row is gone');
 
@@ -43,7 +62,10 @@ module.exports = {
       log(`modal: ${(await removeDialog.innerText()).replace(/\s*\n+\s*/g, ' | ')}`);
       log(`screenshot ${await shot('remove-modal')}`);
       await dialogButton(page, 'Remove');
-      await until(async () => !(await inspectNetworkOrUndefined(docker, network.id)), { timeout: 15000, what: `"${NETWORK}" removed (404)` });
+      await until(async () => !(await inspectNetworkOrUndefined(docker, network.id)), {
+        timeout: 15000,
+        what: `"${NETWORK}" removed (404)`,
+      });
       await networkRow.waitFor({ state: 'detached', timeout: 15000 });
       log('engine: network inspect answers 404; the row is gone');
     } finally {

@@ -9,7 +9,15 @@
 const fs = require('fs');
 const path = require('path');
 const {
-  openWorkbench, activityBarItem, WORKBENCH_TIMEOUT, runCommand, notification, waitForQuickInputTitle, quickInput, quickInputMessage, quickInputClosed,
+  openWorkbench,
+  activityBarItem,
+  WORKBENCH_TIMEOUT,
+  runCommand,
+  notification,
+  waitForQuickInputTitle,
+  quickInput,
+  quickInputMessage,
+  quickInputClosed,
 } = require('./workbench');
 const { startEngineProxy } = require('../../out/test/support/engineProxy');
 
@@ -24,7 +32,10 @@ module.exports = {
     const original = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ ...(original ? JSON.parse(original) : {}), 'dockerNetworks.host': proxy.dockerHost }, null, 2));
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ ...(original ? JSON.parse(original) : {}), 'dockerNetworks.host': proxy.dockerHost }, null, 2),
+      );
       log(`dockerNetworks.host = ${proxy.dockerHost} (each connection held ${HOLD_MS} ms)`);
 
       await openWorkbench(page, server);
@@ -46,7 +57,10 @@ module.exports = {
       if (/needs a name/.test(message)) throw new Error(`the empty name box opened with an error: "${message}"`);
       await shot('first-command-name-step');
 
-      const toasts = await page.locator('.notifications-toasts').innerText().catch(() => '');
+      const toasts = await page
+        .locator('.notifications-toasts')
+        .innerText()
+        .catch(() => '');
       if (/try again/i.test(toasts)) throw new Error(`a "try again" message was shown: "${toasts}"`);
       await page.keyboard.press('Escape');
       await quickInputClosed(page);

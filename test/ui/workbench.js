@@ -2,7 +2,7 @@
 // in headless Chromium through playwright-core. Every helper waits for what it needs and throws on timeout.
 'use strict';
 
-const WORKBENCH_TIMEOUT = 60000;   // first load: workbench + extension host + activation
+const WORKBENCH_TIMEOUT = 60000; // first load: workbench + extension host + activation
 const DEFAULT_TIMEOUT = 30000;
 
 const escapeRe = s => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,7 +34,7 @@ async function openDockerNetworks(page, { timeout = WORKBENCH_TIMEOUT } = {}) {
   const sidebarVisible = await page.locator('.part.sidebar').isVisible();
   if (!active || !sidebarVisible) {
     await icon.click();
-    await page.mouse.move(900, 600);   // no hover tooltip over the icon in screenshots
+    await page.mouse.move(900, 600); // no hover tooltip over the icon in screenshots
   }
   await viewPane(page, 'Networks').waitFor({ timeout: DEFAULT_TIMEOUT });
   return page;
@@ -113,7 +113,10 @@ async function notification(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
 /** Click a button (e.g. "Remove", "Cancel") of the notification toast that contains `text`. */
 async function notificationButton(page, text, button, opts) {
   const toast = await notification(page, text, opts);
-  await toast.locator('.monaco-button', { hasText: exactly(button) }).first().click();
+  await toast
+    .locator('.monaco-button', { hasText: exactly(button) })
+    .first()
+    .click();
 }
 
 /** Close all notification toasts. */
@@ -149,7 +152,12 @@ async function quickInputAccept(page) {
 
 /** The validation message under an input box (empty string when none). */
 async function quickInputMessage(page) {
-  return (await quickInput(page).locator('.quick-input-message').innerText().catch(() => '')).trim();
+  return (
+    await quickInput(page)
+      .locator('.quick-input-message')
+      .innerText()
+      .catch(() => '')
+  ).trim();
 }
 
 /** Wait until the quick input is closed. */
@@ -180,12 +188,29 @@ async function activeEditorText(page, { timeout = DEFAULT_TIMEOUT } = {}) {
 }
 
 module.exports = {
-  WORKBENCH_TIMEOUT, DEFAULT_TIMEOUT,
-  openWorkbench, activityBarItem, openDockerNetworks, viewPane, expandView,
-  treeRow, waitForTreeRows, treeLabels,
-  runCommand, notification, notificationButton, clearNotifications,
-  quickInput, quickPickSelect, typeInQuickInput, quickInputAccept, quickInputMessage, quickInputClosed,
-  contextMenu, activeEditorTitle, activeEditorText,
+  WORKBENCH_TIMEOUT,
+  DEFAULT_TIMEOUT,
+  openWorkbench,
+  activityBarItem,
+  openDockerNetworks,
+  viewPane,
+  expandView,
+  treeRow,
+  waitForTreeRows,
+  treeLabels,
+  runCommand,
+  notification,
+  notificationButton,
+  clearNotifications,
+  quickInput,
+  quickPickSelect,
+  typeInQuickInput,
+  quickInputAccept,
+  quickInputMessage,
+  quickInputClosed,
+  contextMenu,
+  activeEditorTitle,
+  activeEditorText,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,15 +246,23 @@ async function until(fn, { timeout = DEFAULT_TIMEOUT, interval = 100, what = 'co
     try {
       const value = await fn();
       if (value) return value;
-    } catch (e) { last = e; }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
     await new Promise(r => setTimeout(r, interval));
   }
 }
 
 /** Inspect a network; undefined when the engine answers 404. */
 async function inspectNetworkOrUndefined(docker, idOrName) {
-  try { return await docker.getNetwork(idOrName).inspect(); } catch (e) { if (e.statusCode === 404) return undefined; throw e; }
+  try {
+    return await docker.getNetwork(idOrName).inspect();
+  } catch (e) {
+    if (e.statusCode === 404) return undefined;
+    throw e;
+  }
 }
 
 /** Create (and start) a labelled test container running the test image's default command. */
@@ -237,7 +270,9 @@ async function createTestContainer(docker, name, { network, ipv4, aliases, start
   const body = { name, Image: testImage(), Labels: { [TEST_LABEL]: TEST_LABEL_VALUE }, HostConfig: {} };
   if (network) {
     body.HostConfig.NetworkMode = network;
-    body.NetworkingConfig = { EndpointsConfig: { [network]: { ...(ipv4 ? { IPAMConfig: { IPv4Address: ipv4 } } : {}), ...(aliases ? { Aliases: aliases } : {}) } } };
+    body.NetworkingConfig = {
+      EndpointsConfig: { [network]: { ...(ipv4 ? { IPAMConfig: { IPv4Address: ipv4 } } : {}), ...(aliases ? { Aliases: aliases } : {}) } },
+    };
   }
   const container = await docker.createContainer(body);
   if (start) await container.start();
@@ -263,11 +298,17 @@ async function removeTestObjects(docker, { networks = [], containers = [] } = {}
   const filters = JSON.stringify({ label: [`${TEST_LABEL}=${TEST_LABEL_VALUE}`] });
   const labelled = await docker.listContainers({ all: true, filters }).catch(() => []);
   for (const id of [...labelled.map(c => c.Id), ...containers.filter(n => OWNED_NAME.test(n))]) {
-    await docker.getContainer(id).remove({ force: true }).catch(() => {});
+    await docker
+      .getContainer(id)
+      .remove({ force: true })
+      .catch(() => {});
   }
   const nets = await docker.listNetworks({ filters }).catch(() => []);
   for (const id of [...nets.map(n => n.Id), ...networks.filter(n => OWNED_NAME.test(n))]) {
-    await docker.getNetwork(id).remove().catch(() => {});
+    await docker
+      .getNetwork(id)
+      .remove()
+      .catch(() => {});
   }
 }
 
@@ -281,17 +322,26 @@ function dockerCli(args, { timeout = 30000 } = {}) {
 
 /** The description text (the dimmed part after the label) of a tree row. */
 async function rowDescription(row) {
-  return ((await row.locator('.label-description').first().textContent().catch(() => '')) || '').trim();
+  return (
+    (await row
+      .locator('.label-description')
+      .first()
+      .textContent()
+      .catch(() => '')) || ''
+  ).trim();
 }
 
 /** Expand a collapsible tree row (click its twistie) unless already expanded; waits until it is expanded. */
 async function expandRow(row, { timeout = DEFAULT_TIMEOUT } = {}) {
   await row.waitFor({ timeout });
-  await until(async () => {
-    const expanded = await row.getAttribute('aria-expanded');
-    if (expanded === 'false') await row.locator('.monaco-tl-twistie').click();
-    return expanded === 'true';
-  }, { timeout, interval: 150, what: 'the tree row to expand' });
+  await until(
+    async () => {
+      const expanded = await row.getAttribute('aria-expanded');
+      if (expanded === 'false') await row.locator('.monaco-tl-twistie').click();
+      return expanded === 'true';
+    },
+    { timeout, interval: 150, what: 'the tree row to expand' },
+  );
   return row;
 }
 
@@ -309,7 +359,9 @@ async function waitForDialog(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
 
 /** Click a button of the open modal dialog by its label. */
 async function dialogButton(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
-  const button = modalDialog(page).locator('.dialog-buttons .monaco-button', { hasText: exactly(label) }).first();
+  const button = modalDialog(page)
+    .locator('.dialog-buttons .monaco-button', { hasText: exactly(label) })
+    .first();
   await button.waitFor({ timeout });
   await button.click();
   await modalDialog(page).waitFor({ state: 'hidden', timeout });
@@ -317,7 +369,12 @@ async function dialogButton(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
 
 /** The quick input's title text, e.g. "Create Network (2/4)". */
 async function quickInputTitle(page) {
-  return ((await quickInput(page).locator('.quick-input-title').innerText().catch(() => '')) || '').trim();
+  return (
+    (await quickInput(page)
+      .locator('.quick-input-title')
+      .innerText()
+      .catch(() => '')) || ''
+  ).trim();
 }
 
 /** Wait until the quick input shows a step whose title contains `text` (e.g. "(3/9)" or "Create Network"). */
@@ -328,12 +385,15 @@ async function waitForQuickInputTitle(page, text, { timeout = DEFAULT_TIMEOUT } 
 /** Wait until the quick input shows `text` in its prompt/placeholder/message area or list (a step is showing). */
 async function waitForQuickInputText(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
   const widget = quickInput(page);
-  await until(async () => {
-    if (!(await widget.isVisible())) return false;
-    const placeholder = (await widget.locator('input').first().getAttribute('placeholder')) || '';
-    const body = await widget.innerText();
-    return text instanceof RegExp ? text.test(placeholder) || text.test(body) : placeholder.includes(text) || body.includes(text);
-  }, { timeout, what: `quick input showing "${text}"` });
+  await until(
+    async () => {
+      if (!(await widget.isVisible())) return false;
+      const placeholder = (await widget.locator('input').first().getAttribute('placeholder')) || '';
+      const body = await widget.innerText();
+      return text instanceof RegExp ? text.test(placeholder) || text.test(body) : placeholder.includes(text) || body.includes(text);
+    },
+    { timeout, what: `quick input showing "${text}"` },
+  );
 }
 
 /** Tick the checkbox of a multi-select quick-pick entry (label exact or RegExp) unless already ticked. */
@@ -345,7 +405,9 @@ async function quickPickTick(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
   const checked = async () => {
     const aria = await row.getAttribute('aria-checked');
     if (aria != null) return aria === 'true';
-    return box.evaluate(el => (el instanceof HTMLInputElement ? el.checked : el.classList.contains('checked') || el.getAttribute('aria-checked') === 'true'));
+    return box.evaluate(el =>
+      el instanceof HTMLInputElement ? el.checked : el.classList.contains('checked') || el.getAttribute('aria-checked') === 'true',
+    );
   };
   if (!(await checked())) await box.click();
   await until(checked, { timeout: 5000, what: `"${text}" ticked` });
@@ -359,7 +421,10 @@ async function dragRowOnto(page, source, target) {
   await source.scrollIntoViewIfNeeded();
   await target.scrollIntoViewIfNeeded();
   const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
-  const center = async loc => { const b = await loc.boundingBox(); return { clientX: b.x + b.width / 2, clientY: b.y + b.height / 2 }; };
+  const center = async loc => {
+    const b = await loc.boundingBox();
+    return { clientX: b.x + b.width / 2, clientY: b.y + b.height / 2 };
+  };
   const from = await center(source);
   const to = await center(target);
   await source.dispatchEvent('dragstart', { dataTransfer, ...from });
@@ -367,8 +432,11 @@ async function dragRowOnto(page, source, target) {
   await target.dispatchEvent('dragover', { dataTransfer, ...to });
   // The list marks the row it would drop onto ("drop-target") once it accepts the drag. If it never does, drop
   // anyway: whether the drop worked is what the caller checks (the Connect wizard opens).
-  await until(() => target.evaluate(el => el.classList.contains('drop-target')), { timeout: 2000, interval: 50, what: 'the drop target' })
-    .catch(() => {});
+  await until(() => target.evaluate(el => el.classList.contains('drop-target')), {
+    timeout: 2000,
+    interval: 50,
+    what: 'the drop target',
+  }).catch(() => {});
   await target.dispatchEvent('dragover', { dataTransfer, ...to });
   await target.dispatchEvent('drop', { dataTransfer, ...to });
   await source.dispatchEvent('dragend', { dataTransfer, ...to });
@@ -387,11 +455,23 @@ async function contextMenuPick(page, row, entry, { timeout = DEFAULT_TIMEOUT } =
     await item.waitFor({ timeout });
     await item.hover();
     await item.click();
-    if (await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false)) return 'click';
+    if (
+      await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return 'click';
     if (await item.isVisible()) {
       await item.hover();
       await page.keyboard.press('Enter');
-      if (await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false)) return 'enter';
+      if (
+        await menu.waitFor({ state: 'hidden', timeout: 1500 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return 'enter';
     }
     await page.keyboard.press('Escape');
     if (attempt >= 3) throw new Error(`context menu entry "${entry}" did not run`);
@@ -399,7 +479,25 @@ async function contextMenuPick(page, row, entry, { timeout = DEFAULT_TIMEOUT } =
 }
 
 Object.assign(module.exports, {
-  TEST_LABEL, TEST_LABEL_VALUE, testEngine, testImage, until, inspectNetworkOrUndefined, createTestContainer, createTestNetwork,
-  removeTestObjects, dockerCli, rowDescription, expandRow, modalDialog, waitForDialog, dialogButton,
-  quickInputTitle, waitForQuickInputTitle, waitForQuickInputText, quickPickTick, dragRowOnto, contextMenuPick,
+  TEST_LABEL,
+  TEST_LABEL_VALUE,
+  testEngine,
+  testImage,
+  until,
+  inspectNetworkOrUndefined,
+  createTestContainer,
+  createTestNetwork,
+  removeTestObjects,
+  dockerCli,
+  rowDescription,
+  expandRow,
+  modalDialog,
+  waitForDialog,
+  dialogButton,
+  quickInputTitle,
+  waitForQuickInputTitle,
+  waitForQuickInputText,
+  quickPickTick,
+  dragRowOnto,
+  contextMenuPick,
 });

@@ -9,7 +9,7 @@ describe('API version negotiation', () => {
     assert.equal(compareApiVersions('v1.41', '1.41'), 0);
   });
 
-  test('speaks the engine\'s own version when we know it (Debian 20.10: 1.41)', () => {
+  test("speaks the engine's own version when we know it (Debian 20.10: 1.41)", () => {
     assert.deepEqual(negotiateApiVersion('1.41', '1.12'), { ok: true, apiVersion: '1.41' });
   });
 

@@ -8,15 +8,29 @@ import { BACK } from '../../src/ui/wizard/prompter';
 import { network, withSubnet } from '../support/fixtures';
 import { Answer, CANCEL, ScriptedPrompter, ScriptedValidationError } from '../support/scriptedPrompter';
 
-const existing = [network('bridge', { IPAM: { Driver: 'default', Config: [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }] } }), network('host', { Driver: 'host' }), network('none', { Driver: 'null' }),
-  withSubnet('web', '10.40.0.0/24', '10.40.0.1'), network('template', { ConfigOnly: true, IPAM: { Driver: 'default', Config: [{ Subnet: '10.41.0.0/24' }] } })];
+const existing = [
+  network('bridge', { IPAM: { Driver: 'default', Config: [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }] } }),
+  network('host', { Driver: 'host' }),
+  network('none', { Driver: 'null' }),
+  withSubnet('web', '10.40.0.0/24', '10.40.0.1'),
+  network('template', { ConfigOnly: true, IPAM: { Driver: 'default', Config: [{ Subnet: '10.41.0.0/24' }] } }),
+];
 
 function input(overrides: Partial<CreateWizardInput> = {}): CreateWizardInput & { copied: string[] } {
   const copied: string[] = [];
   return {
-    existingNetworks: existing, drivers: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], swarmActive: false,
-    capabilities: capabilitiesOf('1.41'), hostAddresses: [{ interface: 'eth0', cidr: '192.168.1.5/24' }], hostInterfaces: ['lo', 'eth0', 'veth9'],
-    pools: DEFAULT_ADDRESS_POOLS, copy: async text => { copied.push(text); }, copied, ...overrides,
+    existingNetworks: existing,
+    drivers: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'],
+    swarmActive: false,
+    capabilities: capabilitiesOf('1.41'),
+    hostAddresses: [{ interface: 'eth0', cidr: '192.168.1.5/24' }],
+    hostInterfaces: ['lo', 'eth0', 'veth9'],
+    pools: DEFAULT_ADDRESS_POOLS,
+    copy: async text => {
+      copied.push(text);
+    },
+    copied,
+    ...overrides,
   };
 }
 
@@ -25,7 +39,10 @@ describe('create network wizard', () => {
     const prompter = new ScriptedPrompter(['backend', 'bridge', 'Create with defaults', 'Create network "backend"']);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.name, 'backend');
-    assert.deepEqual(prompter.asked.map(q => q.title), ['Create Network (1/4)', 'Create Network (2/4)', 'Create Network (3/4)', 'Create Network (4/4)']);
+    assert.deepEqual(
+      prompter.asked.map(q => q.title),
+      ['Create Network (1/4)', 'Create Network (2/4)', 'Create Network (3/4)', 'Create Network (4/4)'],
+    );
     assert.equal(prompter.question('Name of the new network').title, 'Create Network (1/4)');
     assert.match(prompter.question('Equivalent:').text, /Equivalent: docker network create backend$/);
     assert.deepEqual(toCreateBody(answers!).IPAM, undefined, 'the engine picks the subnet');
@@ -38,14 +55,29 @@ describe('create network wizard', () => {
   });
 
   test('configured: subnet with gateway and range, internal, labels → body and CLI line', async () => {
-    const prompter = new ScriptedPrompter(['backend', 'bridge', 'Configure options…', ['IPv4 subnet…', 'Internal', 'Labels…'],
-      '10.42.0.0/24', '10.42.0.1', '10.42.0.128/25', 'router=10.42.0.2', 'env=dev, tier', 'Create network "backend"']);
+    const prompter = new ScriptedPrompter([
+      'backend',
+      'bridge',
+      'Configure options…',
+      ['IPv4 subnet…', 'Internal', 'Labels…'],
+      '10.42.0.0/24',
+      '10.42.0.1',
+      '10.42.0.128/25',
+      'router=10.42.0.2',
+      'env=dev, tier',
+      'Create network "backend"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     const body = toCreateBody(answers!);
-    assert.deepEqual(body.IPAM?.Config, [{ Subnet: '10.42.0.0/24', Gateway: '10.42.0.1', IPRange: '10.42.0.128/25', AuxiliaryAddresses: { router: '10.42.0.2' } }]);
+    assert.deepEqual(body.IPAM?.Config, [
+      { Subnet: '10.42.0.0/24', Gateway: '10.42.0.1', IPRange: '10.42.0.128/25', AuxiliaryAddresses: { router: '10.42.0.2' } },
+    ]);
     assert.equal(body.Internal, true);
     assert.deepEqual(body.Labels, { env: 'dev', tier: '' });
-    assert.equal(toDockerCliCommand(answers!).line, 'docker network create --internal --subnet=10.42.0.0/24 --ip-range=10.42.0.128/25 --gateway=10.42.0.1 --aux-address=router=10.42.0.2 --label=env=dev --label=tier backend');
+    assert.equal(
+      toDockerCliCommand(answers!).line,
+      'docker network create --internal --subnet=10.42.0.0/24 --ip-range=10.42.0.128/25 --gateway=10.42.0.1 --aux-address=router=10.42.0.2 --label=env=dev --label=tier backend',
+    );
   });
 
   test('the subnet step suggests the first free subnet of the pools, and the gateway step its first host', async () => {
@@ -62,13 +94,37 @@ describe('create network wizard', () => {
     ['a duplicate name, naming the network', ['web'], /A network named "web" already exists \(ID web-id/],
     ['a built-in name', ['bridge'], /built-in network name/],
     ['an empty name', [''], /needs a name/],
-    ['host bits set, offering the network address', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.7/24'], /host bits set.*10\.50\.0\.0\/24/],
+    [
+      'host bits set, offering the network address',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.7/24'],
+      /host bits set.*10\.50\.0\.0\/24/,
+    ],
     ['an invalid CIDR', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.300/24'], /not a valid CIDR/],
-    ['overlap with an existing network, naming it', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.40.0.0/16'], /network "web"/],
-    ['a gateway outside the subnet', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '10.51.0.1'], /Gateway 10\.51\.0\.1/],
-    ['the network address as gateway', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '10.50.0.0'], /network address/],
-    ['a range outside its subnet', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '', '10.60.0.0/25'], /outside subnet/],
-    ['an aux address outside its subnet', ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '', '', 'x=10.60.0.1'], /Auxiliary address "x"/],
+    [
+      'overlap with an existing network, naming it',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.40.0.0/16'],
+      /network "web"/,
+    ],
+    [
+      'a gateway outside the subnet',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '10.51.0.1'],
+      /Gateway 10\.51\.0\.1/,
+    ],
+    [
+      'the network address as gateway',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '10.50.0.0'],
+      /network address/,
+    ],
+    [
+      'a range outside its subnet',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '', '10.60.0.0/25'],
+      /outside subnet/,
+    ],
+    [
+      'an aux address outside its subnet',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], '10.50.0.0/24', '', '', 'x=10.60.0.1'],
+      /Auxiliary address "x"/,
+    ],
     ['a label key with whitespace', ['n', 'bridge', 'Configure options…', ['Labels…'], 'bad key=1'], /bad key/],
     ['an IPv6 subnet with host bits', ['n', 'bridge', 'Configure options…', ['IPv6…'], '2001:db8::1/64'], /host bits set.*2001:db8::\/64/],
     ['an MTU out of range', ['n', 'bridge', 'Configure options…', ['MTU…'], '9'], /MTU "9" must be a whole number from 68 to 65535/],
@@ -76,43 +132,116 @@ describe('create network wizard', () => {
   for (const [what, answers, message] of invalid) {
     test(`flags ${what} as you type`, async () => {
       const prompter = new ScriptedPrompter(answers);
-      await assert.rejects(runCreateNetworkWizard(prompter, input()), (err: Error) => err instanceof ScriptedValidationError && message.test(err.validation));
+      await assert.rejects(
+        runCreateNetworkWizard(prompter, input()),
+        (err: Error) => err instanceof ScriptedValidationError && message.test(err.validation),
+      );
     });
   }
 
   test('overlap with a host interface is a warning that does not block', async () => {
-    const prompter = new ScriptedPrompter(['lan', 'bridge', 'Configure options…', ['IPv4 subnet…'], '192.168.1.0/24', '', '', '', 'Create network "lan"']);
+    const prompter = new ScriptedPrompter([
+      'lan',
+      'bridge',
+      'Configure options…',
+      ['IPv4 subnet…'],
+      '192.168.1.0/24',
+      '',
+      '',
+      '',
+      'Create network "lan"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.ipv4Subnets[0].subnet, '192.168.1.0/24');
     assert.match(prompter.question(/^IPv4 subnet of "lan"/).validation ?? '', /eth0/);
   });
 
   test('dual stack: an IPv4 and an IPv6 subnet', async () => {
-    const prompter = new ScriptedPrompter(['dual', 'bridge', 'Configure options…', ['IPv4 subnet…', 'IPv6…'], '10.52.0.0/24', '', '', '', 'fd00:52::/64', 'fd00:52::1', '', '', 'No, continue', 'Create network "dual"']);
+    const prompter = new ScriptedPrompter([
+      'dual',
+      'bridge',
+      'Configure options…',
+      ['IPv4 subnet…', 'IPv6…'],
+      '10.52.0.0/24',
+      '',
+      '',
+      '',
+      'fd00:52::/64',
+      'fd00:52::1',
+      '',
+      '',
+      'No, continue',
+      'Create network "dual"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     const body = toCreateBody(answers!);
     assert.equal(body.EnableIPv6, true);
-    assert.deepEqual(body.IPAM?.Config.map(c => c.Subnet), ['10.52.0.0/24', 'fd00:52::/64']);
+    assert.deepEqual(
+      body.IPAM?.Config.map(c => c.Subnet),
+      ['10.52.0.0/24', 'fd00:52::/64'],
+    );
   });
 
-  test('macvlan asks for the parent interface from the host\'s interfaces, and offers its modes', async () => {
-    const prompter = new ScriptedPrompter(['lan', 'macvlan', 'veth9', 'Configure options…', ['macvlan mode…'], 'private', 'Create network "lan"']);
+  test("macvlan asks for the parent interface from the host's interfaces, and offers its modes", async () => {
+    const prompter = new ScriptedPrompter([
+      'lan',
+      'macvlan',
+      'veth9',
+      'Configure options…',
+      ['macvlan mode…'],
+      'private',
+      'Create network "lan"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.deepEqual(answers?.driverOptions, { parent: 'veth9', macvlan_mode: 'private' });
-    assert.deepEqual(prompter.question('Parent interface for the macvlan network').options, ['eth0', 'veth9', 'Type an interface name…'], 'loopback is not a parent');
+    assert.deepEqual(
+      prompter.question('Parent interface for the macvlan network').options,
+      ['eth0', 'veth9', 'Type an interface name…'],
+      'loopback is not a parent',
+    );
     assert.ok(!prompter.question('Tick what to configure').options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
   });
 
   test('several IPv4 subnets on a macvlan network, each with its own fields, added one after another', async () => {
-    const prompter = new ScriptedPrompter(['lan', 'macvlan', 'eth0', 'Configure options…', ['IPv4 subnets…'],
-      '10.60.0.0/24', '10.60.0.1', '', '', 'Add another IPv4 subnet', '10.61.0.0/24', '10.61.0.1', '', '', 'No, continue', 'Create network "lan"']);
+    const prompter = new ScriptedPrompter([
+      'lan',
+      'macvlan',
+      'eth0',
+      'Configure options…',
+      ['IPv4 subnets…'],
+      '10.60.0.0/24',
+      '10.60.0.1',
+      '',
+      '',
+      'Add another IPv4 subnet',
+      '10.61.0.0/24',
+      '10.61.0.1',
+      '',
+      '',
+      'No, continue',
+      'Create network "lan"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
-    assert.deepEqual(answers?.ipv4Subnets.map(s => [s.subnet, s.gateway]), [['10.60.0.0/24', '10.60.0.1'], ['10.61.0.0/24', '10.61.0.1']]);
+    assert.deepEqual(
+      answers?.ipv4Subnets.map(s => [s.subnet, s.gateway]),
+      [
+        ['10.60.0.0/24', '10.60.0.1'],
+        ['10.61.0.0/24', '10.61.0.1'],
+      ],
+    );
     assert.equal(prompter.question(/^IPv4 subnet 2 of "lan"/).kind, 'input', 'the second entry is asked as such');
   });
 
   test('settings the engine refuses beside --config-from block the summary, with the reason', async () => {
-    const prompter = new ScriptedPrompter(['child', 'bridge', 'Configure options…', ['Config from…', 'Labels…'], 'template', 'a=b', CANCEL]);
+    const prompter = new ScriptedPrompter([
+      'child',
+      'bridge',
+      'Configure options…',
+      ['Config from…', 'Labels…'],
+      'template',
+      'a=b',
+      CANCEL,
+    ]);
     await runCreateNetworkWizard(prompter, input());
     const summary = prompter.question('Cannot create yet');
     assert.match(summary.text, /Cannot create yet: "child" takes its settings from "template", so labels cannot be given here/);
@@ -127,7 +256,14 @@ describe('create network wizard', () => {
   });
 
   test('config-only and config-from', async () => {
-    const prompter = new ScriptedPrompter(['child', 'bridge', 'Configure options…', ['Config from…'], 'template', 'Create network "child"']);
+    const prompter = new ScriptedPrompter([
+      'child',
+      'bridge',
+      'Configure options…',
+      ['Config from…'],
+      'template',
+      'Create network "child"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.deepEqual(toCreateBody(answers!).ConfigFrom, { Network: 'template' });
   });
@@ -140,7 +276,18 @@ describe('create network wizard', () => {
   });
 
   test('"Create with defaults" after configuring options sends only the name and driver', async () => {
-    const prompter = new ScriptedPrompter(['plain', 'bridge', 'Configure options…', ['Internal', 'Labels…'], 'a=b', BACK, BACK, BACK, 'Create with defaults', 'Create network "plain"']);
+    const prompter = new ScriptedPrompter([
+      'plain',
+      'bridge',
+      'Configure options…',
+      ['Internal', 'Labels…'],
+      'a=b',
+      BACK,
+      BACK,
+      BACK,
+      'Create with defaults',
+      'Create network "plain"',
+    ]);
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(toDockerCliCommand(answers!).line, 'docker network create plain');
     assert.equal(prompter.remaining, 0);
@@ -151,8 +298,33 @@ describe('create network wizard', () => {
   });
 
   test('a retry reopens the wizard with every answer kept', async () => {
-    const first = await runCreateNetworkWizard(new ScriptedPrompter(['again', 'bridge', 'Configure options…', ['IPv4 subnet…', 'Labels…'], '10.53.0.0/24', '10.53.0.1', '', '', 'a=b', 'Create network "again"']), input());
-    const retry = new ScriptedPrompter(['again', 'bridge', 'Configure options…', ['IPv4 subnet…', 'Labels…'], '10.53.0.0/24', '10.53.0.1', '', '', 'a=b', 'Create network "again"']);
+    const first = await runCreateNetworkWizard(
+      new ScriptedPrompter([
+        'again',
+        'bridge',
+        'Configure options…',
+        ['IPv4 subnet…', 'Labels…'],
+        '10.53.0.0/24',
+        '10.53.0.1',
+        '',
+        '',
+        'a=b',
+        'Create network "again"',
+      ]),
+      input(),
+    );
+    const retry = new ScriptedPrompter([
+      'again',
+      'bridge',
+      'Configure options…',
+      ['IPv4 subnet…', 'Labels…'],
+      '10.53.0.0/24',
+      '10.53.0.1',
+      '',
+      '',
+      'a=b',
+      'Create network "again"',
+    ]);
     const second = await runCreateNetworkWizard(retry, input({ initial: first }));
     assert.deepEqual(second, first);
     assert.equal(retry.question('Name of the new network').value, 'again');
@@ -162,7 +334,14 @@ describe('create network wizard', () => {
 
   test('the summary copies the CLI command and the Compose entry without leaving', async () => {
     const context = input();
-    const prompter = new ScriptedPrompter(['copyme', 'bridge', 'Create with defaults', 'Copy docker CLI command', 'Copy as Compose', 'Create network "copyme"']);
+    const prompter = new ScriptedPrompter([
+      'copyme',
+      'bridge',
+      'Create with defaults',
+      'Copy docker CLI command',
+      'Copy as Compose',
+      'Create network "copyme"',
+    ]);
     assert.equal((await runCreateNetworkWizard(prompter, context))?.name, 'copyme');
     assert.deepEqual(context.copied, ['docker network create copyme', 'networks:\n  copyme:\n    name: copyme\n    driver: bridge\n']);
   });

@@ -13,7 +13,10 @@ function environment(overrides: Partial<EngineAddressEnvironment> & { files?: Re
 
 function contextFiles(name: string, host: string, extra: Record<string, string> = {}, skipTls = false): Record<string, string> {
   return {
-    [`${HOME}/.docker/contexts/meta/${sha(name)}/meta.json`]: JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, SkipTLSVerify: skipTls } } }),
+    [`${HOME}/.docker/contexts/meta/${sha(name)}/meta.json`]: JSON.stringify({
+      Name: name,
+      Endpoints: { docker: { Host: host, SkipTLSVerify: skipTls } },
+    }),
     ...extra,
   };
 }
@@ -25,7 +28,9 @@ describe('engine address resolution', () => {
   });
 
   test('the setting wins over DOCKER_HOST and contexts', () => {
-    const address = resolveEngineAddress(environment({ settingHost: 'unix:///run/podman/podman.sock', env: { DOCKER_HOST: 'tcp://1.2.3.4:2375', DOCKER_CONTEXT: 'remote' } }));
+    const address = resolveEngineAddress(
+      environment({ settingHost: 'unix:///run/podman/podman.sock', env: { DOCKER_HOST: 'tcp://1.2.3.4:2375', DOCKER_CONTEXT: 'remote' } }),
+    );
     assert.equal(address.url, 'unix:///run/podman/podman.sock');
     assert.equal(address.source, 'setting');
   });
@@ -35,23 +40,37 @@ describe('engine address resolution', () => {
   });
 
   test('DOCKER_HOST wins over the current context', () => {
-    const files = { [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'remote' }), ...contextFiles('remote', 'tcp://10.0.0.1:2376') };
+    const files = {
+      [`${HOME}/.docker/config.json`]: JSON.stringify({ currentContext: 'remote' }),
+      ...contextFiles('remote', 'tcp://10.0.0.1:2376'),
+    };
     const address = resolveEngineAddress(environment({ env: { DOCKER_HOST: 'unix:///tmp/x.sock' }, files }));
     assert.deepEqual([address.url, address.source], ['unix:///tmp/x.sock', 'DOCKER_HOST']);
   });
 
   test('DOCKER_CONTEXT selects a context and its TLS material', () => {
     const tlsDir = `${HOME}/.docker/contexts/tls/${sha('remote')}/docker`;
-    const files = contextFiles('remote', 'tcp://10.0.0.1:2376', { [`${tlsDir}/ca.pem`]: 'CA', [`${tlsDir}/cert.pem`]: 'CERT', [`${tlsDir}/key.pem`]: 'KEY' });
+    const files = contextFiles('remote', 'tcp://10.0.0.1:2376', {
+      [`${tlsDir}/ca.pem`]: 'CA',
+      [`${tlsDir}/cert.pem`]: 'CERT',
+      [`${tlsDir}/key.pem`]: 'KEY',
+    });
     const address = resolveEngineAddress(environment({ env: { DOCKER_CONTEXT: 'remote' }, files }));
-    assert.deepEqual(address, { url: 'tcp://10.0.0.1:2376', source: 'context', contextName: 'remote', tls: { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true } });
+    assert.deepEqual(address, {
+      url: 'tcp://10.0.0.1:2376',
+      source: 'context',
+      contextName: 'remote',
+      tls: { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true },
+    });
     assert.equal(describeEngineAddress(address), 'tcp://10.0.0.1:2376 (context "remote")');
   });
 
   test('the current context comes from config.json, honouring DOCKER_CONFIG', () => {
     const files = {
       '/etc/dockercfg/config.json': JSON.stringify({ currentContext: 'colima' }),
-      [`/etc/dockercfg/contexts/meta/${sha('colima')}/meta.json`]: JSON.stringify({ Endpoints: { docker: { Host: 'unix:///home/dev/.colima/docker.sock' } } }),
+      [`/etc/dockercfg/contexts/meta/${sha('colima')}/meta.json`]: JSON.stringify({
+        Endpoints: { docker: { Host: 'unix:///home/dev/.colima/docker.sock' } },
+      }),
     };
     const address = resolveEngineAddress(environment({ env: { DOCKER_CONFIG: '/etc/dockercfg' }, files }));
     assert.equal(address.url, 'unix:///home/dev/.colima/docker.sock');
@@ -64,13 +83,17 @@ describe('engine address resolution', () => {
   });
 
   test('SkipTLSVerify contexts turn verification off', () => {
-    const address = resolveEngineAddress(environment({ env: { DOCKER_CONTEXT: 'lab' }, files: contextFiles('lab', 'tcp://lab:2376', {}, true) }));
+    const address = resolveEngineAddress(
+      environment({ env: { DOCKER_CONTEXT: 'lab' }, files: contextFiles('lab', 'tcp://lab:2376', {}, true) }),
+    );
     assert.deepEqual(address.tls, { verify: false });
   });
 
   test('a missing context is a configuration error that names it', () => {
-    assert.throws(() => resolveEngineAddress(environment({ env: { DOCKER_CONTEXT: 'gone' } })), (err: Error) =>
-      err instanceof EngineAddressError && /Docker context "gone" does not exist/.test(err.message));
+    assert.throws(
+      () => resolveEngineAddress(environment({ env: { DOCKER_CONTEXT: 'gone' } })),
+      (err: Error) => err instanceof EngineAddressError && /Docker context "gone" does not exist/.test(err.message),
+    );
   });
 
   test('a broken config.json is reported with its path', () => {
@@ -80,7 +103,9 @@ describe('engine address resolution', () => {
 
   test('DOCKER_TLS_VERIFY reads certificates from DOCKER_CERT_PATH', () => {
     const files = { '/certs/ca.pem': 'CA', '/certs/cert.pem': 'CERT', '/certs/key.pem': 'KEY' };
-    const address = resolveEngineAddress(environment({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, files }));
+    const address = resolveEngineAddress(
+      environment({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, files }),
+    );
     assert.deepEqual(address.tls, { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true });
   });
 
@@ -94,12 +119,16 @@ describe('engine address resolution', () => {
 
   test('unsupported schemes and garbage are rejected with the value named', () => {
     assert.throws(() => resolveEngineAddress(environment({ settingHost: 'ftp://x' })), /"ftp:\/\/x" uses the unsupported scheme "ftp"/);
-    assert.throws(() => resolveEngineAddress(environment({ settingHost: 'localhost:2375' })), /"localhost:2375" is not a Docker host address/);
+    assert.throws(
+      () => resolveEngineAddress(environment({ settingHost: 'localhost:2375' })),
+      /"localhost:2375" is not a Docker host address/,
+    );
   });
 });
 
 describe('TLS decisions for tcp hosts', () => {
-  const env = (vars: Record<string, string>, host = 'tcp://h:2376') => resolveEngineAddress(environment({ env: { DOCKER_HOST: host, ...vars } })).tls;
+  const env = (vars: Record<string, string>, host = 'tcp://h:2376') =>
+    resolveEngineAddress(environment({ env: { DOCKER_HOST: host, ...vars } })).tls;
 
   test('port 2376 or https:// means TLS with the server verified', () => {
     assert.deepEqual(env({}), { verify: true });

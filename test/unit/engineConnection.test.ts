@@ -11,7 +11,9 @@ describe('engine connection lifecycle', () => {
     const states: ConnectionState['kind'][] = [];
     const connection = new EngineConnection({
       resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
-      timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50, 100],
+      timeoutMs: () => 2000,
+      logger: silentLogger,
+      retryDelaysMs: [50, 100],
     });
     connection.onDidChangeState(state => states.push(state.kind));
     try {
@@ -19,12 +21,20 @@ describe('engine connection lifecycle', () => {
       await waitFor(() => connection.state.kind === 'unreachable', 'unreachable', 3000);
       const state = connection.state;
       assert.match(state.kind === 'unreachable' ? state.error.message : '', /no socket at/);
-      await waitFor(() => states.filter(kind => kind === 'unreachable').length >= 3, 'two retries that found the engine still unreachable', 3000);
+      await waitFor(
+        () => states.filter(kind => kind === 'unreachable').length >= 3,
+        'two retries that found the engine still unreachable',
+        3000,
+      );
       await engine.start();
       await waitFor(() => connection.state.kind === 'connected', 'connected', 3000);
       assert.deepEqual(states.slice(0, 2), ['connecting', 'unreachable']);
       assert.ok(states.length > 3, `retries happened: ${states.join(', ')}`);
-      assert.equal(states.filter(kind => kind === 'connecting').length, 1, `retries keep the cause visible instead of "Connecting…": ${states.join(', ')}`);
+      assert.equal(
+        states.filter(kind => kind === 'connecting').length,
+        1,
+        `retries keep the cause visible instead of "Connecting…": ${states.join(', ')}`,
+      );
     } finally {
       connection.dispose();
       await engine.stop();
@@ -35,10 +45,14 @@ describe('engine connection lifecycle', () => {
     const engine = fakeEngine();
     const connection = new EngineConnection({
       resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
-      timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [30],
+      timeoutMs: () => 2000,
+      logger: silentLogger,
+      retryDelaysMs: [30],
     });
     let attempts = 0;
-    connection.onDidChangeState(state => { if (state.kind === 'unreachable' && state.retryInMs === 0) attempts++; });
+    connection.onDidChangeState(state => {
+      if (state.kind === 'unreachable' && state.retryInMs === 0) attempts++;
+    });
     try {
       connection.setPaused(true);
       connection.start();
@@ -62,11 +76,18 @@ describe('engine connection lifecycle', () => {
     await engine.start();
     const connection = new EngineConnection({
       resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
-      timeoutMs: () => 300, logger: silentLogger, retryDelaysMs: [60000], idleCheckMs: 200,
+      timeoutMs: () => 300,
+      logger: silentLogger,
+      retryDelaysMs: [60000],
+      idleCheckMs: 200,
     });
     try {
       connection.start();
-      await waitFor(() => connection.state.kind === 'connected' && engine.eventStreams.length === 1, 'connected and following events', 3000);
+      await waitFor(
+        () => connection.state.kind === 'connected' && engine.eventStreams.length === 1,
+        'connected and following events',
+        3000,
+      );
       engine.freeze();
       await waitFor(() => connection.state.kind === 'unreachable', 'unreachable once a ping gets no answer', 3000);
       const state = connection.state;
@@ -84,7 +105,9 @@ describe('engine connection lifecycle', () => {
     let resyncs = 0;
     const connection = new EngineConnection({
       resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
-      timeoutMs: () => 2000, logger: silentLogger, retryDelaysMs: [50],
+      timeoutMs: () => 2000,
+      logger: silentLogger,
+      retryDelaysMs: [50],
     });
     connection.onEngineEvent(event => events.push(event));
     connection.onResync(() => resyncs++);

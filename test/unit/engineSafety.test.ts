@@ -16,26 +16,45 @@ describe('engine addresses shown in logs, views and messages carry no password',
     assert.equal(redactCredentials('ssh://deploy:pa:ss@host'), 'ssh://deploy:***@host');
     assert.equal(redactCredentials('ssh://deploy@host'), 'ssh://deploy@host');
     assert.equal(redactCredentials('unix:///var/run/docker.sock'), 'unix:///var/run/docker.sock');
-    assert.equal(describeEngineAddress({ url: 'tcp://admin:s3cr3t@10.0.0.5:2375', source: 'setting' }), 'tcp://admin:***@10.0.0.5:2375 (setting dockerNetworks.host)');
+    assert.equal(
+      describeEngineAddress({ url: 'tcp://admin:s3cr3t@10.0.0.5:2375', source: 'setting' }),
+      'tcp://admin:***@10.0.0.5:2375 (setting dockerNetworks.host)',
+    );
   });
 
   test('an address refused as invalid is named without its password', () => {
-    assert.throws(() => resolveEngineAddress({ settingHost: 'gopher://u:s3cr3t@h', env: {}, homeDir: '/nonexistent', platform: 'linux', readFile: () => undefined }),
-      (err: Error) => !err.message.includes('s3cr3t') && err.message.includes('u:***@h'));
+    assert.throws(
+      () =>
+        resolveEngineAddress({
+          settingHost: 'gopher://u:s3cr3t@h',
+          env: {},
+          homeDir: '/nonexistent',
+          platform: 'linux',
+          readFile: () => undefined,
+        }),
+      (err: Error) => !err.message.includes('s3cr3t') && err.message.includes('u:***@h'),
+    );
   });
 });
 
-describe('docker-modem\'s own environment defaults cannot slip in behind our resolution', () => {
+describe("docker-modem's own environment defaults cannot slip in behind our resolution", () => {
   test('DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT and DOCKER_PATH_PREFIX leave the modem built for our address alone', () => {
     const certs = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-certs-'));
     for (const file of ['ca.pem', 'cert.pem', 'key.pem']) fs.writeFileSync(path.join(certs, file), `not a real ${file}`);
     const saved = { ...process.env };
-    Object.assign(process.env, { DOCKER_HOST: 'tcp://203.0.113.9:2376', DOCKER_CERT_PATH: certs, DOCKER_CLIENT_TIMEOUT: '1', DOCKER_PATH_PREFIX: '/evil/', DOCKER_TLS_VERIFY: '1' });
+    Object.assign(process.env, {
+      DOCKER_HOST: 'tcp://203.0.113.9:2376',
+      DOCKER_CERT_PATH: certs,
+      DOCKER_CLIENT_TIMEOUT: '1',
+      DOCKER_PATH_PREFIX: '/evil/',
+      DOCKER_TLS_VERIFY: '1',
+    });
     try {
       const modem = dockerFor({ url: 'unix:///tmp/dn-own.sock', source: 'setting' }).modem as unknown as Record<string, unknown>;
       assert.equal(process.env.DOCKER_HOST, 'tcp://203.0.113.9:2376', 'the environment is left as it was');
       assert.equal(modem.socketPath, '/tmp/dn-own.sock');
-      for (const field of ['host', 'port', 'ca', 'cert', 'key', 'timeout']) assert.equal(modem[field], undefined, `${field} came from the environment: ${String(modem[field])}`);
+      for (const field of ['host', 'port', 'ca', 'cert', 'key', 'timeout'])
+        assert.equal(modem[field], undefined, `${field} came from the environment: ${String(modem[field])}`);
       assert.equal(modem.pathPrefix, '/');
       assert.equal(modem.protocol, 'http');
     } finally {
@@ -53,7 +72,10 @@ describe('the event stream cannot grow memory without bound', () => {
     const engine = fakeEngine();
     await engine.start();
     const warnings: string[] = [];
-    const gateway = await DockerGateway.open({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }, { timeoutMs: 5000, logger: { ...silentLogger, warn: line => warnings.push(line) } });
+    const gateway = await DockerGateway.open(
+      { url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' },
+      { timeoutMs: 5000, logger: { ...silentLogger, warn: line => warnings.push(line) } },
+    );
     const events: EngineEvent[] = [];
     const controller = new AbortController();
     const following = gateway.streamEvents({}, event => events.push(event), controller.signal);

@@ -24,13 +24,20 @@ describe('engine error mapping', () => {
     });
   }
 
-  test('an engine refusal keeps the engine\'s message verbatim with status and context', () => {
-    const raw = { statusCode: 403, reason: 'forbidden', json: { message: 'error while removing network: network web id 1234 has active endpoints' } };
+  test("an engine refusal keeps the engine's message verbatim with status and context", () => {
+    const raw = {
+      statusCode: 403,
+      reason: 'forbidden',
+      json: { message: 'error while removing network: network web id 1234 has active endpoints' },
+    };
     const error = toEngineError(raw, { engineAddress, operation: 'remove network "web"' });
     assert.equal(error.kind, 'refused');
     assert.equal(error.statusCode, 403);
     assert.equal(error.engineMessage, 'error while removing network: network web id 1234 has active endpoints');
-    assert.equal(error.message, 'Docker Engine refused to remove network "web": error while removing network: network web id 1234 has active endpoints (HTTP 403)');
+    assert.equal(
+      error.message,
+      'Docker Engine refused to remove network "web": error while removing network: network web id 1234 has active endpoints (HTTP 403)',
+    );
     assert.equal(error.isConnectionLoss, false);
   });
 

@@ -8,14 +8,22 @@ import { fakeEngine, silentLogger } from './fakeEngine';
 describe('explorer store: never old data presented as live', () => {
   test('a refresh that fails keeps the last model marked stale, since when it was loaded; the next good one clears it', async () => {
     let failLists = false;
-    const engine = fakeEngine({ routes: [(req, res) => {
-      if (!failLists || !/\/networks(\?|$)/.test(req.url ?? '')) return false;
-      res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: 'driver plugin timed out' }));
-      return true;
-    }] });
+    const engine = fakeEngine({
+      routes: [
+        (req, res) => {
+          if (!failLists || !/\/networks(\?|$)/.test(req.url ?? '')) return false;
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ message: 'driver plugin timed out' }));
+          return true;
+        },
+      ],
+    });
     await engine.start();
-    const connection = new EngineConnection({ resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }), timeoutMs: () => 2000, logger: silentLogger });
+    const connection = new EngineConnection({
+      resolveEngineAddress: () => ({ url: `unix://${engine.socketPath}`, source: 'DOCKER_HOST' }),
+      timeoutMs: () => 2000,
+      logger: silentLogger,
+    });
     const store = new ExplorerStore(connection, silentLogger);
     try {
       connection.start();

@@ -2,20 +2,57 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import type { ContainerSummary, Network } from '../../src/model/engineTypes';
 import { buildExplorerModel, type NetworkModel } from '../../src/model/explorer';
-import { compileTemplate, MAX_TEMPLATE_LENGTH, parseTemplate, renderTemplate, truncateId, validateTemplate } from '../../src/model/filters/formatTemplate';
+import {
+  compileTemplate,
+  MAX_TEMPLATE_LENGTH,
+  parseTemplate,
+  renderTemplate,
+  truncateId,
+  validateTemplate,
+} from '../../src/model/filters/formatTemplate';
 
 function network(name: string, overrides: Partial<Network> = {}): Network {
   return {
-    Name: name, Id: `${name}-id`.padEnd(64, '0'), Created: '2026-11-29T02:24:48.63Z', Scope: 'local', Driver: 'bridge', EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: [] }, Internal: false, Attachable: false, Ingress: false, ConfigOnly: false, Containers: {}, Labels: {}, Options: {},
+    Name: name,
+    Id: `${name}-id`.padEnd(64, '0'),
+    Created: '2026-11-29T02:24:48.63Z',
+    Scope: 'local',
+    Driver: 'bridge',
+    EnableIPv6: false,
+    IPAM: { Driver: 'default', Config: [] },
+    Internal: false,
+    Attachable: false,
+    Ingress: false,
+    ConfigOnly: false,
+    Containers: {},
+    Labels: {},
+    Options: {},
     ...overrides,
   };
 }
 
 function container(name: string, state: string, networkName: string, networkId: string): ContainerSummary {
   return {
-    Id: name.padEnd(64, 'c'), Names: [`/${name}`], Image: 'busybox', Created: 0, State: state, Status: state,
-    NetworkSettings: { Networks: { [networkName]: { NetworkID: networkId, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0 } } },
+    Id: name.padEnd(64, 'c'),
+    Names: [`/${name}`],
+    Image: 'busybox',
+    Created: 0,
+    State: state,
+    Status: state,
+    NetworkSettings: {
+      Networks: {
+        [networkName]: {
+          NetworkID: networkId,
+          EndpointID: '',
+          Gateway: '',
+          IPAddress: '',
+          IPPrefixLen: 0,
+          IPv6Gateway: '',
+          GlobalIPv6Address: '',
+          GlobalIPv6PrefixLen: 0,
+        },
+      },
+    },
   };
 }
 
@@ -25,7 +62,12 @@ function modelOf(net: Network, containers: ContainerSummary[] = []): NetworkMode
 
 const webId = '4f6a1c2b9d8e7f60a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
 const web = network('web', {
-  Id: webId, Driver: 'bridge', Scope: 'local', EnableIPv4: true, EnableIPv6: true, Internal: true,
+  Id: webId,
+  Driver: 'bridge',
+  Scope: 'local',
+  EnableIPv4: true,
+  EnableIPv6: true,
+  Internal: true,
   Labels: { 'com.example.tier': 'front', env: 'prod', app: 'shop' },
   IPAM: { Driver: 'default', Config: [{ Subnet: '10.10.0.0/24', Gateway: '10.10.0.1' }, { Subnet: 'fd00:10::/64' }] },
 });
@@ -55,10 +97,26 @@ describe('format template: each field prints as the CLI prints it', () => {
     { template: '{{.Label "missing"}}', expected: '' },
     { template: '{{.Label "env"}}', expected: '', model: modelOf(network('nolabels', { Labels: null })) },
     { template: '{{.CreatedAt}}', expected: '2026-11-29 02:24:48.63 +0000 UTC' },
-    { template: '{{.CreatedAt}}', expected: '2026-11-29 02:24:48.630431862 +0000 UTC', model: modelOf(network('ns', { Created: '2026-11-29T02:24:48.630431862Z' })) },
-    { template: '{{.CreatedAt}}', expected: '2016-01-01 00:00:00 +0000 UTC', model: modelOf(network('whole', { Created: '2016-01-01T00:00:00Z' })) },
-    { template: '{{.CreatedAt}}', expected: '2016-01-01 00:00:00.1 +0000 UTC', model: modelOf(network('tenths', { Created: '2016-01-01T00:00:00.100000000Z' })) },
-    { template: '{{.CreatedAt}}', expected: '2026-03-01 10:15:00.5 +0100 +0100', model: modelOf(network('local', { Created: '2026-03-01T10:15:00.5+01:00' })) },
+    {
+      template: '{{.CreatedAt}}',
+      expected: '2026-11-29 02:24:48.630431862 +0000 UTC',
+      model: modelOf(network('ns', { Created: '2026-11-29T02:24:48.630431862Z' })),
+    },
+    {
+      template: '{{.CreatedAt}}',
+      expected: '2016-01-01 00:00:00 +0000 UTC',
+      model: modelOf(network('whole', { Created: '2016-01-01T00:00:00Z' })),
+    },
+    {
+      template: '{{.CreatedAt}}',
+      expected: '2016-01-01 00:00:00.1 +0000 UTC',
+      model: modelOf(network('tenths', { Created: '2016-01-01T00:00:00.100000000Z' })),
+    },
+    {
+      template: '{{.CreatedAt}}',
+      expected: '2026-03-01 10:15:00.5 +0100 +0100',
+      model: modelOf(network('local', { Created: '2026-03-01T10:15:00.5+01:00' })),
+    },
     { template: '{{.CreatedAt}}', expected: '0001-01-01 00:00:00 +0000 UTC', model: modelOf(network('zero', { Created: '' })) },
     { template: '{{.Subnets}}', expected: '10.10.0.0/24, fd00:10::/64' },
     { template: '{{.Subnets}}', expected: '', model: modelOf(network('nosubnet')) },
@@ -81,7 +139,7 @@ describe('format template: text and layout', () => {
     assert.equal(render('{{ .Name }}/{{  .Label  "env"  }}'), 'web/prod');
   });
 
-  test('Go\'s trim markers remove the whitespace next to them', () => {
+  test("Go's trim markers remove the whitespace next to them", () => {
     assert.equal(render('{{.Name}}   {{- .Driver -}}   !'), 'webbridge!');
   });
 
@@ -95,7 +153,7 @@ describe('format template: text and layout', () => {
     assert.equal(render('{{/* say "hi */}}{{- /* `x */ -}} {{.Name}}'), 'web');
   });
 
-  test('the CLI\'s table layout renders row by row', () => {
+  test("the CLI's table layout renders row by row", () => {
     assert.equal(render('{{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}'), '4f6a1c2b9d8e\tweb\tbridge\tlocal');
   });
 
@@ -138,7 +196,12 @@ describe('format template: errors name what is wrong', () => {
   }
 
   test('a valid template has no error', () => {
-    assert.equal(validateTemplate('{{.ID}} {{.Name}} {{.Driver}} {{.Scope}} {{.IPv4}} {{.IPv6}} {{.Internal}} {{.Labels}} {{.Label "k"}} {{.CreatedAt}} {{.Subnets}} {{.Endpoints}}'), undefined);
+    assert.equal(
+      validateTemplate(
+        '{{.ID}} {{.Name}} {{.Driver}} {{.Scope}} {{.IPv4}} {{.IPv6}} {{.Internal}} {{.Labels}} {{.Label "k"}} {{.CreatedAt}} {{.Subnets}} {{.Endpoints}}',
+      ),
+      undefined,
+    );
     assert.equal(validateTemplate('plain text'), undefined);
     assert.equal(validateTemplate(''), undefined);
   });

@@ -45,7 +45,24 @@ describe('Go regular expressions as the engine matches name and id filters', () 
     });
   }
 
-  const invalid = ['[', '(', '*', 'a**', 'a++', '(?=web)', '(?!web)', '(?<=a)b', '(a)\\1', 'a{1001}', 'a{2,1}', '\\y', '\\Z', '\\C', '[z-a]', '\\p{Nope}'];
+  const invalid = [
+    '[',
+    '(',
+    '*',
+    'a**',
+    'a++',
+    '(?=web)',
+    '(?!web)',
+    '(?<=a)b',
+    '(a)\\1',
+    'a{1001}',
+    'a{2,1}',
+    '\\y',
+    '\\Z',
+    '\\C',
+    '[z-a]',
+    '\\p{Nope}',
+  ];
   for (const pattern of invalid) {
     test(`${pattern} is invalid in Go, so it matches nothing`, () => {
       assert.equal(compileGoRegExp(pattern), undefined);
@@ -54,7 +71,7 @@ describe('Go regular expressions as the engine matches name and id filters', () 
     });
   }
 
-  test('the reason a pattern is refused is Go\'s own message', () => {
+  test("the reason a pattern is refused is Go's own message", () => {
     assert.equal(goRegExpError('('), 'error parsing regexp: missing closing ): `(`');
     assert.equal(goRegExpError('a{2,1}'), 'error parsing regexp: invalid repeat count: `{2,1}`');
     assert.equal(goRegExpError('(?=x)'), 'error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
@@ -112,7 +129,7 @@ describe('engine timestamps', () => {
     assert.equal(goTimeString(parseRfc3339('2026-11-29T03:24:48-05:30')!), '2026-11-29 03:24:48 -0530 -0530');
   });
 
-  test('Go\'s zero time and years before 100 are read correctly', () => {
+  test("Go's zero time and years before 100 are read correctly", () => {
     const zero = parseRfc3339('0001-01-01T00:00:00Z')!;
     assert.equal(goTimeString(zero), '0001-01-01 00:00:00 +0000 UTC');
     assert.equal(zero.epochNanos, -62_135_596_800n * 1_000_000_000n);
@@ -128,7 +145,7 @@ describe('engine timestamps', () => {
     assert.deepEqual(parseUntil('1136073600.000000001', new Date(0)), { cutoffNanos: 1_136_073_600_000_000_001n });
   });
 
-  test('until reads a date with a zone in that zone, and one without in the engine\'s', () => {
+  test("until reads a date with a zone in that zone, and one without in the engine's", () => {
     const now = new Date('2026-12-01T12:00:00Z');
     assert.deepEqual(parseUntil('2026-12-01Z', now, 120), { cutoffNanos: BigInt(Date.parse('2026-12-01T00:00:00Z')) * 1_000_000n });
     assert.deepEqual(parseUntil('2026-12-01-05:00', now, 120), { cutoffNanos: BigInt(Date.parse('2026-12-01T05:00:00Z')) * 1_000_000n });

@@ -1,8 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import {
-  emptyFilter, filterNetworks, formatFilter, inUseNetworkIds, isEmptyFilter, matchesFilter,
-  parseFilterText, validateFilter, type NetworkFilter,
+  emptyFilter,
+  filterNetworks,
+  formatFilter,
+  inUseNetworkIds,
+  isEmptyFilter,
+  matchesFilter,
+  parseFilterText,
+  validateFilter,
+  type NetworkFilter,
 } from '../../src/model/filters/networkFilter';
 
 import { containerOn as container, network } from '../support/fixtures';
@@ -117,7 +124,7 @@ describe('network filter: canonical text', () => {
   });
 });
 
-describe('network filter: matching with the engine\'s semantics', () => {
+describe("network filter: matching with the engine's semantics", () => {
   const cases: { text: string; expected: string[] }[] = [
     { text: '', expected: ['bridge', 'host', 'none', 'web', 'api', 'mesh', 'idle-net'] },
     // name and id: exact or unanchored, case-sensitive regular expression
@@ -200,4 +207,3 @@ describe('network filter: matching with the engine\'s semantics', () => {
     assert.equal(matchesFilter(idle, { ...emptyFilter(), dangling: ['maybe'] }, context), false);
   });
 });
-

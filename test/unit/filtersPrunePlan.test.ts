@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import {
-  matchesPruneLabels, parsePruneLabels, planPrune, validatePruneOptions, type PrunePlan,
-} from '../../src/model/filters/prunePlan';
+import { matchesPruneLabels, parsePruneLabels, planPrune, validatePruneOptions, type PrunePlan } from '../../src/model/filters/prunePlan';
 
 import { containerOn as container, network } from '../support/fixtures';
 
@@ -18,8 +16,13 @@ describe('prune plan: which networks go', () => {
   const stoppedOnly = network('stopped-only');
   const mixed = network('mixed');
   const networks = [
-    network('bridge'), network('host', { Driver: 'host' }), network('none', { Driver: 'null' }),
-    network('unused'), used, stoppedOnly, mixed,
+    network('bridge'),
+    network('host', { Driver: 'host' }),
+    network('none', { Driver: 'null' }),
+    network('unused'),
+    used,
+    stoppedOnly,
+    mixed,
     network('cfg', { ConfigOnly: true }),
     network('ingress', { Driver: 'overlay', Scope: 'swarm', Ingress: true }),
     network('paused-net'),
@@ -94,13 +97,19 @@ describe('prune plan: until', () => {
     { until: '1h30m', removable: ['ancient', 'unknown-date', 'yesterday'] },
     { until: '0.5h', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'] },
     { until: '2026-12-01T11:30:00Z', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'] },
-    { until: '2026-12-01T11:30:00.000000001Z', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'just-after', 'unknown-date', 'yesterday'] },
+    {
+      until: '2026-12-01T11:30:00.000000001Z',
+      removable: ['ancient', 'exact-cutoff', 'hour-ago', 'just-after', 'unknown-date', 'yesterday'],
+    },
     { until: '2026-12-01T12:30:00+01:00', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'] },
     { until: '2026-12-01', removable: ['ancient', 'unknown-date', 'yesterday'], offset: 0 },
     { until: '2026-12-01T11', removable: ['ancient', 'hour-ago', 'unknown-date', 'yesterday'], offset: 0 },
     { until: '2026-12-01T12:30', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'], offset: 60 },
     { until: '2026-12-01T06:30:00', removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'], offset: -300 },
-    { until: String(Date.parse('2026-12-01T11:30:00Z') / 1000), removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'] },
+    {
+      until: String(Date.parse('2026-12-01T11:30:00Z') / 1000),
+      removable: ['ancient', 'exact-cutoff', 'hour-ago', 'unknown-date', 'yesterday'],
+    },
     { until: '0', removable: ['unknown-date'] },
   ];
   for (const { until, removable, offset } of cases) {
@@ -157,12 +166,15 @@ describe('prune plan: label and label!', () => {
   for (const { labels, removable } of cases) {
     test(`labels ${JSON.stringify(labels)} remove ${removable.join(', ') || 'nothing'}`, () => {
       const plan = planPrune(networks, [], { now: NOW, labels });
-      assert.deepEqual(plan.removable.map(n => n.Name), removable);
+      assert.deepEqual(
+        plan.removable.map(n => n.Name),
+        removable,
+      );
       for (const skip of plan.skipped) assert.equal(skip.reason, 'labelMismatch');
     });
   }
 
-  test('labels split into the engine\'s label and label! filters', () => {
+  test("labels split into the engine's label and label! filters", () => {
     assert.deepEqual(parsePruneLabels(['a', '!b=1', 'a']), { include: ['a'], exclude: ['b=1'] });
     assert.equal(matchesPruneLabels({ a: '1' }, { include: ['a'], exclude: ['a=1'] }), false);
   });

@@ -10,8 +10,21 @@ describe('engine gateway against a fake engine', () => {
   const slowPath = '/v1.41/networks/slow';
   const engine = fakeEngine({
     routes: [
-      (req, res) => { if (req.url === slowPath) { setTimeout(() => res.destroyed || res.end('{}'), 2000); return true; } return false; },
-      (req, res) => { if (req.method === 'GET' && req.url === '/v1.41/networks/busy') { res.writeHead(403, { 'Content-Type': 'application/json' }); res.end(JSON.stringify({ message: 'network busy has active endpoints' })); return true; } return false; },
+      (req, res) => {
+        if (req.url === slowPath) {
+          setTimeout(() => res.destroyed || res.end('{}'), 2000);
+          return true;
+        }
+        return false;
+      },
+      (req, res) => {
+        if (req.method === 'GET' && req.url === '/v1.41/networks/busy') {
+          res.writeHead(403, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ message: 'network busy has active endpoints' }));
+          return true;
+        }
+        return false;
+      },
     ],
   });
   before(() => engine.start());
@@ -28,25 +41,39 @@ describe('engine gateway against a fake engine', () => {
     gateway.dispose();
   });
 
-  test('sends list filters as the engine\'s JSON form', async () => {
+  test("sends list filters as the engine's JSON form", async () => {
     const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     await gateway.listNetworks({ label: ['a=b'] });
-    assert.ok(engine.requests.includes(`GET /v1.41/networks?filters=${encodeURIComponent(JSON.stringify({ label: ['a=b'] }))}`), engine.requests.join('\n'));
+    assert.ok(
+      engine.requests.includes(`GET /v1.41/networks?filters=${encodeURIComponent(JSON.stringify({ label: ['a=b'] }))}`),
+      engine.requests.join('\n'),
+    );
   });
 
   test('logs every call with method, path, status and duration', async () => {
     const { lines, logger } = recordingLogger();
     const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger });
     await gateway.listContainers();
-    assert.ok(lines.some(line => /^debug GET \/version → 200 in \d+ ms$/.test(line)), lines.join('\n'));
-    assert.ok(lines.some(line => /^debug GET \/v1\.41\/containers\/json\?all=true → 200 in \d+ ms$/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some(line => /^debug GET \/version → 200 in \d+ ms$/.test(line)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some(line => /^debug GET \/v1\.41\/containers\/json\?all=true → 200 in \d+ ms$/.test(line)),
+      lines.join('\n'),
+    );
   });
 
-  test('a refusal carries the engine\'s status and message, and is logged as an error', async () => {
+  test("a refusal carries the engine's status and message, and is logged as an error", async () => {
     const { lines, logger } = recordingLogger();
     const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger });
-    await assert.rejects(gateway.inspectNetwork('busy'), (err: EngineError) =>
-      err.kind === 'refused' && err.statusCode === 403 && err.message === 'Docker Engine refused to inspect network "busy": network busy has active endpoints (HTTP 403)');
+    await assert.rejects(
+      gateway.inspectNetwork('busy'),
+      (err: EngineError) =>
+        err.kind === 'refused' &&
+        err.statusCode === 403 &&
+        err.message === 'Docker Engine refused to inspect network "busy": network busy has active endpoints (HTTP 403)',
+    );
     assert.ok(lines.some(line => line.startsWith('debug GET /v1.41/networks/busy → 403')));
     assert.ok(lines.some(line => line.startsWith('error inspect network "busy" failed')));
   });
@@ -54,7 +81,10 @@ describe('engine gateway against a fake engine', () => {
   test('a call that takes longer than the timeout fails with a timeout error', async () => {
     const gateway = await DockerGateway.open(engineAddress(), { timeoutMs: 5000, logger: silentLogger });
     const started = Date.now();
-    await assert.rejects(gateway.inspectNetwork('slow', { timeoutMs: 150 }), (err: EngineError) => err.kind === 'timeout' && /did not answer/.test(err.message));
+    await assert.rejects(
+      gateway.inspectNetwork('slow', { timeoutMs: 150 }),
+      (err: EngineError) => err.kind === 'timeout' && /did not answer/.test(err.message),
+    );
     assert.ok(Date.now() - started < 1500);
   });
 
@@ -81,16 +111,20 @@ describe('engine gateway against a fake engine', () => {
 
   test('no socket: unreachable, naming the socket', async () => {
     const missing = path.join(path.dirname(engine.socketPath), 'missing.sock');
-    await assert.rejects(DockerGateway.open({ url: `unix://${missing}`, source: 'setting' }, { timeoutMs: 2000, logger: silentLogger }),
-      (err: EngineError) => err.kind === 'unreachable' && err.message.includes(`no socket at ${missing}`));
+    await assert.rejects(
+      DockerGateway.open({ url: `unix://${missing}`, source: 'setting' }, { timeoutMs: 2000, logger: silentLogger }),
+      (err: EngineError) => err.kind === 'unreachable' && err.message.includes(`no socket at ${missing}`),
+    );
   });
 
   test('too old an engine is refused at negotiation', async () => {
     const old = fakeEngine({ apiVersion: '1.24' });
     await old.start();
     try {
-      await assert.rejects(DockerGateway.open({ url: `unix://${old.socketPath}`, source: 'setting' }, { timeoutMs: 2000, logger: silentLogger }),
-        (err: EngineError) => err.kind === 'api-version' && /too old/.test(err.message));
+      await assert.rejects(
+        DockerGateway.open({ url: `unix://${old.socketPath}`, source: 'setting' }, { timeoutMs: 2000, logger: silentLogger }),
+        (err: EngineError) => err.kind === 'api-version' && /too old/.test(err.message),
+      );
     } finally {
       await old.stop();
     }
@@ -100,7 +134,11 @@ describe('engine gateway against a fake engine', () => {
     assert.equal(dockerodeOptions({ url: 'unix:///var/run/docker.sock', source: 'default' }).socketPath, '/var/run/docker.sock');
     assert.equal(dockerodeOptions({ url: 'unix:///var/run/docker.sock', source: 'default' }).host, undefined);
     assert.equal(dockerodeOptions({ url: 'npipe:////./pipe/docker_engine', source: 'default' }).socketPath, '\\\\.\\pipe\\docker_engine');
-    const tcp = dockerodeOptions({ url: 'tcp://10.1.1.1:2376', source: 'DOCKER_HOST', tls: { ca: 'CA', cert: 'C', key: 'K', verify: true } });
+    const tcp = dockerodeOptions({
+      url: 'tcp://10.1.1.1:2376',
+      source: 'DOCKER_HOST',
+      tls: { ca: 'CA', cert: 'C', key: 'K', verify: true },
+    });
     assert.deepEqual([tcp.protocol, tcp.host, tcp.port, tcp.ca], ['https', '10.1.1.1', 2376, 'CA']);
     const plain = dockerodeOptions({ url: 'tcp://127.0.0.1:2375', source: 'DOCKER_HOST' });
     assert.deepEqual([plain.protocol, plain.port], ['http', 2375]);

@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import {
-  AddressFamily, addressKey, cidrContainsAddress, cidrsOverlap, familyOf, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
+  AddressFamily,
+  addressKey,
+  cidrContainsAddress,
+  cidrsOverlap,
+  familyOf,
+  parseAddress,
+  parseAddressOrInterface,
+  parseCidr,
+  reservedRole,
 } from '../../src/model/ipam/addresses';
 import { defaultGateway } from '../../src/model/ipam/suggestions';
 
@@ -63,7 +71,11 @@ describe('ipam addresses: parsing single addresses', () => {
   }
 
   test('equal addresses written differently share one key, and the families never share one', () => {
-    const key = (text: string) => { const p = parseAddress(text); assert.ok(p.ok); return addressKey(p.value); };
+    const key = (text: string) => {
+      const p = parseAddress(text);
+      assert.ok(p.ok);
+      return addressKey(p.value);
+    };
     assert.equal(key('2001:DB8::1'), key('2001:db8:0:0::1'));
     assert.notEqual(key('10.0.0.1'), key('::a00:1'));
   });
@@ -221,7 +233,11 @@ describe('ipam addresses: network address, default gateway and reserved addresse
 
 describe('ipam addresses: the family of an address or subnet written as text', () => {
   const cases: [string, AddressFamily][] = [
-    ['10.1.0.0/16', 'ipv4'], ['172.17.0.1', 'ipv4'], ['2001:db8::/64', 'ipv6'], ['fd00::5', 'ipv6'], ['::ffff:10.0.0.1', 'ipv6'],
+    ['10.1.0.0/16', 'ipv4'],
+    ['172.17.0.1', 'ipv4'],
+    ['2001:db8::/64', 'ipv6'],
+    ['fd00::5', 'ipv6'],
+    ['::ffff:10.0.0.1', 'ipv6'],
   ];
   for (const [text, family] of cases) {
     test(`${text} is ${family}`, () => assert.equal(familyOf(text), family));

@@ -5,15 +5,35 @@ import type { Network, NetworkEndpoint } from '../../src/model/engineTypes';
 import type { AddressFamily } from '../../src/model/ipam/addresses';
 import type { IpamIssue } from '../../src/model/ipam/issues';
 import {
-  AddressPool, AddressUse, AddressUsers, DEFAULT_ADDRESS_POOLS, DEFAULT_GLOBAL_ADDRESS_POOLS, defaultGateway, suggestFreeAddress, suggestFreeSubnet,
-  takenSubnets, validateEndpointAddress,
+  AddressPool,
+  AddressUse,
+  AddressUsers,
+  DEFAULT_ADDRESS_POOLS,
+  DEFAULT_GLOBAL_ADDRESS_POOLS,
+  defaultGateway,
+  suggestFreeAddress,
+  suggestFreeSubnet,
+  takenSubnets,
+  validateEndpointAddress,
 } from '../../src/model/ipam/suggestions';
 
 function network(name: string, config: NonNullable<Network['IPAM']['Config']>, overrides: Partial<Network> = {}): Network {
   return {
-    Name: name, Id: `${name}-id`.padEnd(64, '0'), Created: '2026-11-29T02:24:48.63Z', Scope: 'local', Driver: 'bridge', EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: config }, Internal: false, Attachable: false, Ingress: false, ConfigOnly: false,
-    Containers: {}, Labels: {}, Options: {}, ...overrides,
+    Name: name,
+    Id: `${name}-id`.padEnd(64, '0'),
+    Created: '2026-11-29T02:24:48.63Z',
+    Scope: 'local',
+    Driver: 'bridge',
+    EnableIPv6: false,
+    IPAM: { Driver: 'default', Config: config },
+    Internal: false,
+    Attachable: false,
+    Ingress: false,
+    ConfigOnly: false,
+    Containers: {},
+    Labels: {},
+    Options: {},
+    ...overrides,
   };
 }
 
@@ -30,17 +50,21 @@ function consecutive(first: string, count: number): string[] {
   return blocks;
 }
 
-describe('ipam suggestions: Docker\'s default address pools', () => {
-  test('match moby\'s localScopeDefaultNetworks and globalScopeDefaultNetworks', () => {
+describe("ipam suggestions: Docker's default address pools", () => {
+  test("match moby's localScopeDefaultNetworks and globalScopeDefaultNetworks", () => {
     assert.deepEqual(DEFAULT_ADDRESS_POOLS, [
-      { base: '172.17.0.0/16', size: 16 }, { base: '172.18.0.0/16', size: 16 }, { base: '172.19.0.0/16', size: 16 },
-      { base: '172.20.0.0/14', size: 16 }, { base: '172.24.0.0/14', size: 16 }, { base: '172.28.0.0/14', size: 16 },
+      { base: '172.17.0.0/16', size: 16 },
+      { base: '172.18.0.0/16', size: 16 },
+      { base: '172.19.0.0/16', size: 16 },
+      { base: '172.20.0.0/14', size: 16 },
+      { base: '172.24.0.0/14', size: 16 },
+      { base: '172.28.0.0/14', size: 16 },
       { base: '192.168.0.0/16', size: 20 },
     ]);
     assert.deepEqual(DEFAULT_GLOBAL_ADDRESS_POOLS, [{ base: '10.0.0.0/8', size: 24 }]);
   });
 
-  test('the taken list comes from every network\'s subnets, config-only networks excepted', () => {
+  test("the taken list comes from every network's subnets, config-only networks excepted", () => {
     const networks = [
       network('web', [{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }, { Subnet: 'fd00:1::/64' }]),
       network('template', [{ Subnet: '10.5.0.0/16' }], { ConfigOnly: true }),
@@ -53,26 +77,71 @@ describe('ipam suggestions: Docker\'s default address pools', () => {
 
 describe('ipam suggestions: a free subnet', () => {
   const cases: [string, readonly AddressPool[], string[], number | undefined, string | undefined][] = [
-    ['nothing taken: the first pool\'s first block', DEFAULT_ADDRESS_POOLS, [], undefined, '172.17.0.0/16'],
+    ["nothing taken: the first pool's first block", DEFAULT_ADDRESS_POOLS, [], undefined, '172.17.0.0/16'],
     ['docker0 holds 172.17.0.0/16', DEFAULT_ADDRESS_POOLS, ['172.17.0.0/16'], undefined, '172.18.0.0/16'],
     ['a taken address with host bits counts as its block', DEFAULT_ADDRESS_POOLS, ['172.17.0.1/16'], undefined, '172.18.0.0/16'],
     ['a small taken subnet spoils its whole block', DEFAULT_ADDRESS_POOLS, ['172.17.5.0/24'], undefined, '172.18.0.0/16'],
-    ['the next pool when one is full', DEFAULT_ADDRESS_POOLS, ['172.17.0.0/16', '172.18.0.0/16', '172.19.0.0/16'], undefined, '172.20.0.0/16'],
+    [
+      'the next pool when one is full',
+      DEFAULT_ADDRESS_POOLS,
+      ['172.17.0.0/16', '172.18.0.0/16', '172.19.0.0/16'],
+      undefined,
+      '172.20.0.0/16',
+    ],
     ['a taken supernet skips every block it covers', DEFAULT_ADDRESS_POOLS, ['172.16.0.0/12'], undefined, '192.168.0.0/20'],
     ['a prefix override carves smaller blocks', DEFAULT_ADDRESS_POOLS, ['172.17.0.0/24'], 24, '172.17.1.0/24'],
     ['a prefix override larger than every pool fits none', DEFAULT_ADDRESS_POOLS, [], 12, undefined],
-    ['a prefix override past the family\'s length fits none', DEFAULT_ADDRESS_POOLS, [], 33, undefined],
+    ["a prefix override past the family's length fits none", DEFAULT_ADDRESS_POOLS, [], 33, undefined],
     ['a half-taken block is skipped', [{ base: '10.0.0.0/16', size: 24 }], ['10.0.0.128/25'], undefined, '10.0.1.0/24'],
-    ['a taken block larger than the size is jumped', [{ base: '10.0.0.0/16', size: 24 }], ['10.0.0.0/23', '10.0.2.0/24'], undefined, '10.0.3.0/24'],
+    [
+      'a taken block larger than the size is jumped',
+      [{ base: '10.0.0.0/16', size: 24 }],
+      ['10.0.0.0/23', '10.0.2.0/24'],
+      undefined,
+      '10.0.3.0/24',
+    ],
     ['taken subnets of the other family are ignored', DEFAULT_ADDRESS_POOLS, ['::/0'], undefined, '172.17.0.0/16'],
     ['unparsable taken entries are ignored', DEFAULT_ADDRESS_POOLS, ['garbage', ''], undefined, '172.17.0.0/16'],
-    ['an unparsable pool is skipped', [{ base: 'nope', size: 24 }, { base: '10.9.0.0/16', size: 24 }], [], undefined, '10.9.0.0/24'],
-    ['an IPv6 pool', [{ base: 'fd00:dead:beef::/48', size: 64 }], ['fd00:dead:beef::/64', 'fd00:dead:beef:1::/64'], undefined, 'fd00:dead:beef:2::/64'],
-    ['an IPv6 pool with a taken /56', [{ base: 'fd00:dead:beef::/48', size: 64 }], ['fd00:dead:beef::/56'], undefined, 'fd00:dead:beef:100::/64'],
+    [
+      'an unparsable pool is skipped',
+      [
+        { base: 'nope', size: 24 },
+        { base: '10.9.0.0/16', size: 24 },
+      ],
+      [],
+      undefined,
+      '10.9.0.0/24',
+    ],
+    [
+      'an IPv6 pool',
+      [{ base: 'fd00:dead:beef::/48', size: 64 }],
+      ['fd00:dead:beef::/64', 'fd00:dead:beef:1::/64'],
+      undefined,
+      'fd00:dead:beef:2::/64',
+    ],
+    [
+      'an IPv6 pool with a taken /56',
+      [{ base: 'fd00:dead:beef::/48', size: 64 }],
+      ['fd00:dead:beef::/56'],
+      undefined,
+      'fd00:dead:beef:100::/64',
+    ],
     ['an exhausted pool', [{ base: '192.168.0.0/16', size: 20 }], consecutive('192.168.0.0/20', 16), undefined, undefined],
     ['a pool covered by one taken network', [{ base: '192.168.0.0/16', size: 20 }], ['192.168.0.0/16'], undefined, undefined],
-    ['a pool at the very end of the address space', [{ base: '255.255.255.0/24', size: 25 }], ['255.255.255.0/25', '255.255.255.128/25'], undefined, undefined],
-    ['the last block at the end of the address space', [{ base: '255.255.255.0/24', size: 25 }], ['255.255.255.0/25'], undefined, '255.255.255.128/25'],
+    [
+      'a pool at the very end of the address space',
+      [{ base: '255.255.255.0/24', size: 25 }],
+      ['255.255.255.0/25', '255.255.255.128/25'],
+      undefined,
+      undefined,
+    ],
+    [
+      'the last block at the end of the address space',
+      [{ base: '255.255.255.0/24', size: 25 }],
+      ['255.255.255.0/25'],
+      undefined,
+      '255.255.255.128/25',
+    ],
   ];
   for (const [name, pools, taken, prefix, expected] of cases) {
     test(name, () => assert.equal(suggestFreeSubnet(pools, taken, prefix), expected));
@@ -117,11 +186,16 @@ describe('ipam suggestions: a free address to connect with', () => {
     ['past addresses in use, in either form', '10.1.0.0/24', { gateway: '10.1.0.1', inUse: ['10.1.0.2/24', '10.1.0.3'] }, '10.1.0.4'],
     ['past aux addresses', '10.1.0.0/24', { gateway: '10.1.0.1', auxAddresses: { router: '10.1.0.2' } }, '10.1.0.3'],
     ['inside the IP range', '10.1.0.0/24', { gateway: '10.1.0.1', ipRange: '10.1.0.128/25' }, '10.1.0.128'],
-    ['a range at the subnet\'s start skips the network address', '10.1.0.0/24', { ipRange: '10.1.0.0/25' }, '10.1.0.1'],
+    ["a range at the subnet's start skips the network address", '10.1.0.0/24', { ipRange: '10.1.0.0/25' }, '10.1.0.1'],
     ['a range outside the subnet is ignored', '10.1.0.0/24', { ipRange: '10.9.0.0/25' }, '10.1.0.1'],
     ['a full range', '10.1.0.0/24', { ipRange: '10.1.0.252/30', inUse: ['10.1.0.252', '10.1.0.253', '10.1.0.254'] }, undefined],
     ['a full subnet', '10.1.0.0/30', { gateway: '10.1.0.1', inUse: ['10.1.0.2'] }, undefined],
-    ['IPv6 past the anycast address, gateway and used ones', '2001:db8::/64', { gateway: '2001:db8::1', inUse: ['2001:db8:0:0::2/64'] }, '2001:db8::3'],
+    [
+      'IPv6 past the anycast address, gateway and used ones',
+      '2001:db8::/64',
+      { gateway: '2001:db8::1', inUse: ['2001:db8:0:0::2/64'] },
+      '2001:db8::3',
+    ],
     ['IPv6 inside the range', 'fd00:dead:beef::/48', { ipRange: 'fd00:dead:beef:1::/64' }, 'fd00:dead:beef:1::'],
     ['in-use entries of the other family are ignored', '10.1.0.0/24', { inUse: ['::a01:1'] }, '10.1.0.1'],
     ['an invalid subnet', '10.1.0.0', {}, undefined],
@@ -140,15 +214,19 @@ describe('ipam suggestions: a free address to connect with', () => {
 });
 
 describe('ipam suggestions: a fixed address for network connect', () => {
-  const web = network('web', [
-    { Subnet: '10.1.0.0/24', Gateway: '10.1.0.1', IPRange: '10.1.0.128/25', AuxiliaryAddresses: { router: '10.1.0.2' } },
-    { Subnet: '2001:db8::/64', Gateway: '2001:db8::1' },
-  ], { EnableIPv6: true, Containers: { ep1: endpoint('api', '10.1.0.5/24', '2001:db8::5/64'), ep2: endpoint('cache', '10.1.0.128/24') } });
+  const web = network(
+    'web',
+    [
+      { Subnet: '10.1.0.0/24', Gateway: '10.1.0.1', IPRange: '10.1.0.128/25', AuxiliaryAddresses: { router: '10.1.0.2' } },
+      { Subnet: '2001:db8::/64', Gateway: '2001:db8::1' },
+    ],
+    { EnableIPv6: true, Containers: { ep1: endpoint('api', '10.1.0.5/24', '2001:db8::5/64'), ep2: endpoint('cache', '10.1.0.128/24') } },
+  );
   const plain = network('plain', []);
   const v4only = network('v4only', [{ Subnet: '10.7.0.0/24', Gateway: '10.7.0.1' }]);
   const bridge = network('bridge', [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }]);
   const err = (field: string, message: string, suggestion?: string): IpamIssue =>
-    (suggestion === undefined ? { severity: 'error', field, message } : { severity: 'error', field, message, suggestion });
+    suggestion === undefined ? { severity: 'error', field, message } : { severity: 'error', field, message, suggestion };
 
   const cases: [string, string, AddressFamily, Network, AddressUsers, IpamIssue[]][] = [
     ['no address asked for', '', 'ipv4', web, [], []],
@@ -156,36 +234,172 @@ describe('ipam suggestions: a fixed address for network connect', () => {
     ['a free address outside the dynamic range', '10.1.0.100', 'ipv4', web, [], []],
     ['a free IPv6 address', '2001:db8::10', 'ipv6', web, [], []],
     ['a free IPv6 address written long-hand', '2001:0db8:0:0:0:0:0:10', 'ipv6', web, [], []],
-    ['an unparsable address', '10.1.0.x', 'ipv4', web, [], [err('ipv4Address', '"10.1.0.x" is not a valid IPv4 address: "10.1.0.x" is not an IPv4 or IPv6 address.')]],
-    ['an IPv6 address given to --ip', '2001:db8::10', 'ipv4', web, [],
-      [err('ipv4Address', '2001:db8::10 is an IPv6 address, but an IPv4 one is asked for here (use --ip6 for IPv6).')]],
-    ['an IPv4 address given to --ip6', '10.1.0.10', 'ipv6', web, [],
-      [err('ipv6Address', '10.1.0.10 is an IPv4 address, but an IPv6 one is asked for here (use --ip for IPv4).')]],
-    ['a predefined network', '172.17.0.9', 'ipv4', bridge, [],
-      [err('ipv4Address', 'A fixed address is not possible on the default "bridge" network: the engine refuses ("user specified IP address is supported on user defined networks only"). Use a user-defined network.')]],
-    ['the host network', '10.1.0.10', 'ipv4', network('host', [], { Driver: 'host' }), [],
-      [err('ipv4Address', '"host" is the host network: the engine never connects running containers to it ("container cannot be disconnected from host network or connected to host network"). Start the container with --network host instead.')]],
-    ['a network without subnets', '10.1.0.10', 'ipv4', plain, [], [err('ipv4Address', '"plain" has no configured subnet, so a fixed address cannot be given ("user specified IP address is supported only when connecting to networks with user configured subnets").')]],
-    ['IPv6 on a network without IPv6', '2001:db8::10', 'ipv6', v4only, [], [err('ipv6Address', '"v4only" has no IPv6 subnet (IPv6 is not enabled on it), so no IPv6 address can be given.')]],
-    ['an address outside every subnet', '10.2.0.5', 'ipv4', web, [],
-      [err('ipv4Address', '10.2.0.5 does not belong to any of network "web"\'s subnets (10.1.0.0/24).', '10.1.0.129')]],
-    ['an IPv6 address outside every subnet', 'fd00::5', 'ipv6', web, [],
-      [err('ipv6Address', 'fd00::5 does not belong to any of network "web"\'s subnets (2001:db8::/64).', '2001:db8::2')]],
-    ['the network address', '10.1.0.0', 'ipv4', web, [],
-      [err('ipv4Address', '10.1.0.0 is the network address of 10.1.0.0/24: Docker never gives it to a container.', '10.1.0.129')]],
-    ['the broadcast address', '10.1.0.255', 'ipv4', web, [],
-      [err('ipv4Address', '10.1.0.255 is the broadcast address of 10.1.0.0/24: Docker never gives it to a container.', '10.1.0.129')]],
-    ['the subnet-router anycast address', '2001:db8::', 'ipv6', web, [],
-      [err('ipv6Address', '2001:db8:: is the subnet-router anycast address of 2001:db8::/64 (its first address, which Docker never hands out): Docker never gives it to a container.', '2001:db8::2')]],
+    [
+      'an unparsable address',
+      '10.1.0.x',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '"10.1.0.x" is not a valid IPv4 address: "10.1.0.x" is not an IPv4 or IPv6 address.')],
+    ],
+    [
+      'an IPv6 address given to --ip',
+      '2001:db8::10',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '2001:db8::10 is an IPv6 address, but an IPv4 one is asked for here (use --ip6 for IPv6).')],
+    ],
+    [
+      'an IPv4 address given to --ip6',
+      '10.1.0.10',
+      'ipv6',
+      web,
+      [],
+      [err('ipv6Address', '10.1.0.10 is an IPv4 address, but an IPv6 one is asked for here (use --ip for IPv4).')],
+    ],
+    [
+      'a predefined network',
+      '172.17.0.9',
+      'ipv4',
+      bridge,
+      [],
+      [
+        err(
+          'ipv4Address',
+          'A fixed address is not possible on the default "bridge" network: the engine refuses ("user specified IP address is supported on user defined networks only"). Use a user-defined network.',
+        ),
+      ],
+    ],
+    [
+      'the host network',
+      '10.1.0.10',
+      'ipv4',
+      network('host', [], { Driver: 'host' }),
+      [],
+      [
+        err(
+          'ipv4Address',
+          '"host" is the host network: the engine never connects running containers to it ("container cannot be disconnected from host network or connected to host network"). Start the container with --network host instead.',
+        ),
+      ],
+    ],
+    [
+      'a network without subnets',
+      '10.1.0.10',
+      'ipv4',
+      plain,
+      [],
+      [
+        err(
+          'ipv4Address',
+          '"plain" has no configured subnet, so a fixed address cannot be given ("user specified IP address is supported only when connecting to networks with user configured subnets").',
+        ),
+      ],
+    ],
+    [
+      'IPv6 on a network without IPv6',
+      '2001:db8::10',
+      'ipv6',
+      v4only,
+      [],
+      [err('ipv6Address', '"v4only" has no IPv6 subnet (IPv6 is not enabled on it), so no IPv6 address can be given.')],
+    ],
+    [
+      'an address outside every subnet',
+      '10.2.0.5',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '10.2.0.5 does not belong to any of network "web"\'s subnets (10.1.0.0/24).', '10.1.0.129')],
+    ],
+    [
+      'an IPv6 address outside every subnet',
+      'fd00::5',
+      'ipv6',
+      web,
+      [],
+      [err('ipv6Address', 'fd00::5 does not belong to any of network "web"\'s subnets (2001:db8::/64).', '2001:db8::2')],
+    ],
+    [
+      'the network address',
+      '10.1.0.0',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '10.1.0.0 is the network address of 10.1.0.0/24: Docker never gives it to a container.', '10.1.0.129')],
+    ],
+    [
+      'the broadcast address',
+      '10.1.0.255',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '10.1.0.255 is the broadcast address of 10.1.0.0/24: Docker never gives it to a container.', '10.1.0.129')],
+    ],
+    [
+      'the subnet-router anycast address',
+      '2001:db8::',
+      'ipv6',
+      web,
+      [],
+      [
+        err(
+          'ipv6Address',
+          '2001:db8:: is the subnet-router anycast address of 2001:db8::/64 (its first address, which Docker never hands out): Docker never gives it to a container.',
+          '2001:db8::2',
+        ),
+      ],
+    ],
     ['the gateway', '10.1.0.1', 'ipv4', web, [], [err('ipv4Address', '10.1.0.1 is the gateway of network "web".', '10.1.0.129')]],
-    ['the IPv6 gateway', '2001:db8::1', 'ipv6', web, [], [err('ipv6Address', '2001:db8::1 is the gateway of network "web".', '2001:db8::2')]],
-    ['an aux address', '10.1.0.2', 'ipv4', web, [], [err('ipv4Address', '10.1.0.2 is reserved as auxiliary address "router" of network "web".', '10.1.0.129')]],
-    ['an address a connected container holds', '10.1.0.5', 'ipv4', web, [], [err('ipv4Address', '10.1.0.5 is already used by container "api".', '10.1.0.129')]],
-    ['an IPv6 address a connected container holds', '2001:db8::5', 'ipv6', web, [], [err('ipv6Address', '2001:db8::5 is already used by container "api".', '2001:db8::2')]],
-    ['an address a stopped container is configured with, by name', '10.1.0.9', 'ipv4', web, { '10.1.0.9': 'worker' },
-      [err('ipv4Address', '10.1.0.9 is already used by container "worker".', '10.1.0.129')]],
-    ['an address in use, without a name', '10.1.0.9', 'ipv4', web, ['10.1.0.9'],
-      [err('ipv4Address', '10.1.0.9 is already in use on network "web".', '10.1.0.129')]],
+    [
+      'the IPv6 gateway',
+      '2001:db8::1',
+      'ipv6',
+      web,
+      [],
+      [err('ipv6Address', '2001:db8::1 is the gateway of network "web".', '2001:db8::2')],
+    ],
+    [
+      'an aux address',
+      '10.1.0.2',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '10.1.0.2 is reserved as auxiliary address "router" of network "web".', '10.1.0.129')],
+    ],
+    [
+      'an address a connected container holds',
+      '10.1.0.5',
+      'ipv4',
+      web,
+      [],
+      [err('ipv4Address', '10.1.0.5 is already used by container "api".', '10.1.0.129')],
+    ],
+    [
+      'an IPv6 address a connected container holds',
+      '2001:db8::5',
+      'ipv6',
+      web,
+      [],
+      [err('ipv6Address', '2001:db8::5 is already used by container "api".', '2001:db8::2')],
+    ],
+    [
+      'an address a stopped container is configured with, by name',
+      '10.1.0.9',
+      'ipv4',
+      web,
+      { '10.1.0.9': 'worker' },
+      [err('ipv4Address', '10.1.0.9 is already used by container "worker".', '10.1.0.129')],
+    ],
+    [
+      'an address in use, without a name',
+      '10.1.0.9',
+      'ipv4',
+      web,
+      ['10.1.0.9'],
+      [err('ipv4Address', '10.1.0.9 is already in use on network "web".', '10.1.0.129')],
+    ],
   ];
   for (const [name, address, family, net, inUse, expected] of cases) {
     test(name, () => assert.deepEqual(validateEndpointAddress(address, family, net, inUse), expected));

@@ -27,7 +27,10 @@ describe('networks view roots', () => {
 
   test('dangling is computed from containers, stopped ones included, whatever the engine says', () => {
     const app = network('app');
-    const model = buildExplorerModel([...builtIns, app, network('idle')], [container('worker', 'exited', { app: endpointSettings(app.Id) })]);
+    const model = buildExplorerModel(
+      [...builtIns, app, network('idle')],
+      [container('worker', 'exited', { app: endpointSettings(app.Id) })],
+    );
     assert.deepEqual(networkRoots(model, filtered('dangling=true')).map(labelOf), ['idle']);
   });
 

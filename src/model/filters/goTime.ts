@@ -41,11 +41,20 @@ function fractionNanos(fraction: string): bigint {
   return fraction ? BigInt(fraction.slice(0, 9).padEnd(9, '0')) : 0n;
 }
 
-interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number; fraction: string }
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  fraction: string;
+}
 
 function validWallClock(w: WallClock): boolean {
-  return w.month >= 1 && w.month <= 12 && w.day >= 1 && w.day <= daysInMonth(w.year, w.month)
-    && w.hour <= 23 && w.minute <= 59 && w.second <= 59;
+  return (
+    w.month >= 1 && w.month <= 12 && w.day >= 1 && w.day <= daysInMonth(w.year, w.month) && w.hour <= 23 && w.minute <= 59 && w.second <= 59
+  );
 }
 
 function epochNanosOf(w: WallClock, offsetMinutes: number): bigint {
@@ -70,8 +79,13 @@ export function parseRfc3339(text: string): GoTimestamp | undefined {
   const match = RFC3339.exec(text.trim());
   if (!match) return undefined;
   const wall: WallClock = {
-    year: Number(match[1]), month: Number(match[2]), day: Number(match[3]),
-    hour: Number(match[4]), minute: Number(match[5]), second: Number(match[6]), fraction: (match[7] ?? '').slice(0, 9),
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    hour: Number(match[4]),
+    minute: Number(match[5]),
+    second: Number(match[6]),
+    fraction: (match[7] ?? '').slice(0, 9),
   };
   if (!validWallClock(wall)) return undefined;
   const utc = match[8] === 'Z';
@@ -105,15 +119,24 @@ export const GO_ZERO_TIME = '0001-01-01 00:00:00 +0000 UTC';
 export function goTimeString(time: GoTimestamp): string {
   const fraction = time.fraction.replace(/0+$/, '');
   const offset = formatOffset(time.offsetMinutes);
-  return `${pad(time.year, 4)}-${pad(time.month, 2)}-${pad(time.day, 2)} ${pad(time.hour, 2)}:${pad(time.minute, 2)}:${pad(time.second, 2)}`
-    + `${fraction ? `.${fraction}` : ''} ${offset} ${time.utc ? 'UTC' : offset}`;
+  return (
+    `${pad(time.year, 4)}-${pad(time.month, 2)}-${pad(time.day, 2)} ${pad(time.hour, 2)}:${pad(time.minute, 2)}:${pad(time.second, 2)}` +
+    `${fraction ? `.${fraction}` : ''} ${offset} ${time.utc ? 'UTC' : offset}`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Durations
 
 const DURATION_UNITS: Record<string, bigint> = {
-  ns: 1n, us: 1_000n, 'µs': 1_000n, 'μs': 1_000n, ms: 1_000_000n, s: NANOS_PER_SECOND, m: 60n * NANOS_PER_SECOND, h: 3600n * NANOS_PER_SECOND,
+  ns: 1n,
+  us: 1_000n,
+  µs: 1_000n,
+  μs: 1_000n,
+  ms: 1_000_000n,
+  s: NANOS_PER_SECOND,
+  m: 60n * NANOS_PER_SECOND,
+  h: 3600n * NANOS_PER_SECOND,
 };
 const MAX_DURATION = (1n << 63n) - 1n;
 
@@ -150,7 +173,7 @@ export function parseGoDuration(text: string): bigint | undefined {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 export function epochNanosOfDate(date: Date): bigint {
@@ -182,8 +205,13 @@ function parseWithLayout(value: string, pattern: RegExp, zone: boolean, localOff
   const zoneText = zone ? groups.pop() : undefined;
   const [year, month, day, hour, minute, second, fraction] = groups;
   const wall: WallClock = {
-    year: Number(year), month: Number(month), day: Number(day),
-    hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0), fraction: (fraction ?? '').slice(0, 9),
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
+    fraction: (fraction ?? '').slice(0, 9),
   };
   if (!validWallClock(wall)) return undefined;
   const offset = zoneText === undefined ? localOffsetMinutes : zoneText === 'Z' ? 0 : parseOffset(zoneText);

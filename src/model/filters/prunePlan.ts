@@ -107,7 +107,7 @@ function usageByNetwork(networks: readonly Network[], containers: readonly Conta
       if (viaName) targets.add(viaName);
       for (const network of targets) {
         let entry = usage.get(network.Id);
-        if (!entry) usage.set(network.Id, entry = { running: new Set(), stopped: new Set() });
+        if (!entry) usage.set(network.Id, (entry = { running: new Set(), stopped: new Set() }));
         (active ? entry.running : entry.stopped).add(name);
       }
     }
@@ -138,9 +138,18 @@ export function planPrune(networks: readonly Network[], containers: readonly Con
   const skip = (network: Network, reason: PruneSkipReason, detail: string) => skipped.push({ network, reason, detail });
 
   for (const network of [...networks].sort((a, b) => naturalCompare(a.Name, b.Name))) {
-    if (isBuiltInNetwork(network)) { skip(network, 'builtIn', `"${network.Name}" is a built-in network and is never removed.`); continue; }
-    if (network.ConfigOnly) { skip(network, 'configOnly', `"${network.Name}" is a configuration-only network; prune never removes those.`); continue; }
-    if (network.Ingress) { skip(network, 'ingress', `"${network.Name}" is the swarm routing-mesh (ingress) network; prune never removes it.`); continue; }
+    if (isBuiltInNetwork(network)) {
+      skip(network, 'builtIn', `"${network.Name}" is a built-in network and is never removed.`);
+      continue;
+    }
+    if (network.ConfigOnly) {
+      skip(network, 'configOnly', `"${network.Name}" is a configuration-only network; prune never removes those.`);
+      continue;
+    }
+    if (network.Ingress) {
+      skip(network, 'ingress', `"${network.Name}" is the swarm routing-mesh (ingress) network; prune never removes it.`);
+      continue;
+    }
     if (cutoff !== undefined) {
       const created = epochNanosOfTimestamp(network.Created);
       if (created !== undefined && created > cutoff) {

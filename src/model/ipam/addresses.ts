@@ -1,6 +1,18 @@
 // Address and CIDR parsing over ip-num. All address math (masking, containment, overlap, stepping) is ip-num's;
 // this module adds plain-word reasons for bad input, Docker-style canonical text and Docker's reserved addresses.
-import { AbstractIPNum, IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix, RangedSet, Validator, collapseIPv6Number, isIPv4 } from 'ip-num';
+import {
+  AbstractIPNum,
+  IPv4,
+  IPv4CidrRange,
+  IPv4Prefix,
+  IPv6,
+  IPv6CidrRange,
+  IPv6Prefix,
+  RangedSet,
+  Validator,
+  collapseIPv6Number,
+  isIPv4,
+} from 'ip-num';
 
 /** The one way the product names an address family: `--ip` takes IPv4, `--ip6` IPv6; subnets and addresses are one or the other. */
 export type AddressFamily = 'ipv4' | 'ipv6';
@@ -73,8 +85,11 @@ export function addressOf(ip: IpAddress): ParsedAddress {
 export function parseAddress(text: string): Parsed<ParsedAddress> {
   const problem = addressShapeProblem(text);
   if (problem) return fail(problem);
-  const ip: IpAddress | undefined = Validator.isValidIPv4String(text)[0] ? attempt(() => IPv4.fromString(text))
-    : Validator.isValidIPv6String(text)[0] ? attempt(() => IPv6.fromString(text)) : undefined;
+  const ip: IpAddress | undefined = Validator.isValidIPv4String(text)[0]
+    ? attempt(() => IPv4.fromString(text))
+    : Validator.isValidIPv6String(text)[0]
+      ? attempt(() => IPv6.fromString(text))
+      : undefined;
   return ip ? ok(addressOf(ip)) : fail(`"${text}" is not an IPv4 or IPv6 address`);
 }
 
@@ -109,18 +124,30 @@ function parsePrefixLength(text: string, family: AddressFamily): Parsed<number> 
   if (!/^(0|[1-9][0-9]{0,2})$/.test(text)) return fail(`the prefix length "/${text}" is not a whole number`);
   const prefix = Number(text);
   const max = MAX_PREFIX[family];
-  return prefix <= max ? ok(prefix) : fail(`the prefix length /${prefix} is longer than /${max}, the whole of an ${familyName(family)} address`);
+  return prefix <= max
+    ? ok(prefix)
+    : fail(`the prefix length /${prefix} is longer than /${max}, the whole of an ${familyName(family)} address`);
 }
 
 /** The block of length `prefix` that holds `ip`; ip-num does the masking. */
 export function cidrOf(ip: IpAddress, prefix: number): ParsedCidr {
-  const range = isIPv4(ip) ? new IPv4CidrRange(ip, IPv4Prefix.fromNumber(BigInt(prefix))) : new IPv6CidrRange(ip, IPv6Prefix.fromNumber(BigInt(prefix)));
+  const range = isIPv4(ip)
+    ? new IPv4CidrRange(ip, IPv4Prefix.fromNumber(BigInt(prefix)))
+    : new IPv6CidrRange(ip, IPv6Prefix.fromNumber(BigInt(prefix)));
   const first = range.getFirst();
   const last = range.getLast();
   const network = formatAddress(first);
   return {
-    family: familyOf(ip), prefix, ip, address: formatAddress(ip), network, cidr: `${network}/${prefix}`,
-    hostBitsSet: !first.isEquals(ip), first, last, set: new RangedSet<AbstractIPNum>(first, last),
+    family: familyOf(ip),
+    prefix,
+    ip,
+    address: formatAddress(ip),
+    network,
+    cidr: `${network}/${prefix}`,
+    hostBitsSet: !first.isEquals(ip),
+    first,
+    last,
+    set: new RangedSet<AbstractIPNum>(first, last),
   };
 }
 

@@ -20,7 +20,10 @@ export interface KeyValueResult {
 }
 
 const KIND_NAMES: Readonly<Record<KeyValueKind, string>> = {
-  label: 'Label', driverOption: 'Driver option', ipamOption: 'IPAM option', auxAddress: 'Auxiliary address',
+  label: 'Label',
+  driverOption: 'Driver option',
+  ipamOption: 'IPAM option',
+  auxAddress: 'Auxiliary address',
 };
 
 /** Docker's documentation reserves these label namespaces for Docker itself. */
@@ -28,7 +31,10 @@ const RESERVED_LABEL_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject
 
 /** `a=b, c=d` → `['a=b', 'c=d']`; blank segments (a trailing comma) are dropped. Values cannot contain commas. */
 export function splitKeyValueList(text: string): string[] {
-  return text.split(',').map(part => part.trim()).filter(part => part !== '');
+  return text
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part !== '');
 }
 
 /** Splits at the first `=`, as the docker CLI does: `k=v=w` is key `k`, value `v=w`. */

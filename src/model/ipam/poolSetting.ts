@@ -3,16 +3,19 @@
 import { MAX_PREFIX, parseCidr } from './addresses';
 import type { AddressPool } from './suggestions';
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : `${typeof value} ${String(value)}`);
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : `${typeof value} ${String(value)}`;
 
 function poolProblem(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return `must be an object like { "base": "10.10.0.0/16", "size": 24 } (got ${describe(item)})`;
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return `must be an object like { "base": "10.10.0.0/16", "size": 24 } (got ${describe(item)})`;
   const { base, size } = item as { base?: unknown; size?: unknown };
   if (typeof base !== 'string') return `"base" must be a CIDR string like "10.10.0.0/16" (got ${describe(base)})`;
   const cidr = parseCidr(base);
   if (!cidr.ok) return `"base" ${base} is not a CIDR: ${cidr.reason}`;
   if (typeof size !== 'number' || !Number.isInteger(size)) return `"size" must be a whole prefix length like 24 (got ${describe(size)})`;
-  if (size < cidr.value.prefix || size > MAX_PREFIX[cidr.value.family]) return `"size" ${size} must be between the base's prefix /${cidr.value.prefix} and /${MAX_PREFIX[cidr.value.family]}`;
+  if (size < cidr.value.prefix || size > MAX_PREFIX[cidr.value.family])
+    return `"size" ${size} must be between the base's prefix /${cidr.value.prefix} and /${MAX_PREFIX[cidr.value.family]}`;
   return undefined;
 }
 

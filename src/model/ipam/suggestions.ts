@@ -3,8 +3,25 @@
 import { staticAddressRestriction } from '../connectRules';
 import type { Network } from '../engineTypes';
 import {
-  AddressFamily, IpAddress, MAX_PREFIX, ParsedAddress, ParsedCidr, addressKey, addressOf, cidrContainsAddress, cidrContainsCidr, cidrOf,
-  cidrsOverlap, describeReserved, familyName, formatAddress, firstUsableAddress, parseAddress, parseAddressOrInterface, parseCidr, reservedRole,
+  AddressFamily,
+  IpAddress,
+  MAX_PREFIX,
+  ParsedAddress,
+  ParsedCidr,
+  addressKey,
+  addressOf,
+  cidrContainsAddress,
+  cidrContainsCidr,
+  cidrOf,
+  cidrsOverlap,
+  describeReserved,
+  familyName,
+  formatAddress,
+  firstUsableAddress,
+  parseAddress,
+  parseAddressOrInterface,
+  parseCidr,
+  reservedRole,
 } from './addresses';
 import { IpamIssue, error } from './issues';
 import { networkSubnets } from './validation';
@@ -156,7 +173,13 @@ export function validateEndpointAddress(address: string, family: AddressFamily, 
   const home = configs.find(config => cidrContainsAddress(config.subnet, parsed.value));
   if (!home) {
     const list = configs.map(config => config.subnet.cidr).join(', ');
-    return [error(field, `${address} does not belong to any of network "${network.Name}"'s subnets (${list}).`, freeAddress(configs[0], network, inUse))];
+    return [
+      error(
+        field,
+        `${address} does not belong to any of network "${network.Name}"'s subnets (${list}).`,
+        freeAddress(configs[0], network, inUse),
+      ),
+    ];
   }
   const taken = takenProblem(parsed.value, home, network, inUse);
   return taken ? [error(field, taken, freeAddress(home, network, inUse))] : [];
@@ -184,12 +207,15 @@ function subnetConfigs(network: Network, family: AddressFamily): SubnetConfig[] 
 function takenProblem(address: ParsedAddress, home: SubnetConfig, network: Network, inUse: AddressUsers): string | undefined {
   const role = reservedRole(home.subnet, address);
   if (role) return `${address.text} is ${describeReserved(role, home.subnet)}: Docker never gives it to a container.`;
-  if (home.gateway && addressKey(home.gateway) === addressKey(address)) return `${address.text} is the gateway of network "${network.Name}".`;
+  if (home.gateway && addressKey(home.gateway) === addressKey(address))
+    return `${address.text} is the gateway of network "${network.Name}".`;
   const auxName = Object.entries(home.auxAddresses).find(([, text]) => sameKey(text, address))?.[0];
   if (auxName !== undefined) return `${address.text} is reserved as auxiliary address "${auxName}" of network "${network.Name}".`;
   const user = usersOf(network, inUse).get(addressKey(address));
   if (user === undefined) return undefined;
-  return user === '' ? `${address.text} is already in use on network "${network.Name}".` : `${address.text} is already used by container "${user}".`;
+  return user === ''
+    ? `${address.text} is already in use on network "${network.Name}".`
+    : `${address.text} is already used by container "${user}".`;
 }
 
 function sameKey(text: string, address: ParsedAddress): boolean {

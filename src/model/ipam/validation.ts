@@ -3,8 +3,21 @@
 // same, and the messages say what is wrong in words instead of "Address already in use".
 import type { Network } from '../engineTypes';
 import {
-  Parsed, ParsedAddress, ParsedCidr, addressKey, cidrContainsAddress, cidrContainsCidr, cidrsOverlap, describeReserved, familyName,
-  firstUsableAddress, parseAddress, parseCidr, reservedRole, sameAddress, usableAddressCount,
+  Parsed,
+  ParsedAddress,
+  ParsedCidr,
+  addressKey,
+  cidrContainsAddress,
+  cidrContainsCidr,
+  cidrsOverlap,
+  describeReserved,
+  familyName,
+  firstUsableAddress,
+  parseAddress,
+  parseCidr,
+  reservedRole,
+  sameAddress,
+  usableAddressCount,
 } from './addresses';
 import { IpamIssue, error, warning } from './issues';
 import { keyProblem } from './keyValues';
@@ -65,7 +78,12 @@ function subnetShapeIssues(text: string, subnet: ParsedCidr, field: string): Ipa
   }
   const usable = usableAddressCount(subnet);
   if (usable < 2n) {
-    issues.push(warning(field, `Subnet ${subnet.cidr} has ${usable} usable address${usable === 1n ? '' : 'es'}: too few for a gateway and a container.`));
+    issues.push(
+      warning(
+        field,
+        `Subnet ${subnet.cidr} has ${usable} usable address${usable === 1n ? '' : 'es'}: too few for a gateway and a container.`,
+      ),
+    );
   }
   return issues;
 }
@@ -96,16 +114,24 @@ function ipRangeIssues(text: string, subnet: ParsedCidr, field: string): IpamIss
     return [error(field, `IP range ${text} is ${familyName(range.family)} but subnet ${subnet.cidr} is ${familyName(subnet.family)}.`)];
   }
   const issues: IpamIssue[] = [];
-  if (range.hostBitsSet) issues.push(error(field, `IP range ${text} has host bits set: the network address of that block is ${range.cidr}.`, range.cidr));
+  if (range.hostBitsSet)
+    issues.push(error(field, `IP range ${text} has host bits set: the network address of that block is ${range.cidr}.`, range.cidr));
   if (range.prefix < subnet.prefix && cidrContainsCidr(range, subnet)) {
-    issues.push(error(field, `IP range ${range.cidr} is larger than its subnet ${subnet.cidr}: the range must lie inside the subnet.`, subnet.cidr));
+    issues.push(
+      error(field, `IP range ${range.cidr} is larger than its subnet ${subnet.cidr}: the range must lie inside the subnet.`, subnet.cidr),
+    );
   } else if (!cidrContainsCidr(subnet, range)) {
     issues.push(error(field, `IP range ${range.cidr} is outside subnet ${subnet.cidr}: the range must lie inside the subnet.`));
   }
   return issues;
 }
 
-function auxAddressIssues(aux: Readonly<Record<string, string>>, subnet: ParsedCidr, gateway: ParsedAddress | undefined, field: string): IpamIssue[] {
+function auxAddressIssues(
+  aux: Readonly<Record<string, string>>,
+  subnet: ParsedCidr,
+  gateway: ParsedAddress | undefined,
+  field: string,
+): IpamIssue[] {
   const seen = new Map<string, string>();
   return Object.entries(aux).flatMap(([name, text]) => {
     const auxField = name === '' ? field : `${field}.${name}`;
@@ -113,7 +139,10 @@ function auxAddressIssues(aux: Readonly<Record<string, string>>, subnet: ParsedC
     const address = parseAddress(text);
     if (!address.ok) return issues;
     const earlier = seen.get(addressKey(address.value));
-    if (earlier !== undefined) issues.push(error(auxField, `Auxiliary addresses "${earlier}" and "${name}" are both ${address.value.text}: each must be different.`));
+    if (earlier !== undefined)
+      issues.push(
+        error(auxField, `Auxiliary addresses "${earlier}" and "${name}" are both ${address.value.text}: each must be different.`),
+      );
     else seen.set(addressKey(address.value), name);
     return issues;
   });
@@ -121,7 +150,9 @@ function auxAddressIssues(aux: Readonly<Record<string, string>>, subnet: ParsedC
 
 function auxEntryIssues(name: string, text: string, subnet: ParsedCidr, gateway: ParsedAddress | undefined, field: string): IpamIssue[] {
   const nameProblem = keyProblem(name);
-  const issues = nameProblem ? [error(field, `Auxiliary address ${text} has an unusable name: ${nameProblem}. Write it as name=address.`)] : [];
+  const issues = nameProblem
+    ? [error(field, `Auxiliary address ${text} has an unusable name: ${nameProblem}. Write it as name=address.`)]
+    : [];
   if (text.trim() === '') return [...issues, error(field, `Auxiliary address "${name}" has no address.`)];
   const address = parseAddress(text);
   if (!address.ok) return [...issues, error(field, `Auxiliary address "${name}" (${text}) is not a valid IP address: ${address.reason}.`)];
@@ -137,7 +168,12 @@ function overlapsAmongSubnets(subnets: readonly (ParsedCidr | undefined)[]): Ipa
   return subnets.flatMap((later, j) => {
     const i = later ? subnets.findIndex((earlier, k) => k < j && earlier !== undefined && cidrsOverlap(earlier, later)) : -1;
     if (!later || i < 0) return [];
-    return [error(`subnets[${j}].subnet`, `Subnet ${later.cidr} overlaps subnet ${subnets[i]!.cidr} (subnets[${i}]): the subnets of one network must not overlap.`)];
+    return [
+      error(
+        `subnets[${j}].subnet`,
+        `Subnet ${later.cidr} overlaps subnet ${subnets[i]!.cidr} (subnets[${i}]): the subnets of one network must not overlap.`,
+      ),
+    ];
   });
 }
 
@@ -146,8 +182,12 @@ function driverLimitIssues(subnets: readonly (ParsedCidr | undefined)[], driver:
   if (driver !== '' && driver !== 'bridge') return [];
   return subnets.flatMap((subnet, j) => {
     if (!subnet || !subnets.slice(0, j).some(earlier => earlier?.family === subnet.family)) return [];
-    return [error(`subnets[${j}].subnet`,
-      `The bridge driver takes one ${familyName(subnet.family)} subnet, so ${subnet.cidr} is one too many: the engine refuses it with "bridge driver doesn't support multiple subnets".`)];
+    return [
+      error(
+        `subnets[${j}].subnet`,
+        `The bridge driver takes one ${familyName(subnet.family)} subnet, so ${subnet.cidr} is one too many: the engine refuses it with "bridge driver doesn't support multiple subnets".`,
+      ),
+    ];
   });
 }
 
@@ -155,12 +195,17 @@ function driverLimitIssues(subnets: readonly (ParsedCidr | undefined)[], driver:
 
 /** Config-only networks are templates: moby allocates no pool for them, so they cannot clash. */
 export function checkAgainstExisting(request: IpamRequest, existing: readonly Network[]): IpamIssue[] {
-  const taken = existing.filter(network => !network.ConfigOnly).flatMap(network => networkSubnets(network).map(subnet => ({ network, subnet })));
+  const taken = existing
+    .filter(network => !network.ConfigOnly)
+    .flatMap(network => networkSubnets(network).map(subnet => ({ network, subnet })));
   return request.subnets.flatMap((entry, index) => {
     const mine = parseCidr(entry.subnet);
     if (!mine.ok) return [];
-    return taken.filter(({ subnet }) => cidrsOverlap(mine.value, subnet))
-      .map(({ network, subnet }) => error(`subnets[${index}].subnet`, `${mine.value.cidr} overlaps ${subnet.cidr} of network "${network.Name}"`));
+    return taken
+      .filter(({ subnet }) => cidrsOverlap(mine.value, subnet))
+      .map(({ network, subnet }) =>
+        error(`subnets[${index}].subnet`, `${mine.value.cidr} overlaps ${subnet.cidr} of network "${network.Name}"`),
+      );
   });
 }
 
@@ -185,15 +230,23 @@ export interface HostAddress {
  * and checkAgainstExisting names them better.
  */
 export function checkAgainstHostAddresses(request: IpamRequest, hostCidrs: readonly HostAddress[]): IpamIssue[] {
-  const host = hostCidrs.filter(entry => !isDockerBridge(entry.interface)).flatMap(entry => {
-    const parsed = parseCidr(entry.cidr);
-    return parsed.ok ? [{ entry, block: parsed.value }] : [];
-  });
+  const host = hostCidrs
+    .filter(entry => !isDockerBridge(entry.interface))
+    .flatMap(entry => {
+      const parsed = parseCidr(entry.cidr);
+      return parsed.ok ? [{ entry, block: parsed.value }] : [];
+    });
   return request.subnets.flatMap((subnetEntry, index) => {
     const mine = parseCidr(subnetEntry.subnet);
     if (!mine.ok) return [];
-    return host.filter(({ block }) => cidrsOverlap(mine.value, block)).map(({ entry, block }) => warning(`subnets[${index}].subnet`,
-      `${mine.value.cidr} overlaps ${block.cidr} of host interface "${entry.interface}" (${entry.cidr}): containers could not reach hosts on that LAN or VPN.`));
+    return host
+      .filter(({ block }) => cidrsOverlap(mine.value, block))
+      .map(({ entry, block }) =>
+        warning(
+          `subnets[${index}].subnet`,
+          `${mine.value.cidr} overlaps ${block.cidr} of host interface "${entry.interface}" (${entry.cidr}): containers could not reach hosts on that LAN or VPN.`,
+        ),
+      );
   });
 }
 

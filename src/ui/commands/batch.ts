@@ -15,11 +15,17 @@ export interface Batch {
 }
 
 export async function runBatch(context: CommandContext, batch: Batch): Promise<BatchOutcome> {
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: batch.title, cancellable: true }, (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    return batch.run({ signal: controller.signal, onItem: name => progress.report({ message: `"${name}"`, increment: 100 / Math.max(1, batch.total) }) });
-  });
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: batch.title, cancellable: true },
+    (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return batch.run({
+        signal: controller.signal,
+        onItem: name => progress.report({ message: `"${name}"`, increment: 100 / Math.max(1, batch.total) }),
+      });
+    },
+  );
   await context.store.reload();
   const report = batchReport(outcome, batch.words);
   context.log.info(`${batch.title}: ${report.message}`);

@@ -14,20 +14,32 @@ import { clickedNode, selectedNodes } from './targets';
 export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<BatchOutcome> {
   const gateway = await gatewayAfterQuestions(context);
   return runBatch(context, {
-    title: `Connecting to "${plan.network.name}"`, total: plan.containers.length,
+    title: `Connecting to "${plan.network.name}"`,
+    total: plan.containers.length,
     words: { done: names => `Connected ${quoted(names)} to "${plan.network.name}".`, failed: (_name, reason) => reason },
-    run: options => runEach(plan.containers, container => container.name, async container => {
-      const command = toConnectCliCommand(plan.network.name, container.name, plan.options);
-      context.log.info(`running the equivalent of: ${command.line ?? command.problem}`);
-      await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message => context.log.warn(message));
-    }, options),
+    run: options =>
+      runEach(
+        plan.containers,
+        container => container.name,
+        async container => {
+          const command = toConnectCliCommand(plan.network.name, container.name, plan.options);
+          context.log.info(`running the equivalent of: ${command.line ?? command.problem}`);
+          await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message =>
+            context.log.warn(message),
+          );
+        },
+        options,
+      ),
   });
 }
 
 /** Runs the wizard with whatever is already known (from a node, a drop), then connects. */
 export async function connectFlow(context: CommandContext, known: { containers?: ContainerModel[]; network?: NetworkModel }) {
   const plan = await runConnectWizard(context.prompter, {
-    model: context.model(), capabilities: context.gateway().capabilities, addresses: endpointAddressTools(), ...known,
+    model: context.model(),
+    capabilities: context.gateway().capabilities,
+    addresses: endpointAddressTools(),
+    ...known,
   });
   return plan ? executeConnect(context, plan) : undefined;
 }
@@ -41,8 +53,13 @@ function currentContainers(context: CommandContext, nodes: readonly { id: string
 export function connectDropped(context: CommandContext, containerIds: string[], networkId: string) {
   const network = context.store.model?.networks.find(n => n.id === networkId);
   if (!network) return Promise.resolve(undefined);
-  return connectFlow(context, { network, containers: currentContainers(context, containerIds.map(id => ({ id }))) })
-    .catch(err => reportCommandError(context, `dropping containers on "${network.name}"`, err));
+  return connectFlow(context, {
+    network,
+    containers: currentContainers(
+      context,
+      containerIds.map(id => ({ id })),
+    ),
+  }).catch(err => reportCommandError(context, `dropping containers on "${network.name}"`, err));
 }
 
 export const connectContainerCommand: CommandDefinition = {

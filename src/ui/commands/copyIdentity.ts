@@ -7,17 +7,29 @@ const IDENTIFIED = ['network', 'container', 'endpoint', 'containerNetwork'] as c
 
 function identity(node: ExplorerNode): { id: string; name: string } | undefined {
   switch (node.kind) {
-    case 'network': return { id: node.id, name: node.name };
-    case 'container': return { id: node.id, name: node.name };
-    case 'endpoint': return { id: node.containerId, name: node.containerName };
-    case 'containerNetwork': return node.networkId ? { id: node.networkId, name: node.networkName } : undefined;
+    case 'network':
+      return { id: node.id, name: node.name };
+    case 'container':
+      return { id: node.id, name: node.name };
+    case 'endpoint':
+      return { id: node.containerId, name: node.containerName };
+    case 'containerNetwork':
+      return node.networkId ? { id: node.networkId, name: node.networkName } : undefined;
     case 'group':
-    case 'hint': return undefined;
+    case 'hint':
+      return undefined;
   }
 }
 
-async function copy(nodes: readonly ExplorerNode[] | undefined, pickField: (value: { id: string; name: string }) => string, what: string): Promise<void> {
-  const values = (nodes ?? []).map(identity).filter((value): value is { id: string; name: string } => Boolean(value)).map(pickField);
+async function copy(
+  nodes: readonly ExplorerNode[] | undefined,
+  pickField: (value: { id: string; name: string }) => string,
+  what: string,
+): Promise<void> {
+  const values = (nodes ?? [])
+    .map(identity)
+    .filter((value): value is { id: string; name: string } => Boolean(value))
+    .map(pickField);
   if (!values.length) return;
   await vscode.env.clipboard.writeText(values.join('\n'));
   void vscode.window.setStatusBarMessage(`Copied ${what}: ${values.join(', ')}`, 3000);

@@ -5,7 +5,12 @@ import { settings } from '../settings';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
 
-async function networksFor(context: CommandContext, clicked: unknown, selection: unknown, title: string): Promise<NetworkModel[] | undefined> {
+async function networksFor(
+  context: CommandContext,
+  clicked: unknown,
+  selection: unknown,
+  title: string,
+): Promise<NetworkModel[] | undefined> {
   return selectedNodes(clicked, selection, 'network') ?? pickNetworks(context, title, 'Pick the networks to copy');
 }
 

@@ -12,7 +12,8 @@ import { clickedNode, pickNetwork } from './targets';
 /** The host's own addresses: a new subnet that overlaps one of them clashes with the LAN or a VPN. */
 function hostAddresses(): HostAddress[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, addresses]) =>
-    (addresses ?? []).filter(a => !a.internal && a.cidr).map(a => ({ interface: name, cidr: a.cidr! })));
+    (addresses ?? []).filter(a => !a.internal && a.cidr).map(a => ({ interface: name, cidr: a.cidr! })),
+  );
 }
 
 /** The configured pools; a wrong setting is named and Docker's defaults are used, so Create still works. */
@@ -43,18 +44,32 @@ async function revealCreated(context: CommandContext, id: string, name: string):
  * Runs the wizard (prefilled when given), creates the network and reveals it. When the engine refuses, its message
  * is shown with the network's name, and Retry reopens the wizard with every answer kept.
  */
-export async function createNetworkFlow(context: CommandContext, initial?: CreateNetworkAnswers, title?: string): Promise<string | undefined> {
+export async function createNetworkFlow(
+  context: CommandContext,
+  initial?: CreateNetworkAnswers,
+  title?: string,
+): Promise<string | undefined> {
   let answers = initial;
   for (;;) {
     const gateway = context.gateway();
     const [existingNetworks, details] = await Promise.all([gateway.listNetworks(), gateway.engineDetails()]);
     const pools = addressPools(context);
     answers = await runCreateNetworkWizard(context.prompter, {
-      existingNetworks, drivers: details.networkDrivers, swarmActive: details.swarmActive, capabilities: gateway.capabilities,
-      hostAddresses: hostAddresses(), hostInterfaces: Object.keys(os.networkInterfaces()),
-      pools: pools.length ? pools : DEFAULT_ADDRESS_POOLS, subnetSize: settings.subnetSize(),
-      copy: async (text, what) => { await vscode.env.clipboard.writeText(text); void vscode.window.setStatusBarMessage(`Copied ${what}`, 3000); },
-      initial: answers, title, shell: settings.cliShell(),
+      existingNetworks,
+      drivers: details.networkDrivers,
+      swarmActive: details.swarmActive,
+      capabilities: gateway.capabilities,
+      hostAddresses: hostAddresses(),
+      hostInterfaces: Object.keys(os.networkInterfaces()),
+      pools: pools.length ? pools : DEFAULT_ADDRESS_POOLS,
+      subnetSize: settings.subnetSize(),
+      copy: async (text, what) => {
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.setStatusBarMessage(`Copied ${what}`, 3000);
+      },
+      initial: answers,
+      title,
+      shell: settings.cliShell(),
     });
     if (!answers) return undefined;
     const command = toDockerCliCommand(answers);
@@ -62,11 +77,16 @@ export async function createNetworkFlow(context: CommandContext, initial?: Creat
     let created: { Id: string };
     try {
       // The engine may have restarted while the wizard was open: create through the current connection.
-      created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating network "${answers.name}"` },
-        async () => (await gatewayAfterQuestions(context)).createNetwork(toCreateBody(answers!)));
+      created = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Creating network "${answers.name}"` },
+        async () => (await gatewayAfterQuestions(context)).createNetwork(toCreateBody(answers!)),
+      );
     } catch (err) {
       context.log.error(`create network "${answers.name}" failed: ${(err as Error).message}`);
-      const choice = await context.prompter.error(`Could not create network "${answers.name}": ${(err as Error).message}`, ['Retry', 'Show Log']);
+      const choice = await context.prompter.error(`Could not create network "${answers.name}": ${(err as Error).message}`, [
+        'Retry',
+        'Show Log',
+      ]);
       if (choice === 'Show Log') context.log.show(true);
       if (choice !== 'Retry') return undefined;
       continue;
@@ -87,11 +107,14 @@ export const duplicateNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.duplicate',
   needs: 'explorer',
   run: async (context, clicked, selection) => {
-    const source = clickedNode(clicked, selection, 'network') ?? await pickNetwork(context, 'Duplicate Network', 'Pick the network to duplicate', { customOnly: true });
+    const source =
+      clickedNode(clicked, selection, 'network') ??
+      (await pickNetwork(context, 'Duplicate Network', 'Pick the network to duplicate', { customOnly: true }));
     if (!source) return undefined;
     const answers = answersFromNetwork(source.network, `${source.name}-copy`);
     // The source's subnets are taken: keep the shape, let the wizard suggest free ones.
-    for (const subnet of [...answers.ipv4Subnets, ...answers.ipv6Subnets]) Object.assign(subnet, { subnet: '', gateway: undefined, ipRange: undefined, auxAddresses: {} });
+    for (const subnet of [...answers.ipv4Subnets, ...answers.ipv6Subnets])
+      Object.assign(subnet, { subnet: '', gateway: undefined, ipRange: undefined, auxAddresses: {} });
     return createNetworkFlow(context, answers, `Duplicate Network "${source.name}"`);
   },
 };

@@ -19,26 +19,47 @@ export const DisconnectChoices = { disconnect: 'Disconnect', force: 'Force Disco
 /** The (network, container) pairs a click means: endpoint nodes, a container's network nodes, or a whole container. */
 function attachmentsFromTree(clicked: unknown, selection: unknown): Attachment[] | 'container' | undefined {
   const endpoints = selectedNodes(clicked, selection, 'endpoint');
-  if (endpoints) return endpoints.map(e => ({ networkId: e.networkId, networkName: e.networkName, containerId: e.containerId, containerName: e.containerName }));
+  if (endpoints)
+    return endpoints.map(e => ({
+      networkId: e.networkId,
+      networkName: e.networkName,
+      containerId: e.containerId,
+      containerName: e.containerName,
+    }));
   const memberships = selectedNodes(clicked, selection, 'containerNetwork');
   if (memberships) {
     const missing = memberships.filter(m => !m.networkId);
-    if (missing.length) void vscode.window.showInformationMessage(missing.map(m => `Network "${m.networkName}" of "${m.containerName}" no longer exists: there is nothing to disconnect.`).join(' '));
-    return memberships.filter(m => m.networkId).map(m => ({ networkId: m.networkId!, networkName: m.networkName, containerId: m.containerId, containerName: m.containerName }));
+    if (missing.length)
+      void vscode.window.showInformationMessage(
+        missing.map(m => `Network "${m.networkName}" of "${m.containerName}" no longer exists: there is nothing to disconnect.`).join(' '),
+      );
+    return memberships
+      .filter(m => m.networkId)
+      .map(m => ({ networkId: m.networkId!, networkName: m.networkName, containerId: m.containerId, containerName: m.containerName }));
   }
   return selectedNodes(clicked, selection, 'container') ? 'container' : undefined;
 }
 
 async function pickAttachments(context: CommandContext, containers: readonly ContainerModel[]): Promise<Attachment[] | undefined> {
-  const options = containers.flatMap(container => container.networks.filter(n => n.networkId).map(n => ({
-    label: n.networkName, description: `${container.name}${n.ipv4 ? ` · ${n.ipv4}` : ''}`, group: container.name,
-    value: { networkId: n.networkId!, networkName: n.networkName, containerId: container.id, containerName: container.name },
-  })));
+  const options = containers.flatMap(container =>
+    container.networks
+      .filter(n => n.networkId)
+      .map(n => ({
+        label: n.networkName,
+        description: `${container.name}${n.ipv4 ? ` · ${n.ipv4}` : ''}`,
+        group: container.name,
+        value: { networkId: n.networkId!, networkName: n.networkName, containerId: container.id, containerName: container.name },
+      })),
+  );
   if (!options.length) {
-    void vscode.window.showInformationMessage(`${containers.map(c => `"${c.name}"`).join(', ')} ${containers.length === 1 ? 'is' : 'are'} on no network.`);
+    void vscode.window.showInformationMessage(
+      `${containers.map(c => `"${c.name}"`).join(', ')} ${containers.length === 1 ? 'is' : 'are'} on no network.`,
+    );
     return undefined;
   }
-  return askOnce(context.prompter, 'Disconnect Container from Network', ask => ask.pickMany({ placeholder: 'Pick the networks to disconnect from', options }));
+  return askOnce(context.prompter, 'Disconnect Container from Network', ask =>
+    ask.pickMany({ placeholder: 'Pick the networks to disconnect from', options }),
+  );
 }
 
 export const disconnectContainerCommand: CommandDefinition = {
@@ -51,9 +72,10 @@ export const disconnectContainerCommand: CommandDefinition = {
       attachments = fromTree;
     } else {
       const model = context.model();
-      const containers = fromTree === 'container'
-        ? (selectedNodes(clicked, selection, 'container') ?? []).map(node => model.containers.find(c => c.id === node.id) ?? node)
-        : await pickContainers(context, 'Disconnect Container from Network', 'Pick the containers to disconnect');
+      const containers =
+        fromTree === 'container'
+          ? (selectedNodes(clicked, selection, 'container') ?? []).map(node => model.containers.find(c => c.id === node.id) ?? node)
+          : await pickContainers(context, 'Disconnect Container from Network', 'Pick the containers to disconnect');
       if (!containers?.length) return;
       attachments = await pickAttachments(context, containers);
     }
@@ -68,11 +90,25 @@ export const disconnectContainerCommand: CommandDefinition = {
     if (!choice) return;
     const gateway = await gatewayAfterQuestions(context);
     const force = choice === DisconnectChoices.force;
-    const nameOf = (a: Attachment) => `"${a.containerName}" from "${a.networkName}"`;   // already quoted: shown as is
+    const nameOf = (a: Attachment) => `"${a.containerName}" from "${a.networkName}"`; // already quoted: shown as is
     return runBatch(context, {
-      title: 'Disconnecting', total: attachments.length,
+      title: 'Disconnecting',
+      total: attachments.length,
       words: { done: names => `Disconnected ${names.join(', ')}.`, failed: (_name, reason) => reason, show: name => name },
-      run: options => runEach(attachments!, nameOf, (a, signal) => gateway.disconnectContainer(a.networkId, a.containerId, force, { network: a.networkName, container: a.containerName }, { signal }), options),
+      run: options =>
+        runEach(
+          attachments!,
+          nameOf,
+          (a, signal) =>
+            gateway.disconnectContainer(
+              a.networkId,
+              a.containerId,
+              force,
+              { network: a.networkName, container: a.containerName },
+              { signal },
+            ),
+          options,
+        ),
     });
   },
 };

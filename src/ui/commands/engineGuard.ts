@@ -49,9 +49,16 @@ async function waitForEngine(context: CommandContext, need: EngineNeed): Promise
   const controller = new AbortController();
   const timeoutMs = settings.requestTimeoutMs();
   const timer = setTimeout(() => controller.abort('timeout'), timeoutMs);
-  const answer = settle(context, need, controller.signal).then(readiness => readiness ?? (controller.signal.reason === 'timeout'
-    ? { kind: 'failed' as const, cause: `${endpointOf(context)} did not answer within ${timeoutMs / 1000} s (setting ${SETTINGS_SECTION}.requestTimeoutSeconds)` }
-    : { kind: 'cancelled' as const }));
+  const answer = settle(context, need, controller.signal).then(
+    readiness =>
+      readiness ??
+      (controller.signal.reason === 'timeout'
+        ? {
+            kind: 'failed' as const,
+            cause: `${endpointOf(context)} did not answer within ${timeoutMs / 1000} s (setting ${SETTINGS_SECTION}.requestTimeoutSeconds)`,
+          }
+        : { kind: 'cancelled' as const }),
+  );
   try {
     const quick = await Promise.race([answer, new Promise<undefined>(resolve => setTimeout(() => resolve(undefined), QUIET_MS))]);
     if (quick) return quick;
@@ -60,7 +67,8 @@ async function waitForEngine(context: CommandContext, need: EngineNeed): Promise
       (_progress, token) => {
         token.onCancellationRequested(() => controller.abort('cancelled'));
         return answer;
-      });
+      },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -43,12 +43,15 @@ export const revealInspectedCommand: CommandDefinition = {
   run: async (context, resource) => {
     const target = inspectTarget(resource)?.target;
     if (!target) return;
-    const [tree, view, id] = target.kind === 'network'
-      ? [context.networksTree, context.networksView, networkNodeId(target.id)]
-      : [context.containersTree, context.containersView, containerNodeId(target.id)];
+    const [tree, view, id] =
+      target.kind === 'network'
+        ? [context.networksTree, context.networksView, networkNodeId(target.id)]
+        : [context.containersTree, context.containersView, containerNodeId(target.id)];
     const node = tree.findById(id);
     if (!node) {
-      void vscode.window.showInformationMessage(`The ${target.kind} "${target.name}" is not in the tree (removed, or hidden by the filter).`);
+      void vscode.window.showInformationMessage(
+        `The ${target.kind} "${target.name}" is not in the tree (removed, or hidden by the filter).`,
+      );
       return;
     }
     await view.reveal(node, { select: true, focus: true, expand: true });

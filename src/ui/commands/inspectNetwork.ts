@@ -6,7 +6,8 @@ export const inspectNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.inspect',
   needs: 'explorer',
   run: async (context, clicked, selection) => {
-    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network', 'Pick the networks to open as JSON');
+    const networks =
+      selectedNodes(clicked, selection, 'network') ?? (await pickNetworks(context, 'Inspect Network', 'Pick the networks to open as JSON'));
     for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name });
   },
 };
@@ -16,7 +17,12 @@ export const inspectNetworkVerboseCommand: CommandDefinition = {
   id: 'dockerNetworks.network.inspectVerbose',
   needs: 'explorer',
   run: async (context, clicked, selection) => {
-    const networks = selectedNodes(clicked, selection, 'network') ?? await pickNetworks(context, 'Inspect Network (Verbose)', 'Pick the swarm networks to open with services and peers', { swarmOnly: true });
-    for (const network of networks ?? []) await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name, verbose: true });
+    const networks =
+      selectedNodes(clicked, selection, 'network') ??
+      (await pickNetworks(context, 'Inspect Network (Verbose)', 'Pick the swarm networks to open with services and peers', {
+        swarmOnly: true,
+      }));
+    for (const network of networks ?? [])
+      await context.inspectDocuments.open({ kind: 'network', id: network.id, name: network.name, verbose: true });
   },
 };

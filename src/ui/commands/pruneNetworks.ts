@@ -16,7 +16,11 @@ export const pruneNetworksCommand: CommandDefinition = {
     const gateway = context.gateway();
     const freshPlan = async (filters: PruneFilters) => {
       const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
-      return planPrune(networks, containers, { now: new Date(), ...(filters.until ? { until: filters.until } : {}), ...(filters.labels.length ? { labels: [...filters.labels] } : {}) });
+      return planPrune(networks, containers, {
+        now: new Date(),
+        ...(filters.until ? { until: filters.until } : {}),
+        ...(filters.labels.length ? { labels: [...filters.labels] } : {}),
+      });
     };
     const chosen = await runPruneWizard(context.prompter, freshPlan);
     if (!chosen) return undefined;
@@ -27,6 +31,11 @@ export const pruneNetworksCommand: CommandDefinition = {
     });
     if (!confirmed) return undefined;
     const entries = chosen.map(n => ({ network: { id: n.Id, name: n.Name }, running: [] }));
-    return runBatch(context, { title: 'Pruning networks', total: entries.length, words: removalWords, run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: false }) });
+    return runBatch(context, {
+      title: 'Pruning networks',
+      total: entries.length,
+      words: removalWords,
+      run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: false }),
+    });
   },
 };

@@ -6,16 +6,23 @@ import { ensureEngine } from './engineGuard';
 import { EngineError } from '../../engine/errors';
 
 /** `titles` maps command IDs to their palette titles (from the manifest), to name the command in messages. */
-export function registerCommands(definitions: readonly CommandDefinition[], context: CommandContext, titles: ReadonlyMap<string, string>): vscode.Disposable[] {
-  return definitions.map(definition => vscode.commands.registerCommand(definition.id, async (...args: unknown[]) => {
-    try {
-      if (definition.needs && !(await ensureEngine(context, definition.needs, titles.get(definition.id) ?? definition.id))) return undefined;
-      return await definition.run(context, ...args);
-    } catch (err) {
-      reportCommandError(context, definition.id, err);
-      return undefined;
-    }
-  }));
+export function registerCommands(
+  definitions: readonly CommandDefinition[],
+  context: CommandContext,
+  titles: ReadonlyMap<string, string>,
+): vscode.Disposable[] {
+  return definitions.map(definition =>
+    vscode.commands.registerCommand(definition.id, async (...args: unknown[]) => {
+      try {
+        if (definition.needs && !(await ensureEngine(context, definition.needs, titles.get(definition.id) ?? definition.id)))
+          return undefined;
+        return await definition.run(context, ...args);
+      } catch (err) {
+        reportCommandError(context, definition.id, err);
+        return undefined;
+      }
+    }),
+  );
 }
 
 /** Shows a failed action's error (a cancellation is not one), logs it, and lets the connection check the engine. */
@@ -24,5 +31,7 @@ export function reportCommandError(context: CommandContext, what: string, err: u
   const message = (err as Error)?.message ?? String(err);
   context.log.error(`${what} failed: ${message}`);
   context.connection.reportFailure(err);
-  void vscode.window.showErrorMessage(message, 'Show Log').then(choice => { if (choice) context.log.show(true); });
+  void vscode.window.showErrorMessage(message, 'Show Log').then(choice => {
+    if (choice) context.log.show(true);
+  });
 }

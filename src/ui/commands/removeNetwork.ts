@@ -11,12 +11,17 @@ export const removeNetworkCommand: CommandDefinition = {
   id: 'dockerNetworks.network.remove',
   needs: 'explorer',
   run: async (context, clicked, selection) => {
-    const chosen = selectedNodes(clicked, selection, 'network')
-      ?? await pickNetworks(context, 'Remove Network', 'Pick the networks to remove (built-in networks are not offered)', { customOnly: true });
+    const chosen =
+      selectedNodes(clicked, selection, 'network') ??
+      (await pickNetworks(context, 'Remove Network', 'Pick the networks to remove (built-in networks are not offered)', {
+        customOnly: true,
+      }));
     if (!chosen?.length) return undefined;
     const plan = planRemoval(chosen);
     if (!plan.entries.length) {
-      void vscode.window.showInformationMessage(`Built-in networks cannot be removed: ${plan.builtIns.map(n => `"${n.name}"`).join(', ')}.`);
+      void vscode.window.showInformationMessage(
+        `Built-in networks cannot be removed: ${plan.builtIns.map(n => `"${n.name}"`).join(', ')}.`,
+      );
       return undefined;
     }
     const choice = await context.prompter.confirm(removalQuestion(plan));
@@ -25,7 +30,9 @@ export const removeNetworkCommand: CommandDefinition = {
     const entries = entriesFor(plan, choice);
     const gateway = await gatewayAfterQuestions(context);
     return runBatch(context, {
-      title: 'Removing networks', total: entries.length, words: removalWords,
+      title: 'Removing networks',
+      total: entries.length,
+      words: removalWords,
       run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: choice !== RemoveChoices.remove }),
     });
   },

@@ -9,9 +9,12 @@ export const revealInNetworksCommand: CommandDefinition = {
   run: async (context: CommandContext, clicked, selection) => {
     const node = clickedNode(clicked, selection, ['container', 'containerNetwork']);
     if (!node) return;
-    const ids = node.kind === 'containerNetwork'
-      ? (node.networkId ? [endpointNodeId(node.networkId, node.containerId)] : [])
-      : node.networks.filter(n => n.networkId).map(n => endpointNodeId(n.networkId!, node.id));
+    const ids =
+      node.kind === 'containerNetwork'
+        ? node.networkId
+          ? [endpointNodeId(node.networkId, node.containerId)]
+          : []
+        : node.networks.filter(n => n.networkId).map(n => endpointNodeId(n.networkId!, node.id));
     const targets = ids.map(id => context.networksTree.findById(id)).filter(target => target !== undefined);
     if (!targets.length) {
       const name = node.kind === 'container' ? node.name : node.containerName;

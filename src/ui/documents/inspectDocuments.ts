@@ -23,7 +23,11 @@ export interface InspectTarget {
 
 /** `docker-networks-inspect:/network/<id>/<name>`: the tab shows the object's name. */
 export function inspectUri(target: InspectTarget): vscode.Uri {
-  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${target.kind}/${target.id}/${target.name}`, query: target.verbose ? 'verbose' : '' });
+  return vscode.Uri.from({
+    scheme: INSPECT_SCHEME,
+    path: `/${target.kind}/${target.id}/${target.name}`,
+    query: target.verbose ? 'verbose' : '',
+  });
 }
 
 export function parseInspectUri(uri: vscode.Uri): InspectTarget | undefined {
@@ -45,15 +49,20 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
   /** Follow-up reads while an endpoint is still attaching, per document; capped, and cleared on close. */
   private readonly settling = new Map<string, { tries: number; timer: NodeJS.Timeout }>();
 
-  constructor(private readonly connection: EngineConnection, store: ExplorerStore) {
+  constructor(
+    private readonly connection: EngineConnection,
+    store: ExplorerStore,
+  ) {
     super();
     this.own(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this));
     this.own(store.onDidChange(() => this.refreshOpenDocuments()));
-    this.own(vscode.workspace.onDidCloseTextDocument(document => {
-      this.lastContent.delete(document.uri.toString());
-      this.removed.delete(document.uri.toString());
-      this.stopSettling(document.uri.toString());
-    }));
+    this.own(
+      vscode.workspace.onDidCloseTextDocument(document => {
+        this.lastContent.delete(document.uri.toString());
+        this.removed.delete(document.uri.toString());
+        this.stopSettling(document.uri.toString());
+      }),
+    );
     this.own({ dispose: () => [...this.settling.keys()].forEach(key => this.stopSettling(key)) });
     // However a document is opened (command, link, restored tab), it gets our language and so our grammar.
     this.own(vscode.workspace.onDidOpenTextDocument(document => void this.adopt(document)));
@@ -105,7 +114,7 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
       await this.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
       const gateway = this.connection.requireGateway();
       const network = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : undefined;
-      const data = network ?? await gateway.inspectContainer(target.id);
+      const data = network ?? (await gateway.inspectContainer(target.id));
       const content = JSON.stringify(data, null, 2) + '\n';
       // While a connect is still attaching the sandbox, the engine lists the endpoint under "ep-<endpoint id>";
       // no further event follows, so look again shortly (a few times: a stale endpoint keeps that key for good).

@@ -18,7 +18,10 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<Ex
   readonly dragMimeTypes = [CONTAINER_MIME];
   readonly dropMimeTypes: string[];
 
-  constructor(private readonly handler: DropHandler, acceptsDrops: boolean) {
+  constructor(
+    private readonly handler: DropHandler,
+    acceptsDrops: boolean,
+  ) {
     this.dropMimeTypes = acceptsDrops ? [CONTAINER_MIME] : [];
   }
 
@@ -42,7 +45,9 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<Ex
  */
 async function draggedContainerIds(dataTransfer: vscode.DataTransfer): Promise<string[]> {
   const items: vscode.DataTransferItem[] = [];
-  dataTransfer.forEach((item, mime) => { if (mime === CONTAINER_MIME) items.push(item); });
+  dataTransfer.forEach((item, mime) => {
+    if (mime === CONTAINER_MIME) items.push(item);
+  });
   for (const item of items) {
     const text = typeof item.value === 'string' ? item.value : await item.asString();
     try {

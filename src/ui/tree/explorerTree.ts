@@ -37,14 +37,19 @@ export function networksShape(options: () => NetworkViewOptions): TreeShape {
 export const containersShape: TreeShape = {
   roots: model => model.containers,
   children: node => (node.kind === 'container' ? node.networks : []),
-  parent: (node, model) => (node.kind === 'containerNetwork' ? model.containers.find(container => container.id === node.containerId) : undefined),
+  parent: (node, model) =>
+    node.kind === 'containerNetwork' ? model.containers.find(container => container.id === node.containerId) : undefined,
 };
 
 export class ExplorerTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<ExplorerNode> {
   private readonly changeEmitter = this.own(new vscode.EventEmitter<ExplorerNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: ExplorerStore, private readonly shape: TreeShape, private readonly display: () => NetworkDisplay = () => ({ fullIds: false })) {
+  constructor(
+    private readonly store: ExplorerStore,
+    private readonly shape: TreeShape,
+    private readonly display: () => NetworkDisplay = () => ({ fullIds: false }),
+  ) {
     super();
     this.own(store.onDidChange(() => this.changeEmitter.fire(undefined)));
   }

@@ -28,7 +28,12 @@ export class NetworkViewState extends DisposableOwner {
   }
 
   get options(): NetworkViewOptions {
-    return { filter: this.currentFilter, showBuiltIn: settings.showBuiltInNetworks(), sortBy: settings.sortBy(), groupBy: settings.groupBy() };
+    return {
+      filter: this.currentFilter,
+      showBuiltIn: settings.showBuiltInNetworks(),
+      sortBy: settings.sortBy(),
+      groupBy: settings.groupBy(),
+    };
   }
 
   get filter(): NetworkFilter {

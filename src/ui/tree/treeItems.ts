@@ -1,6 +1,13 @@
 // Turns explorer view-models into VS Code tree items: labels, descriptions, icons, tooltips and context values.
 import * as vscode from 'vscode';
-import { ContainerModel, ContainerNetworkModel, describeEndpoint, describeNetwork, EndpointModel, NetworkModel } from '../../model/explorer';
+import {
+  ContainerModel,
+  ContainerNetworkModel,
+  describeEndpoint,
+  describeNetwork,
+  EndpointModel,
+  NetworkModel,
+} from '../../model/explorer';
 import type { CompiledTemplate } from '../../model/filters/formatTemplate';
 import type { GroupModel, HintModel } from '../../model/networkView';
 import { endpointTooltip, networkTooltip } from '../../model/tooltips';
@@ -34,12 +41,18 @@ export const containerNodeId = (containerId: string) => `container/${containerId
 
 export function nodeId(node: ExplorerNode): string {
   switch (node.kind) {
-    case 'network': return networkNodeId(node.id);
-    case 'endpoint': return endpointNodeId(node.networkId, node.containerId);
-    case 'container': return containerNodeId(node.id);
-    case 'containerNetwork': return `container/${node.containerId}/network/${node.networkName}`;
-    case 'group': return `group/${node.groupBy}/${node.key}`;
-    case 'hint': return `hint/${node.label}`;
+    case 'network':
+      return networkNodeId(node.id);
+    case 'endpoint':
+      return endpointNodeId(node.networkId, node.containerId);
+    case 'container':
+      return containerNodeId(node.id);
+    case 'containerNetwork':
+      return `container/${node.containerId}/network/${node.networkName}`;
+    case 'group':
+      return `group/${node.groupBy}/${node.key}`;
+    case 'hint':
+      return `hint/${node.label}`;
   }
 }
 
@@ -70,7 +83,10 @@ export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullI
     }
     case 'network': {
       const label = display.label?.render(node, { noTrunc: display.fullIds }) || node.name;
-      const item = new vscode.TreeItem(label, node.endpoints.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        label,
+        node.endpoints.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       item.description = display.description ? display.description.render(node, { noTrunc: display.fullIds }) : describeNetwork(node);
       item.iconPath = driverIcon(node.driver);
       item.tooltip = new vscode.MarkdownString(networkTooltip(node));
@@ -88,7 +104,10 @@ export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullI
       return withId(item, node);
     }
     case 'container': {
-      const item = new vscode.TreeItem(node.name, node.networks.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        node.name,
+        node.networks.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       item.description = `${node.state} · ${node.image}`;
       item.iconPath = node.running
         ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))

@@ -25,7 +25,10 @@ export function endpointAddressTools(): EndpointAddressTools {
       const config = (network.network.IPAM?.Config ?? []).find(c => c.Subnet && familyOf(c.Subnet) === family);
       if (!config?.Subnet) return undefined;
       return suggestFreeAddress(config.Subnet, {
-        gateway: config.Gateway ?? defaultGateway(config.Subnet), ipRange: config.IPRange, auxAddresses: config.AuxiliaryAddresses ?? {}, inUse: Object.keys(addressesInUse(network, family)),
+        gateway: config.Gateway ?? defaultGateway(config.Subnet),
+        ipRange: config.IPRange,
+        auxAddresses: config.AuxiliaryAddresses ?? {},
+        inUse: Object.keys(addressesInUse(network, family)),
       });
     },
   };

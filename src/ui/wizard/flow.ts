@@ -37,10 +37,16 @@ function askerFor(prompter: Prompter, header: StepHeader): StepAsker {
     input: async question => answered(await prompter.input({ ...header, ...question })),
     pick: async question => answered(await prompter.pick({ ...header, ...question, canPickMany: false })),
     pickMany: async question => answered(await prompter.pickMany({ ...header, ...question })),
-    explain: async (message, detail) => { await prompter.confirm({ message, detail, choices: [] }); },
+    explain: async (message, detail) => {
+      await prompter.confirm({ message, detail, choices: [] });
+    },
     confirm: question => prompter.confirm(question),
-    back: () => { throw new FlowExit('back'); },
-    cancel: () => { throw new FlowExit('cancel'); },
+    back: () => {
+      throw new FlowExit('back');
+    },
+    cancel: () => {
+      throw new FlowExit('cancel');
+    },
   };
 }
 
@@ -68,6 +74,10 @@ export async function runFlow<S>(prompter: Prompter, title: string, state: S, st
 /** One question on its own (a pick from the palette): the answer, or undefined when the user cancelled. */
 export async function askOnce<T>(prompter: Prompter, title: string, ask: (asker: StepAsker) => Promise<T>): Promise<T | undefined> {
   let result: T | undefined;
-  const finished = await runFlow(prompter, title, {}, () => [async (_state, asker) => { result = await ask(asker); }]);
+  const finished = await runFlow(prompter, title, {}, () => [
+    async (_state, asker) => {
+      result = await ask(asker);
+    },
+  ]);
   return finished ? result : undefined;
 }

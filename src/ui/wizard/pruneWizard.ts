@@ -27,25 +27,36 @@ function candidatesOf(plan: PrunePlan): PickOption<Network>[] {
   return [
     ...plan.removable.map(network => ({ label: network.Name, description: `${network.Driver} · unused`, value: network, picked: true })),
     ...plan.keptReferencedByStopped.map(entry => ({
-      label: entry.network.Name, value: entry.network, picked: false, group: 'Used only by stopped containers (kept unless ticked)',
-      description: `used by stopped ${entry.containers.map(n => `"${n}"`).join(', ')}`, detail: 'If removed, those containers will fail to start ("network not found").',
+      label: entry.network.Name,
+      value: entry.network,
+      picked: false,
+      group: 'Used only by stopped containers (kept unless ticked)',
+      description: `used by stopped ${entry.containers.map(n => `"${n}"`).join(', ')}`,
+      detail: 'If removed, those containers will fail to start ("network not found").',
     })),
   ];
 }
 
 const scopeStep: Step<PruneState> = async (s, ask) => {
-  s.filtered = await ask.pick({ placeholder: 'Which unused custom networks should be considered?', options: [
-    { label: 'All unused networks', description: 'like docker network prune', value: false, picked: !s.filtered },
-    { label: 'Only some: by age or labels…', description: 'until=24h, label=env=dev, label!=keep', value: true, picked: s.filtered },
-  ] });
+  s.filtered = await ask.pick({
+    placeholder: 'Which unused custom networks should be considered?',
+    options: [
+      { label: 'All unused networks', description: 'like docker network prune', value: false, picked: !s.filtered },
+      { label: 'Only some: by age or labels…', description: 'until=24h, label=env=dev, label!=keep', value: true, picked: s.filtered },
+    ],
+  });
 };
 
 function untilStep(now: Date): Step<PruneState> {
   return async (s, ask) => {
-    s.until = (await ask.input({
-      prompt: 'Only networks created before this: a duration (24h, 90m) or a timestamp (2026-11-01T00:00:00Z). Empty: any age.',
-      placeholder: 'e.g. 24h', value: s.until, validate: text => (text.trim() ? validatePruneOptions({ until: text.trim(), now }) : undefined),
-    })).trim();
+    s.until = (
+      await ask.input({
+        prompt: 'Only networks created before this: a duration (24h, 90m) or a timestamp (2026-11-01T00:00:00Z). Empty: any age.',
+        placeholder: 'e.g. 24h',
+        value: s.until,
+        validate: text => (text.trim() ? validatePruneOptions({ until: text.trim(), now }) : undefined),
+      })
+    ).trim();
   };
 }
 
@@ -53,7 +64,9 @@ function labelsStep(now: Date): Step<PruneState> {
   return async (s, ask) => {
     s.labels = await ask.input({
       prompt: 'Only networks with these labels (k or k=v), or without them (!k, !k=v). Empty: any labels.',
-      placeholder: 'e.g. env=dev !keep', value: s.labels, validate: text => validatePruneOptions({ labels: splitList(text), now }),
+      placeholder: 'e.g. env=dev !keep',
+      value: s.labels,
+      validate: text => validatePruneOptions({ labels: splitList(text), now }),
     });
   };
 }
@@ -68,14 +81,20 @@ function chooseStep(plan: (filters: PruneFilters) => Promise<PrunePlan>): Step<P
       ask.cancel();
     }
     const count = current.removable.length;
-    const chosen = await ask.pickMany({ options, placeholder: `${count} unused ${count === 1 ? 'network' : 'networks'} will be removed; untick any to keep them` });
+    const chosen = await ask.pickMany({
+      options,
+      placeholder: `${count} unused ${count === 1 ? 'network' : 'networks'} will be removed; untick any to keep them`,
+    });
     if (!chosen.length) ask.cancel();
     s.chosen = chosen;
   };
 }
 
 /** The networks the user chose to prune, or undefined when they cancelled. */
-export async function runPruneWizard(prompter: Prompter, plan: (filters: PruneFilters) => Promise<PrunePlan>): Promise<Network[] | undefined> {
+export async function runPruneWizard(
+  prompter: Prompter,
+  plan: (filters: PruneFilters) => Promise<PrunePlan>,
+): Promise<Network[] | undefined> {
   const now = new Date();
   const state: PruneState = { filtered: false, until: '', labels: '', chosen: [] };
   const steps = (s: PruneState) => [scopeStep, ...(s.filtered ? [untilStep(now), labelsStep(now)] : []), chooseStep(plan)];

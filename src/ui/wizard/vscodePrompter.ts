@@ -1,7 +1,19 @@
 // The Prompter on VS Code's quick input: step counter in the title, Back button, Escape cancels, validation as
 // you type (errors block Enter, warnings do not; a step never opens with an error).
 import * as vscode from 'vscode';
-import { BACK, Back, ConfirmQuestion, InputQuestion, ValidationMessage, normaliseValidation, openingMessage, PickOption, PickQuestion, Prompter, stepTitle } from './prompter';
+import {
+  BACK,
+  Back,
+  ConfirmQuestion,
+  InputQuestion,
+  ValidationMessage,
+  normaliseValidation,
+  openingMessage,
+  PickOption,
+  PickQuestion,
+  Prompter,
+  stepTitle,
+} from './prompter';
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
 
@@ -18,7 +30,11 @@ function toItems<T>(options: readonly PickOption<T>[]): Item<T>[] {
   return items;
 }
 
-const SEVERITY = { error: vscode.InputBoxValidationSeverity.Error, warning: vscode.InputBoxValidationSeverity.Warning, info: vscode.InputBoxValidationSeverity.Info };
+const SEVERITY = {
+  error: vscode.InputBoxValidationSeverity.Error,
+  warning: vscode.InputBoxValidationSeverity.Warning,
+  info: vscode.InputBoxValidationSeverity.Info,
+};
 
 export class VsCodePrompter implements Prompter {
   async error(message: string, actions: readonly string[]): Promise<string | undefined> {
@@ -57,9 +73,17 @@ export class VsCodePrompter implements Prompter {
     };
     return new Promise(resolve => {
       let settled = false;
-      const finish = (value: string | Back | undefined) => { if (!settled) { settled = true; resolve(value); box.dispose(); } };
+      const finish = (value: string | Back | undefined) => {
+        if (!settled) {
+          settled = true;
+          resolve(value);
+          box.dispose();
+        }
+      };
       box.onDidChangeValue(value => void validate(value));
-      box.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) finish(BACK); });
+      box.onDidTriggerButton(button => {
+        if (button === vscode.QuickInputButtons.Back) finish(BACK);
+      });
       box.onDidAccept(async () => {
         box.busy = true;
         try {
@@ -95,8 +119,16 @@ export class VsCodePrompter implements Prompter {
     pick.buttons = question.step > 1 ? [vscode.QuickInputButtons.Back] : [];
     return new Promise(resolve => {
       let settled = false;
-      const finish = (value: T[] | Back | undefined) => { if (!settled) { settled = true; resolve(value); pick.dispose(); } };
-      pick.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) finish(BACK); });
+      const finish = (value: T[] | Back | undefined) => {
+        if (!settled) {
+          settled = true;
+          resolve(value);
+          pick.dispose();
+        }
+      };
+      pick.onDidTriggerButton(button => {
+        if (button === vscode.QuickInputButtons.Back) finish(BACK);
+      });
       pick.onDidAccept(() => {
         const chosen = many ? pick.selectedItems : pick.activeItems.slice(0, 1);
         if (!many && chosen.length === 0) return;

@@ -13,43 +13,70 @@ suite('Inspect documents', () => {
     await cleanUpEngine();
   });
 
-  test('a network document equals the engine\'s inspect, follows an external connect, and says when the network is removed', async () => {
+  test("a network document equals the engine's inspect, follows an external connect, and says when the network is removed", async () => {
     const api = await activateExtension();
     const network = uniqueName('doc');
     await engineDocker().createNetwork({ Name: network, Labels: labels, IPAM: { Config: [{ Subnet: '10.219.30.0/24' }] } });
-    const node = await waitFor(() => api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === network), 'the network node');
+    const node = await waitFor(
+      () => api.networksTree.getChildren().find(n => n.kind === 'network' && n.name === network),
+      'the network node',
+    );
     await vscode.commands.executeCommand('dockerNetworks.network.inspect', node, [node]);
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${network}`) && vscode.window.activeTextEditor, 'the network tab');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith(`/${network}`) && vscode.window.activeTextEditor,
+      'the network tab',
+    );
     assert.strictEqual(editor.document.languageId, 'docker-networks-inspect');
     assert.deepStrictEqual(JSON.parse(editor.document.getText()), await engineDocker().getNetwork(network).inspect());
 
     const container = uniqueName('joiner');
-    const created = await engineDocker().createContainer({ name: container, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: labels, HostConfig: { NetworkMode: 'bridge' } });
+    const created = await engineDocker().createContainer({
+      name: container,
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '86400'],
+      Labels: labels,
+      HostConfig: { NetworkMode: 'bridge' },
+    });
     await created.start();
     await engineDocker().getNetwork(network).connect({ Container: container });
-    const expected = JSON.stringify(await waitFor(async () => {
-      const inspected = await engineDocker().getNetwork(network).inspect();
-      return Object.keys(inspected.Containers ?? {}).includes(created.id) && inspected;
-    }, 'the engine to settle the endpoint'));
-    await waitFor(() => JSON.stringify(JSON.parse(editor.document.getText())) === expected, 'the new endpoint in the open document, without any user action');
+    const expected = JSON.stringify(
+      await waitFor(async () => {
+        const inspected = await engineDocker().getNetwork(network).inspect();
+        return Object.keys(inspected.Containers ?? {}).includes(created.id) && inspected;
+      }, 'the engine to settle the endpoint'),
+    );
+    await waitFor(
+      () => JSON.stringify(JSON.parse(editor.document.getText())) === expected,
+      'the new endpoint in the open document, without any user action',
+    );
 
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     const containerLink = links.find(link => link.target?.path.includes(`/container/${created.id}/`));
     assert.ok(containerLink, 'the container ID links to its own inspect document');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, containerLink.range.start);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      containerLink.range.start,
+    );
     const hoverText = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join(' ');
     assert.match(hoverText, new RegExp(`container "${container}" · running`));
 
     await engineDocker().getNetwork(network).disconnect({ Container: container, Force: true });
     await engineDocker().getNetwork(network).remove();
-    await waitFor(() => editor.document.getText().startsWith(`// The network "${network}" has been removed from the engine.`), 'the removed notice');
+    await waitFor(
+      () => editor.document.getText().startsWith(`// The network "${network}" has been removed from the engine.`),
+      'the removed notice',
+    );
   });
 
-  test('opening the same object again focuses its tab; a container document equals the engine\'s inspect', async () => {
+  test("opening the same object again focuses its tab; a container document equals the engine's inspect", async () => {
     const api = await activateExtension();
     const container = uniqueName('inspected');
     const created = await engineDocker().createContainer({ name: container, Image: TEST_IMAGE, Cmd: ['sleep', '86400'], Labels: labels });
-    const node = await waitFor(() => api.containersTree.getChildren().find(c => c.kind === 'container' && c.name === container), 'the container node');
+    const node = await waitFor(
+      () => api.containersTree.getChildren().find(c => c.kind === 'container' && c.name === container),
+      'the container node',
+    );
     await vscode.commands.executeCommand('dockerNetworks.container.inspect', node, [node]);
     await vscode.commands.executeCommand('dockerNetworks.container.inspect', node, [node]);
     const tabs = vscode.window.tabGroups.all.flatMap(group => group.tabs).filter(tab => tab.label === container);

@@ -24,7 +24,10 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     proxy = await startEngineProxy(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''), { holdMs: 1500 });
     await configuration().update('host', proxy.dockerHost, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'connecting' && api.connection.state.engineAddress?.startsWith(proxy!.dockerHost), 'connecting to the slow engine');
+    await waitFor(
+      () => api.connection.state.kind === 'connecting' && api.connection.state.engineAddress?.startsWith(proxy!.dockerHost),
+      'connecting to the slow engine',
+    );
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);
@@ -34,7 +37,11 @@ suite('Commands while the first connection is under way', () => {
       restore();
     }
     assert.strictEqual(api.connection.state.kind, 'connected');
-    assert.deepStrictEqual(prompter.asked.map(q => q.kind), ['input'], 'the wizard opened, with no error before it');
+    assert.deepStrictEqual(
+      prompter.asked.map(q => q.kind),
+      ['input'],
+      'the wizard opened, with no error before it',
+    );
     assert.match(prompter.question('Name of the new network').title, /^Create Network \(1\/\d\)/);
   });
 
@@ -43,7 +50,14 @@ suite('Commands while the first connection is under way', () => {
     const api = await activateExtension();
     const missing = `unix:///tmp/dn-missing-${process.pid}/docker.sock`;
     await configuration().update('host', missing, vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.connection.state.kind === 'unreachable' && api.connection.state.retryInMs > 0 && api.connection.state.engineAddress.startsWith(missing), 'the missing engine reported unreachable', 30000);
+    await waitFor(
+      () =>
+        api.connection.state.kind === 'unreachable' &&
+        api.connection.state.retryInMs > 0 &&
+        api.connection.state.engineAddress.startsWith(missing),
+      'the missing engine reported unreachable',
+      30000,
+    );
 
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);
@@ -55,7 +69,10 @@ suite('Commands while the first connection is under way', () => {
     assert.strictEqual(prompter.asked.length, 1, 'only the error, no wizard');
     const [error] = prompter.asked;
     assert.strictEqual(error.kind, 'error');
-    assert.match(error.title, /^Create Network: Docker Engine not reachable at unix:\/\/\/tmp\/dn-missing-\d+\/docker\.sock \(setting dockerNetworks\.host\): no socket/);
+    assert.match(
+      error.title,
+      /^Create Network: Docker Engine not reachable at unix:\/\/\/tmp\/dn-missing-\d+\/docker\.sock \(setting dockerNetworks\.host\): no socket/,
+    );
     assert.deepStrictEqual(error.options, ['Retry Connection', 'Open Settings', 'Show Log']);
   });
 });

@@ -16,7 +16,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
     assert.match(state.gateway.engine.apiVersion, /^1\.\d+$/);
   });
 
-  test('the Networks view lists the engine\'s built-in networks bridge, host and none', async () => {
+  test("the Networks view lists the engine's built-in networks bridge, host and none", async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
     const names = await waitFor(() => {
@@ -43,15 +43,20 @@ suite('Foundation: activation, the Networks view, commands', () => {
   test('every contributed command is registered', async () => {
     await activateExtension();
     const registered = new Set(await vscode.commands.getCommands(true));
-    const manifest = vscode.extensions.getExtension('cnm-tools.docker-networks')!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const manifest = vscode.extensions.getExtension('cnm-tools.docker-networks')!.packageJSON as {
+      contributes: { commands: { command: string }[] };
+    };
     for (const { command } of manifest.contributes.commands) assert.ok(registered.has(command), `${command} is not registered`);
   });
 
   test('the hook that answers questions for tests exists only because VS Code runs this as a test (extensionMode Test)', async () => {
     const api = await activateExtension();
     assert.strictEqual(typeof api.usePrompter, 'function');
-    assert.deepStrictEqual(Object.keys(api).sort(), ['connection', 'containersTree', 'log', 'networksTree', 'networksView', 'store', 'usePrompter', 'viewState'],
-      'the API is what tests read, not the command context');
+    assert.deepStrictEqual(
+      Object.keys(api).sort(),
+      ['connection', 'containersTree', 'log', 'networksTree', 'networksView', 'store', 'usePrompter', 'viewState'],
+      'the API is what tests read, not the command context',
+    );
   });
 
   test('the engine calls are logged to the "Docker Networks" log channel', async () => {
@@ -60,11 +65,17 @@ suite('Foundation: activation, the Networks view, commands', () => {
     assert.ok(api.log.logLevel !== undefined);
   });
 
-  test('Inspect Network opens the engine\'s JSON in a tab named after the network', async () => {
+  test("Inspect Network opens the engine's JSON in a tab named after the network", async () => {
     const api = await activateExtension();
-    const bridge = await waitFor(() => api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === 'bridge'), 'bridge');
+    const bridge = await waitFor(
+      () => api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === 'bridge'),
+      'bridge',
+    );
     await vscode.commands.executeCommand('dockerNetworks.network.inspect', bridge, [bridge]);
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-networks-inspect' && vscode.window.activeTextEditor, 'an inspect editor');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-networks-inspect' && vscode.window.activeTextEditor,
+      'an inspect editor',
+    );
     assert.ok(editor.document.uri.path.endsWith('/bridge'));
     const shown = JSON.parse(editor.document.getText());
     const expected = await engineDocker().getNetwork('bridge').inspect();

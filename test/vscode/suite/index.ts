@@ -9,7 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-interface FailedTest { title: string; error: string }
+interface FailedTest {
+  title: string;
+  error: string;
+}
 
 function findTests(dir: string): string[] {
   const found: string[] = [];
@@ -68,9 +71,16 @@ export function run(): Promise<void> {
     } catch (e) {
       // A test file that throws while loading ends up here: record it as a failure.
       const error = String((e as Error)?.stack || e);
-      writeResults({ passes: 0, failures: 1, pending: 0, tests: 0, duration: 0,
-        files: files.map(f => path.relative(__dirname, f)), grep: grep ?? null,
-        failed: [{ title: 'loading the test files', error }] });
+      writeResults({
+        passes: 0,
+        failures: 1,
+        pending: 0,
+        tests: 0,
+        duration: 0,
+        files: files.map(f => path.relative(__dirname, f)),
+        grep: grep ?? null,
+        failed: [{ title: 'loading the test files', error }],
+      });
       reject(e);
     }
   });

@@ -13,7 +13,14 @@ suite('Settings', () => {
     // those are counted apart and left out.
     let redraws = 0;
     let dataChanges = 0;
-    const counting = [api.networksTree.onDidChangeTreeData(() => { redraws++; }), api.store.onDidChange(() => { dataChanges++; })];
+    const counting = [
+      api.networksTree.onDidChangeTreeData(() => {
+        redraws++;
+      }),
+      api.store.onDidChange(() => {
+        dataChanges++;
+      }),
+    ];
     try {
       await config.update('sortBy', 'created', vscode.ConfigurationTarget.Global);
       await waitFor(() => redraws - dataChanges > 0, 'the Networks view redrawn after the edit');

@@ -25,8 +25,24 @@ export interface CreateWizardInput {
 }
 
 export type OptionKey =
-  | 'ipv4' | 'ipv6' | 'internal' | 'attachable' | 'ingress' | 'scope' | 'configOnly' | 'configFrom' | 'ipam' | 'driverOpts' | 'labels'
-  | 'bridgeName' | 'mtu' | 'iccOff' | 'masqueradeOff' | 'hostBinding' | 'mode' | 'encrypted';
+  | 'ipv4'
+  | 'ipv6'
+  | 'internal'
+  | 'attachable'
+  | 'ingress'
+  | 'scope'
+  | 'configOnly'
+  | 'configFrom'
+  | 'ipam'
+  | 'driverOpts'
+  | 'labels'
+  | 'bridgeName'
+  | 'mtu'
+  | 'iccOff'
+  | 'masqueradeOff'
+  | 'hostBinding'
+  | 'mode'
+  | 'encrypted';
 
 export interface WizardState {
   answers: CreateNetworkAnswers;

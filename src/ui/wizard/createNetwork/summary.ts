@@ -10,18 +10,32 @@ import { CreateWizardInput, firstIssue, WizardState } from './state';
 export function effectiveAnswers(s: WizardState): CreateNetworkAnswers {
   if (s.configure) return s.answers;
   const parent = s.answers.driverOptions[DriverOptionKeys.parent];
-  return { ...emptyAnswers(), name: s.answers.name, driver: s.answers.driver, driverOptions: parent ? { [DriverOptionKeys.parent]: parent } : {} };
+  return {
+    ...emptyAnswers(),
+    name: s.answers.name,
+    driver: s.answers.driver,
+    driverOptions: parent ? { [DriverOptionKeys.parent]: parent } : {},
+  };
 }
 
 function summaryLine(a: CreateNetworkAnswers): string {
   const parts = [a.driver, ...a.ipv4Subnets.map(s => s.subnet), ...(a.enableIPv6 ? a.ipv6Subnets.map(s => s.subnet) : [])];
-  for (const [flag, on] of [['internal', a.internal], ['attachable', a.attachable], ['config-only', a.configOnly], ['IPv6', a.enableIPv6 && !a.ipv6Subnets.length]] as const) if (on) parts.push(flag);
+  for (const [flag, on] of [
+    ['internal', a.internal],
+    ['attachable', a.attachable],
+    ['config-only', a.configOnly],
+    ['IPv6', a.enableIPv6 && !a.ipv6Subnets.length],
+  ] as const)
+    if (on) parts.push(flag);
   if (Object.keys(a.labels).length) parts.push(`${Object.keys(a.labels).length} label(s)`);
   return parts.join(' · ');
 }
 
 /** The equivalent command line, or why the shell cannot carry one of the values. */
-function cliLine(answers: CreateNetworkAnswers, shell: ShellKind): { line: string; problem?: undefined } | { line?: undefined; problem: string } {
+function cliLine(
+  answers: CreateNetworkAnswers,
+  shell: ShellKind,
+): { line: string; problem?: undefined } | { line?: undefined; problem: string } {
   try {
     return toDockerCliCommand(answers, shell);
   } catch (err) {
@@ -32,7 +46,9 @@ function cliLine(answers: CreateNetworkAnswers, shell: ShellKind): { line: strin
 
 function blockingProblem(answers: CreateNetworkAnswers, input: CreateWizardInput): string | undefined {
   const addressing = firstIssue(validateAnswersIpam(answers, input));
-  return nameProblem(answers.name, input.existingNetworks) ?? configProblem(answers) ?? (typeof addressing === 'string' ? addressing : undefined);
+  return (
+    nameProblem(answers.name, input.existingNetworks) ?? configProblem(answers) ?? (typeof addressing === 'string' ? addressing : undefined)
+  );
 }
 
 export function summaryStep(input: CreateWizardInput): Step<WizardState> {

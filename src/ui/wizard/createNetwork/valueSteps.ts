@@ -6,12 +6,25 @@ import type { Step } from '../flow';
 import { CreateWizardInput, firstIssue, WizardState } from './state';
 
 const knownDriverKeys: readonly string[] = Object.values(DriverOptionKeys);
-const joinPairs = (values: Record<string, string>, bareKeys = false) => Object.entries(values).map(([k, v]) => (bareKeys && v === '' ? k : `${k}=${v}`)).join(', ');
+const joinPairs = (values: Record<string, string>, bareKeys = false) =>
+  Object.entries(values)
+    .map(([k, v]) => (bareKeys && v === '' ? k : `${k}=${v}`))
+    .join(', ');
 
 /** One well-known driver option typed as text (bridge name, MTU, host binding). */
-export function driverTextOptionStep(key: string, prompt: string, placeholder: string, problem: (text: string) => string | undefined): Step<WizardState> {
+export function driverTextOptionStep(
+  key: string,
+  prompt: string,
+  placeholder: string,
+  problem: (text: string) => string | undefined,
+): Step<WizardState> {
   return async (s, ask) => {
-    const answer = await ask.input({ prompt, placeholder, value: s.answers.driverOptions[key] ?? '', validate: text => problem(text.trim()) });
+    const answer = await ask.input({
+      prompt,
+      placeholder,
+      value: s.answers.driverOptions[key] ?? '',
+      validate: text => problem(text.trim()),
+    });
     s.answers.driverOptions[key] = answer.trim();
   };
 }
@@ -19,8 +32,10 @@ export function driverTextOptionStep(key: string, prompt: string, placeholder: s
 export const labelsStep: Step<WizardState> = async (s, ask) => {
   const parse = (text: string) => parseKeyValueList(text, 'label', 'labels');
   const answer = await ask.input({
-    prompt: `Labels of "${s.answers.name}" as key=value, comma separated (a bare key is a label without value)`, placeholder: 'e.g. env=dev, team=payments',
-    value: joinPairs(s.answers.labels, true), validate: text => firstIssue(parse(text).issues),
+    prompt: `Labels of "${s.answers.name}" as key=value, comma separated (a bare key is a label without value)`,
+    placeholder: 'e.g. env=dev, team=payments',
+    value: joinPairs(s.answers.labels, true),
+    validate: text => firstIssue(parse(text).issues),
   });
   s.answers.labels = parse(answer).values;
 };
@@ -28,10 +43,14 @@ export const labelsStep: Step<WizardState> = async (s, ask) => {
 /** Driver options other than the well-known ones, which have steps of their own. */
 export const driverOptionsStep: Step<WizardState> = async (s, ask) => {
   const parse = (text: string) => parseKeyValueList(text, 'driverOption', 'driverOpts');
-  const [known, other] = [true, false].map(wanted => Object.fromEntries(Object.entries(s.answers.driverOptions).filter(([k]) => knownDriverKeys.includes(k) === wanted)));
+  const [known, other] = [true, false].map(wanted =>
+    Object.fromEntries(Object.entries(s.answers.driverOptions).filter(([k]) => knownDriverKeys.includes(k) === wanted)),
+  );
   const answer = await ask.input({
-    prompt: `Driver options for ${s.answers.driver} as key=value, comma separated`, placeholder: 'e.g. com.docker.network.bridge.inhibit_ipv4=true',
-    value: joinPairs(other), validate: text => firstIssue(parse(text).issues),
+    prompt: `Driver options for ${s.answers.driver} as key=value, comma separated`,
+    placeholder: 'e.g. com.docker.network.bridge.inhibit_ipv4=true',
+    value: joinPairs(other),
+    validate: text => firstIssue(parse(text).issues),
   });
   s.answers.driverOptions = { ...known, ...parse(answer).values };
 };
@@ -39,11 +58,12 @@ export const driverOptionsStep: Step<WizardState> = async (s, ask) => {
 export const ipamStep: Step<WizardState> = async (s, ask) => {
   const parseOptions = (options: string[]) => parseKeyValueList(options.join(','), 'ipamOption', 'ipamOptions');
   const answer = await ask.input({
-    prompt: 'IPAM driver, then its options as key=value (space separated)', placeholder: 'e.g. default   or   infoblox a=b',
+    prompt: 'IPAM driver, then its options as key=value (space separated)',
+    placeholder: 'e.g. default   or   infoblox a=b',
     value: [s.answers.ipamDriver ?? 'default', ...Object.entries(s.answers.ipamOptions).map(([k, v]) => `${k}=${v}`)].join(' '),
     validate: text => {
       const [driver, ...options] = text.trim().split(/\s+/);
-      if (!driver) return 'Enter the IPAM driver name (default is Docker\'s own)';
+      if (!driver) return "Enter the IPAM driver name (default is Docker's own)";
       return firstIssue(parseOptions(options).issues);
     },
   });
@@ -53,7 +73,11 @@ export const ipamStep: Step<WizardState> = async (s, ask) => {
 };
 
 export const scopeStep: Step<WizardState> = async (s, ask) => {
-  const scopes = [['local', 'this engine only'], ['swarm', 'every node of the swarm'], ['global', 'every node, managed by a global driver']];
+  const scopes = [
+    ['local', 'this engine only'],
+    ['swarm', 'every node of the swarm'],
+    ['global', 'every node, managed by a global driver'],
+  ];
   s.answers.scope = await ask.pick({
     placeholder: `Scope of "${s.answers.name}"`,
     options: scopes.map(([scope, description]) => ({ label: scope, description, value: scope, picked: s.answers.scope === scope })),
@@ -69,7 +93,15 @@ export function configFromStep(input: CreateWizardInput): Step<WizardState> {
     }
     s.answers.configFrom = await ask.pick({
       placeholder: `Config-only network "${s.answers.name}" takes its settings from`,
-      options: sources.map(n => ({ label: n.Name, description: `${n.Driver} · ${(n.IPAM?.Config ?? []).map(c => c.Subnet).filter(Boolean).join(', ')}`, value: n.Name, picked: s.answers.configFrom === n.Name })),
+      options: sources.map(n => ({
+        label: n.Name,
+        description: `${n.Driver} · ${(n.IPAM?.Config ?? [])
+          .map(c => c.Subnet)
+          .filter(Boolean)
+          .join(', ')}`,
+        value: n.Name,
+        picked: s.answers.configFrom === n.Name,
+      })),
     });
   };
 }
@@ -79,6 +111,11 @@ export const modeOptionStep: Step<WizardState> = async (s, ask) => {
   const modes = s.answers.driver === 'ipvlan' ? ['l2', 'l3', 'l3s'] : ['bridge', 'private', 'vepa', 'passthru'];
   s.answers.driverOptions[key] = await ask.pick({
     placeholder: `${s.answers.driver} mode of "${s.answers.name}"`,
-    options: modes.map(mode => ({ label: mode, value: mode, picked: s.answers.driverOptions[key] === mode, description: mode === modes[0] ? 'the default' : undefined })),
+    options: modes.map(mode => ({
+      label: mode,
+      value: mode,
+      picked: s.answers.driverOptions[key] === mode,
+      description: mode === modes[0] ? 'the default' : undefined,
+    })),
   });
 };

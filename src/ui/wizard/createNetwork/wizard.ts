@@ -14,17 +14,27 @@ export const CREATE_TITLE = 'Create Network';
 
 function driverDescription(driver: string, swarmActive: boolean): string {
   switch (driver) {
-    case 'bridge': return 'containers on this host, NAT to the outside (the default)';
-    case 'macvlan': return 'containers appear as hosts on a physical network, each with its own MAC';
-    case 'ipvlan': return 'like macvlan, sharing the parent\'s MAC address';
-    case 'overlay': return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
-    default: return 'network plugin';
+    case 'bridge':
+      return 'containers on this host, NAT to the outside (the default)';
+    case 'macvlan':
+      return 'containers appear as hosts on a physical network, each with its own MAC';
+    case 'ipvlan':
+      return "like macvlan, sharing the parent's MAC address";
+    case 'overlay':
+      return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
+    default:
+      return 'network plugin';
   }
 }
 
 function nameStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
-    const name = await ask.input({ prompt: 'Name of the new network', placeholder: 'e.g. backend', value: s.answers.name, validate: text => nameProblem(text, input.existingNetworks) });
+    const name = await ask.input({
+      prompt: 'Name of the new network',
+      placeholder: 'e.g. backend',
+      value: s.answers.name,
+      validate: text => nameProblem(text, input.existingNetworks),
+    });
     s.answers.name = name.trim();
   };
 }
@@ -34,10 +44,18 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
     for (;;) {
       const driver = await ask.pick({
         placeholder: `Network driver for "${s.answers.name}"`,
-        options: creatableDrivers(input.drivers).map(d => ({ label: d, description: driverDescription(d, input.swarmActive), value: d, picked: d === s.answers.driver })),
+        options: creatableDrivers(input.drivers).map(d => ({
+          label: d,
+          description: driverDescription(d, input.swarmActive),
+          value: d,
+          picked: d === s.answers.driver,
+        })),
       });
       if (driver === 'overlay' && !input.swarmActive) {
-        await ask.explain('Overlay networks need swarm mode', 'This engine is not a swarm manager: the engine would refuse ("This node is not a swarm manager"). Run docker swarm init first, or pick another driver.');
+        await ask.explain(
+          'Overlay networks need swarm mode',
+          'This engine is not a swarm manager: the engine would refuse ("This node is not a swarm manager"). Run docker swarm init first, or pick another driver.',
+        );
         continue;
       }
       if (driver !== s.answers.driver) resetForDriver(s, driver);
@@ -53,12 +71,22 @@ function parentStep(input: CreateWizardInput): Step<WizardState> {
     const current = s.answers.driverOptions[DriverOptionKeys.parent] ?? '';
     const picked = await ask.pick({
       placeholder: `Parent interface for the ${s.answers.driver} network: its traffic leaves through this host interface`,
-      options: [...input.hostInterfaces.filter(i => i !== 'lo').map(i => ({ label: i, value: i, picked: i === current })), { label: 'Type an interface name…', description: 'e.g. eth0.10 for a VLAN sub-interface', value: '' }],
+      options: [
+        ...input.hostInterfaces.filter(i => i !== 'lo').map(i => ({ label: i, value: i, picked: i === current })),
+        { label: 'Type an interface name…', description: 'e.g. eth0.10 for a VLAN sub-interface', value: '' },
+      ],
     });
-    const parent = picked || await ask.input({
-      prompt: 'Name of the parent interface (a VLAN sub-interface like eth0.10 is created by the driver)', placeholder: 'e.g. eth0.10', value: current,
-      validate: text => (/^[A-Za-z0-9_.@-]{1,15}$/.test(text.trim()) ? undefined : `"${text}" is not an interface name (1–15 letters, digits, ".", "-", "_")`),
-    });
+    const parent =
+      picked ||
+      (await ask.input({
+        prompt: 'Name of the parent interface (a VLAN sub-interface like eth0.10 is created by the driver)',
+        placeholder: 'e.g. eth0.10',
+        value: current,
+        validate: text =>
+          /^[A-Za-z0-9_.@-]{1,15}$/.test(text.trim())
+            ? undefined
+            : `"${text}" is not an interface name (1–15 letters, digits, ".", "-", "_")`,
+      }));
     s.answers.driverOptions[DriverOptionKeys.parent] = parent.trim();
   };
 }
@@ -68,7 +96,12 @@ const defaultsOrConfigureStep: Step<WizardState> = async (s, ask) => {
     placeholder: `Create "${s.answers.name}" (${s.answers.driver}) with the defaults, or configure it?`,
     options: [
       { label: 'Create with defaults', description: 'the engine picks the subnet and gateway', value: false, picked: !s.configure },
-      { label: 'Configure options…', description: 'subnets, IPv6, internal, labels, driver options and more', value: true, picked: s.configure },
+      {
+        label: 'Configure options…',
+        description: 'subnets, IPv6, internal, labels, driver options and more',
+        value: true,
+        picked: s.configure,
+      },
     ],
   });
 };
@@ -76,7 +109,8 @@ const defaultsOrConfigureStep: Step<WizardState> = async (s, ask) => {
 function checklistStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
     const picked = await ask.pickMany({
-      placeholder: 'Tick what to configure (value options get a step each; ticks like Internal apply as they are)', options: checklistOptions(s, input),
+      placeholder: 'Tick what to configure (value options get a step each; ticks like Internal apply as they are)',
+      options: checklistOptions(s, input),
     });
     applyChecklist(s, picked);
   };
