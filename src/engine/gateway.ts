@@ -2,7 +2,8 @@
 // timeout), goes through dockerode's modem, where one hook logs method, path, status and duration, and fails only
 // with EngineError. Results come typed as the engine's JSON the extension reads, so callers never cast.
 import Docker from 'dockerode';
-import * as https from 'https';
+import { dockerFor } from './dockerClient';
+import { readEventLines } from './eventLines';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
 import type { ConnectRequestBody } from '../model/connectRequest';
@@ -92,9 +93,6 @@ interface HookableModem {
     cb: DialCallback,
   ): void;
 }
-
-/** The longest event line kept while waiting for its end (events are a few hundred bytes). */
-export const MAX_EVENT_LINE = 1024 * 1024;
 
 export class DockerGateway {
   private readonly docker: Docker;
@@ -238,51 +236,12 @@ export class DockerGateway {
     }
     signal.addEventListener('abort', stop, { once: true });
     try {
-      await this.readEvents(stream, onEvent, signal);
+      await readEventLines(stream, onEvent, this.options.logger).catch(err => {
+        if (!signal.aborted) throw toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' });
+      });
     } finally {
       signal.removeEventListener('abort', stop);
     }
-  }
-
-  private readEvents(stream: IncomingMessage, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      let pending = '';
-      /** Inside an over-long line: everything up to its end is dropped. */
-      let skipping = false;
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        pending += chunk;
-        let newline: number;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-          const line = pending.slice(0, newline).trim();
-          pending = pending.slice(newline + 1);
-          if (line && !skipping) this.emitEvent(line, onEvent);
-          skipping = false;
-        }
-        // An event is a few hundred bytes: a line that never ends must not grow memory without bound.
-        if (pending.length > MAX_EVENT_LINE) {
-          if (!skipping) this.options.logger.warn(`dropped an engine event line longer than ${MAX_EVENT_LINE} bytes`);
-          skipping = true;
-          pending = '';
-        }
-      });
-      stream.on('end', () => resolve());
-      stream.on('close', () => resolve());
-      stream.on('error', err =>
-        signal.aborted ? resolve() : reject(toEngineError(err, { engineAddress: this.addressLabel, operation: 'follow engine events' })),
-      );
-    });
-  }
-
-  private emitEvent(line: string, onEvent: (event: EngineEvent) => void): void {
-    let event: EngineEvent;
-    try {
-      event = JSON.parse(line) as EngineEvent;
-    } catch (err) {
-      this.options.logger.warn(`ignored an engine event that is not JSON: ${line.slice(0, 200)} (${(err as Error).message})`);
-      return;
-    }
-    onEvent(event);
   }
 
   /**
@@ -354,72 +313,4 @@ export class DockerGateway {
 function causeSuffix(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
   return code ? ` [cause: ${code}]` : '';
-}
-
-/** dockerode options for an engine address. Every key is set so docker-modem's own DOCKER_HOST defaults cannot leak in. */
-/**
- * A dockerode client for exactly this address. docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH (it loads the
- * files), DOCKER_CLIENT_TIMEOUT and DOCKER_PATH_PREFIX as defaults whenever DOCKER_HOST is set, before our options
- * apply: a bad certificate path there would break every engine, and a timeout or prefix would slip in. So the
- * client is built with DOCKER_HOST out of sight (synchronously: nothing else runs meanwhile); our resolution has
- * already read it.
- */
-export function dockerFor(address: EngineAddress): Docker {
-  const options = dockerodeOptions(address);
-  const dockerHost = process.env.DOCKER_HOST;
-  delete process.env.DOCKER_HOST;
-  try {
-    return new Docker(options);
-  } finally {
-    if (dockerHost !== undefined) process.env.DOCKER_HOST = dockerHost;
-  }
-}
-
-export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
-  // docker-modem merges its own defaults from the environment (DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT,
-  // DOCKER_PATH_PREFIX) under what it is given: every field they set is given here, so only our resolution counts.
-  const base = {
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    timeout: undefined,
-    connectionTimeout: undefined,
-    pathPrefix: '/',
-    username: undefined,
-    password: undefined,
-    headers: {},
-  } as Docker.DockerOptions;
-  const scheme = address.url.slice(0, address.url.indexOf(':')).toLowerCase();
-  if (scheme === 'unix') return { ...base, socketPath: decodeURIComponent(address.url.slice('unix://'.length)) };
-  if (scheme === 'npipe') return { ...base, socketPath: address.url.slice('npipe://'.length).replace(/\//g, '\\') };
-  const url = new URL(address.url);
-  if (scheme === 'ssh') {
-    return {
-      ...base,
-      protocol: 'ssh',
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 22,
-      username: decodeURIComponent(url.username) || undefined,
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-    } as Docker.DockerOptions;
-  }
-  const tls = address.tls;
-  const secure = scheme === 'https' || Boolean(tls);
-  const options: Docker.DockerOptions = {
-    ...base,
-    protocol: secure ? 'https' : 'http',
-    host: url.hostname,
-    port: url.port ? Number(url.port) : secure ? 2376 : 2375,
-    ca: tls?.ca,
-    cert: tls?.cert,
-    key: tls?.key,
-  };
-  // docker-modem has no switch for unverified TLS; an agent that skips verification does it (SkipTLSVerify contexts).
-  if (secure && tls && !tls.verify)
-    (options as { agent?: https.Agent }).agent = new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key });
-  return options;
 }

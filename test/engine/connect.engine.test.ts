@@ -193,10 +193,10 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh('bridge', mover);
       const { plan, prompter } = await wizard(['Set options…', ['IPv4 address'], 'OK', CANCEL], network, container);
       assert.equal(plan, undefined);
-      const checklist = prompter.asked[1];
+      const checklist = prompter.question('Tick the options to set');
       assert.match(checklist.optionDetails![checklist.options!.indexOf('IPv4 address')]!, /not available/);
-      assert.equal(prompter.asked[2].text, connectRestrictions(network.network).staticAddress);
-      assert.match(prompter.asked[2].text, /default "bridge" network/);
+      assert.equal(prompter.question('That option cannot be used here').text, connectRestrictions(network.network).staticAddress);
+      assert.match(prompter.question('That option cannot be used here').text, /default "bridge" network/);
       const subnet = network.subnets[0];
       const address = subnet.replace(/\.0\/\d+$/, '.200');
       assert.match(tools.validate(address, 'ipv4', network) ?? '', /A fixed address is not possible on the default "bridge" network/);
@@ -222,7 +222,7 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh(net, holder);
       const { plan, prompter } = await wizard(['OK'], network, container);
       assert.equal(plan, undefined);
-      assert.match(prompter.asked[0].text, new RegExp(`"${holder}" is already connected to "${net}"`));
+      assert.match(prompter.question(/^Cannot connect to /).text, new RegExp(`"${holder}" is already connected to "${net}"`));
       const refusal = await engineRefusal(network, container, {});
       assert.equal(refusal.engineMessage, `endpoint with name ${holder} already exists in network ${net}`);
       assert.equal(refusal.statusCode, 403);
@@ -232,7 +232,10 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh('host', mover);
       const { plan, prompter } = await wizard(['OK'], network, container);
       assert.equal(plan, undefined);
-      assert.match(prompter.asked[0].text, /"host" is the host network.*Start the container with --network host instead/);
+      assert.match(
+        prompter.question(/^Cannot connect to /).text,
+        /"host" is the host network.*Start the container with --network host instead/,
+      );
       const refusal = await engineRefusal(network, container, {});
       assert.equal(refusal.engineMessage, 'container cannot be disconnected from host network or connected to host network');
       assert.equal(refusal.statusCode, 400);
@@ -242,7 +245,7 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh('none', mover);
       const { plan, prompter } = await wizard(['OK'], network, container);
       assert.equal(plan, undefined);
-      assert.match(prompter.asked[0].text, /"none" is the none network/);
+      assert.match(prompter.question(/^Cannot connect to /).text, /"none" is the none network/);
       const refusal = await engineRefusal(network, container, {});
       assert.equal(
         refusal.engineMessage,
@@ -254,8 +257,11 @@ describe('connect and disconnect against the real engine', () => {
       const { network, container } = await fresh('bridge', mover);
       const { plan, prompter } = await wizard(['Set options…', ['Aliases'], 'OK', CANCEL], network, container);
       assert.equal(plan, undefined);
-      assert.equal(prompter.asked[2].text, connectRestrictions(network.network).aliases);
-      assert.match(prompter.asked[2].text, /network-scoped alias is supported only for containers in user defined networks/);
+      assert.equal(prompter.question('That option cannot be used here').text, connectRestrictions(network.network).aliases);
+      assert.match(
+        prompter.question('That option cannot be used here').text,
+        /network-scoped alias is supported only for containers in user defined networks/,
+      );
       const refusal = await engineRefusal(network, container, { EndpointConfig: { Aliases: ['web'] } });
       assert.equal(refusal.engineMessage, 'network-scoped alias is supported only for containers in user defined networks');
     });

@@ -232,7 +232,7 @@ describe('Create Network wizard against the real engine', () => {
         ipv4: [{ subnet: '10.217.5.0/24', gateway: '10.217.5.1' }],
       });
       try {
-        const parentStep = prompter.asked[2];
+        const parentStep = prompter.question('Parent interface for the macvlan network');
         assert.match(parentStep.text, /Parent interface for the macvlan network/);
         assert.ok(!parentStep.options!.includes('lo'), 'the loopback is not offered as a parent');
         assert.equal(network.Driver, 'macvlan');

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EngineError } from '../../src/engine/errors';
-import { dockerodeOptions, DockerGateway } from '../../src/engine/gateway';
+import { dockerodeOptions } from '../../src/engine/dockerClient';
+import { DockerGateway } from '../../src/engine/gateway';
 import { waitFor } from '../support/waitFor';
 import { fakeEngine, recordingLogger, silentLogger } from './fakeEngine';
 

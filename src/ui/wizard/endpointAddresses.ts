@@ -2,7 +2,7 @@
 // suggestions skip the gateway, auxiliary and used addresses.
 import type { NetworkModel } from '../../model/explorer';
 import { AddressFamily, defaultGateway, familyOf, suggestFreeAddress, validateEndpointAddress } from '../../model/ipam';
-import type { EndpointAddressTools } from './connectWizard';
+import type { EndpointAddressTools } from './connectOptions';
 
 /** Address → container name, for every endpoint (running or configured) on the network. */
 function addressesInUse(network: NetworkModel, family: AddressFamily): Record<string, string> {

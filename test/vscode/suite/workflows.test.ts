@@ -74,7 +74,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
       error.title,
       new RegExp(`Could not create network "${name}": Docker Engine refused to create network "${name}": .*dntnosuch0`),
     );
-    const reopened = prompter.asked[prompter.asked.length - 1];
+    const reopened = prompter.question('Name of the new network');
     assert.strictEqual(reopened.value, name, 'the wizard reopened with the name kept');
   });
 
@@ -123,7 +123,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const { prompter } = await withScript(api, [[other], 'Set options…', ['IPv4 address'], '10.219.22.5'], () =>
       vscode.commands.executeCommand('dockerNetworks.container.connect', node, [node]),
     );
-    assert.match(prompter.asked[prompter.asked.length - 1].validation ?? '', new RegExp(`10\\.219\\.22\\.5.*${holder}`));
+    assert.match(prompter.question(/^Fixed IPv4 address/).validation ?? '', new RegExp(`10\\.219\\.22\\.5.*${holder}`));
     const inspected = await engineDocker().getContainer(other).inspect();
     assert.ok(!(network in inspected.NetworkSettings.Networks), 'nothing was connected');
   });
@@ -141,7 +141,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const { prompter } = await withScript(api, ['Disconnect'], () =>
       vscode.commands.executeCommand('dockerNetworks.container.disconnect', endpoint, [endpoint]),
     );
-    assert.match(prompter.asked[0].title, new RegExp(`Disconnect "${container}" from "${network}"\\?`));
+    assert.match(prompter.question(/^Disconnect /).title, new RegExp(`Disconnect "${container}" from "${network}"\\?`));
     const inspected = await engineDocker().getNetwork(network).inspect();
     assert.deepStrictEqual(Object.keys(inspected.Containers ?? {}), []);
   });
@@ -159,7 +159,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const { prompter } = await withScript(api, ['Disconnect Them and Remove'], () =>
       vscode.commands.executeCommand('dockerNetworks.network.remove', node, [node]),
     );
-    assert.match(prompter.asked[0].text, new RegExp(`"${network}" has running containers attached: "${container}"`));
+    assert.match(prompter.question(/^Remove network/).text, new RegExp(`"${network}" has running containers attached: "${container}"`));
     await assert.rejects(engineDocker().getNetwork(network).inspect(), /404|not found/);
     assert.ok((await engineDocker().getContainer(container).inspect()).State.Running, 'the container keeps running');
   });
@@ -176,7 +176,7 @@ suite('Workflows: create, connect, disconnect, remove, prune', () => {
     const { prompter } = await withScript(api, [CANCEL], () =>
       vscode.commands.executeCommand('dockerNetworks.network.remove', node, [node]),
     );
-    assert.match(prompter.asked[0].text, /will fail to start/);
+    assert.match(prompter.question(/^Remove network/).text, /will fail to start/);
     assert.ok(await engineDocker().getNetwork(network).inspect(), 'still there');
   });
 
