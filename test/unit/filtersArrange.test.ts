@@ -1,28 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import type { Network } from '../../src/model/engineTypes';
 import { buildExplorerModel } from '../../src/model/explorer';
 import { arrangeNetworks, groupNetworks, sortNetworks } from '../../src/model/filters/arrange';
-
-function network(name: string, overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name,
-    Id: `${name}-id`.padEnd(64, '0'),
-    Created: '2026-11-29T02:24:48.63Z',
-    Scope: 'local',
-    Driver: 'bridge',
-    EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: [] },
-    Internal: false,
-    Attachable: false,
-    Ingress: false,
-    ConfigOnly: false,
-    Containers: {},
-    Labels: {},
-    Options: {},
-    ...overrides,
-  };
-}
+import { network } from '../support/fixtures';
 
 const models = buildExplorerModel(
   [

@@ -10,26 +10,7 @@ import {
   truncateId,
   validateTemplate,
 } from '../../src/model/filters/formatTemplate';
-
-function network(name: string, overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name,
-    Id: `${name}-id`.padEnd(64, '0'),
-    Created: '2026-11-29T02:24:48.63Z',
-    Scope: 'local',
-    Driver: 'bridge',
-    EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: [] },
-    Internal: false,
-    Attachable: false,
-    Ingress: false,
-    ConfigOnly: false,
-    Containers: {},
-    Labels: {},
-    Options: {},
-    ...overrides,
-  };
-}
+import { network } from '../support/fixtures';
 
 function container(name: string, state: string, networkName: string, networkId: string): ContainerSummary {
   return {

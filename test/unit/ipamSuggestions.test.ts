@@ -16,25 +16,10 @@ import {
   takenSubnets,
   validateEndpointAddress,
 } from '../../src/model/ipam/suggestions';
+import { network as fixtureNetwork } from '../support/fixtures';
 
 function network(name: string, config: NonNullable<Network['IPAM']['Config']>, overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name,
-    Id: `${name}-id`.padEnd(64, '0'),
-    Created: '2026-11-29T02:24:48.63Z',
-    Scope: 'local',
-    Driver: 'bridge',
-    EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: config },
-    Internal: false,
-    Attachable: false,
-    Ingress: false,
-    ConfigOnly: false,
-    Containers: {},
-    Labels: {},
-    Options: {},
-    ...overrides,
-  };
+  return fixtureNetwork(name, { IPAM: { Driver: 'default', Config: config }, ...overrides });
 }
 
 function endpoint(name: string, ipv4: string, ipv6 = ''): NetworkEndpoint {

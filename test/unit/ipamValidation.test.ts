@@ -9,25 +9,10 @@ import {
   checkAgainstHostAddresses,
   validateIpamRequest,
 } from '../../src/model/ipam/validation';
+import { network as fixtureNetwork } from '../support/fixtures';
 
 function network(name: string, subnets: string[], overrides: Partial<Network> = {}): Network {
-  return {
-    Name: name,
-    Id: `${name}-id`.padEnd(64, '0'),
-    Created: '2026-11-29T02:24:48.63Z',
-    Scope: 'local',
-    Driver: 'bridge',
-    EnableIPv6: false,
-    IPAM: { Driver: 'default', Config: subnets.map(Subnet => ({ Subnet })) },
-    Internal: false,
-    Attachable: false,
-    Ingress: false,
-    ConfigOnly: false,
-    Containers: {},
-    Labels: {},
-    Options: {},
-    ...overrides,
-  };
+  return fixtureNetwork(name, { IPAM: { Driver: 'default', Config: subnets.map(Subnet => ({ Subnet })) }, ...overrides });
 }
 
 const err = (field: string, message: string, suggestion?: string): IpamIssue =>
