@@ -185,14 +185,11 @@ export class EngineConnection {
 
   private async followEvents(gateway: DockerGateway, signal: AbortSignal): Promise<void> {
     let failuresInARow = 0;
-    let firstRound = true;
     this.watchIdle(signal);
     while (!signal.aborted) {
       const filters = this.options.eventFilters ?? DEFAULT_EVENT_FILTERS;
       const subscribed = Date.now();
       try {
-        if (!firstRound) this.resyncEmitter.fire();
-        firstRound = false;
         await gateway.streamEvents(
           filters,
           event => {
@@ -200,6 +197,9 @@ export class EngineConnection {
             this.eventEmitter.fire(event);
           },
           signal,
+          // A change made before the engine took the subscription sends no event to us: look once more now that
+          // every later change will (the first load at connect may have run before the subscription).
+          () => this.resyncEmitter.fire(),
         );
       } catch (err) {
         if (signal.aborted) return;

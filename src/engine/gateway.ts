@@ -225,7 +225,13 @@ export class DockerGateway {
    * Streams `/events` until the stream ends, the signal aborts, or the connection breaks (then it rejects).
    * Resolves when the engine closes the stream cleanly.
    */
-  async streamEvents(filters: EngineFilters, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<void> {
+  /** `onSubscribed` runs once the engine has taken the subscription: from then on no change goes unreported. */
+  async streamEvents(
+    filters: EngineFilters,
+    onEvent: (event: EngineEvent) => void,
+    signal: AbortSignal,
+    onSubscribed?: () => void,
+  ): Promise<void> {
     const stream = await this.call('follow engine events', { signal, timeoutMs: 0 }, abortSignal =>
       this.api.getEvents({ ...filtersQuery(filters), abortSignal }),
     );
@@ -234,6 +240,7 @@ export class DockerGateway {
       stop();
       return;
     }
+    onSubscribed?.();
     signal.addEventListener('abort', stop, { once: true });
     try {
       await readEventLines(stream, onEvent, this.options.logger).catch(err => {
