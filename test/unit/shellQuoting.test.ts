@@ -90,16 +90,20 @@ function argvThroughShell(program: string, line: string): string[] {
 
 const PRINT_ARGV = [process.execPath, '-e', 'process.stdout.write(process.argv.slice(1).map(a => a + "\\0").join(""))'];
 
+/** The shell's path; under CI a missing shell fails (the scripts install it), elsewhere the test is skipped. */
+function installedShell(t: { skip(message: string): void }, name: string): string | undefined {
+  const program = findProgram(name);
+  if (program) return program;
+  if (process.env.CI === 'true') assert.fail(`${name} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
+  t.skip(`${name} is not installed`);
+  return undefined;
+}
+
 describe('copied command lines run exactly what they show, in every shell', () => {
   for (const shell of SHELLS) {
     test(`${shell.name}: hostile values come back as the exact argv`, t => {
-      const program = findProgram(shell.program);
-      if (!program) {
-        if (process.env.CI === 'true')
-          assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
-        t.skip(`${shell.program} is not installed`);
-        return;
-      }
+      const program = installedShell(t, shell.program);
+      if (!program) return;
       const line = commandLine([...PRINT_ARGV, ...HOSTILE], shell.kind);
       assert.deepEqual(argvThroughShell(program, line), HOSTILE);
     });
@@ -107,13 +111,8 @@ describe('copied command lines run exactly what they show, in every shell', () =
 
   for (const shell of SHELLS) {
     test(`${shell.name}: the copied docker network create and connect lines reach docker as the exact argv`, t => {
-      const program = findProgram(shell.program);
-      if (!program) {
-        if (process.env.CI === 'true')
-          assert.fail(`${shell.program} is missing: the test scripts install it from Debian (scripts/lib/apt.js)`);
-        t.skip(`${shell.program} is not installed`);
-        return;
-      }
+      const program = installedShell(t, shell.program);
+      if (!program) return;
       // `docker` is a shell function here that prints its arguments, so the exact copied line is what runs.
       const printer = commandLine(PRINT_ARGV, shell.kind);
       const define = shell.kind === 'fish' ? `function docker; ${printer} $argv; end\n` : `docker() { ${printer} "$@"; }\n`;
