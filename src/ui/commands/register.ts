@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { ensureEngine } from './engineGuard';
 import { EngineError } from '../../engine/errors';
+import { isTreeNode } from '../tree/treeItems';
 
 /** `titles` maps command IDs to their palette titles (from the manifest), to name the command in messages. */
 export function registerCommands(
@@ -16,13 +17,23 @@ export function registerCommands(
       try {
         if (definition.needs && !(await ensureEngine(context, definition.needs, titles.get(definition.id) ?? definition.id)))
           return undefined;
-        return await definition.run(context, ...args);
+        return await definition.run(context, ...currentNodes(context, args));
       } catch (err) {
         reportCommandError(context, definition.id, err);
         return undefined;
       }
     }),
   );
+}
+
+/**
+ * Tree commands get the clicked node and the selection as VS Code holds them, which may be from an older model (a
+ * redraw only replaces the rows that changed): act on the current version of each node.
+ */
+function currentNodes(context: CommandContext, args: unknown[]): unknown[] {
+  const latest = (value: unknown): unknown =>
+    isTreeNode(value) ? context.containersTree.latest(context.networksTree.latest(value)) : value;
+  return args.map(arg => (Array.isArray(arg) ? arg.map(latest) : latest(arg)));
 }
 
 /** Shows a failed action's error (a cancellation is not one), logs it, and lets the connection check the engine. */

@@ -3,14 +3,10 @@
 import * as vscode from 'vscode';
 import { ContainerModel, describeNetwork, NetworkModel } from '../../model/explorer';
 import { askOnce } from '../wizard/flow';
-import { ExplorerNode, nodeId } from '../tree/treeItems';
+import { ExplorerNode, isTreeNode, nodeId } from '../tree/treeItems';
 import type { CommandContext } from './commandContext';
 
 type NodeOfKind<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
-
-function isNode(value: unknown): value is ExplorerNode {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
-}
 
 /**
  * VS Code passes (clicked node, selected nodes) to tree context-menu commands. The selection counts only when it
@@ -23,8 +19,8 @@ export function selectedNodes<K extends ExplorerNode['kind']>(
 ): NodeOfKind<K>[] | undefined {
   const kinds: readonly string[] = Array.isArray(kind) ? kind : [kind];
   const ofKind = (node: ExplorerNode): node is NodeOfKind<K> => kinds.includes(node.kind);
-  const selected = (Array.isArray(selection) ? selection : []).filter(isNode).filter(ofKind);
-  const target = isNode(clicked) && ofKind(clicked) ? clicked : undefined;
+  const selected = (Array.isArray(selection) ? selection : []).filter(isTreeNode).filter(ofKind);
+  const target = isTreeNode(clicked) && ofKind(clicked) ? clicked : undefined;
   if (!target) return selected.length ? selected : undefined;
   return selected.some(node => nodeId(node) === nodeId(target)) ? selected : [target];
 }
@@ -36,7 +32,7 @@ export function clickedNode<K extends ExplorerNode['kind']>(
   kind: K | readonly K[],
 ): NodeOfKind<K> | undefined {
   const nodes = selectedNodes(clicked, selection, kind);
-  const target = isNode(clicked) ? nodes?.find(node => nodeId(node) === nodeId(clicked)) : undefined;
+  const target = isTreeNode(clicked) ? nodes?.find(node => nodeId(node) === nodeId(clicked)) : undefined;
   return target ?? nodes?.[0];
 }
 

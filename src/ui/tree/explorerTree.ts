@@ -1,10 +1,12 @@
 // One tree data provider per view, both reading the explorer store: the Networks view (networks → endpoints)
 // and the Containers view (containers → their networks). Stable ids and getParent make `reveal` work.
 import * as vscode from 'vscode';
-import type { ExplorerStore } from '../../engine/explorerStore';
+import type { ExplorerSnapshot, ExplorerStore } from '../../engine/explorerStore';
 import type { ExplorerModel } from '../../model/explorer';
 import { DisposableOwner } from '../disposable';
 import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions } from '../../model/networkView';
+import { DrawPacer } from '../../model/drawPacer';
+import { DrawnTree } from '../../model/treeChanges';
 import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem } from './treeItems';
 
 export interface TreeShape {
@@ -41,9 +43,19 @@ export const containersShape: TreeShape = {
     node.kind === 'containerNetwork' ? model.containers.find(container => container.id === node.containerId) : undefined,
 };
 
+/**
+ * One view's data provider. Elements are the model's nodes; VS Code keeps the ones it was given, so every call
+ * looks the node up by id in the current model. A change in the store redraws only the rows that changed (the whole
+ * tree only when its top level changed), paced so that VS Code draws each redraw at once (see DrawPacer).
+ */
 export class ExplorerTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<ExplorerNode> {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<ExplorerNode | undefined>());
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<ExplorerNode | ExplorerNode[] | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly drawn = new DrawnTree<ExplorerNode>();
+  private readonly pacer = new DrawPacer(() => this.announceChanges());
+  private index: { snapshot: ExplorerSnapshot; roots: readonly ExplorerNode[]; byId: Map<string, ExplorerNode> } | undefined;
+  /** The redraws announced lately: the ids of the rows (undefined: everything). Tests and the benchmark read them. */
+  readonly redraws: { ids: string[] | undefined; at: number }[] = [];
 
   constructor(
     private readonly store: ExplorerStore,
@@ -51,45 +63,106 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
     private readonly display: () => NetworkDisplay = () => ({ fullIds: false }),
   ) {
     super();
-    this.own(store.onDidChange(() => this.changeEmitter.fire(undefined)));
+    this.own(store.onDidChange(() => this.pacer.request()));
+    this.own({ dispose: () => this.pacer.dispose() });
   }
 
-  /** Redraws everything (view options or display settings changed). */
+  /** Redraws everything: view options or display settings changed, so every row may look different. */
   refresh(): void {
-    this.changeEmitter.fire(undefined);
+    this.index = undefined;
+    this.drawn.clear();
+    this.fire(undefined);
   }
 
-  private get model(): ExplorerModel | undefined {
-    return this.store.model;
+  getTreeItem(element: ExplorerNode): vscode.TreeItem {
+    const id = nodeId(element);
+    const item = toTreeItem(this.current().byId.get(id) ?? element, this.display());
+    this.drawn.drewLook(id, lookOf(item));
+    return item;
   }
 
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node, this.display());
+  getChildren(element?: ExplorerNode): ExplorerNode[] {
+    const current = this.current();
+    const parentId = element && nodeId(element);
+    const node = parentId === undefined ? undefined : current.byId.get(parentId);
+    const children = element ? (node ? this.shape.children(node) : []) : current.roots;
+    this.drawn.gaveChildren(
+      parentId,
+      children.map(child => ({ id: nodeId(child), node: child })),
+    );
+    return [...children];
   }
 
-  getChildren(node?: ExplorerNode): ExplorerNode[] {
-    const model = this.model;
-    if (!model) return !node && this.store.snapshot.kind === 'unavailable' ? [...ENGINE_UNREACHABLE_HINTS] : [];
-    return [...(node ? this.shape.children(node) : this.shape.roots(model))];
-  }
-
-  getParent(node: ExplorerNode): ExplorerNode | undefined {
-    const model = this.model;
-    return model ? this.shape.parent(node, model) : undefined;
+  getParent(element: ExplorerNode): ExplorerNode | undefined {
+    const model = this.store.model;
+    const node = this.current().byId.get(nodeId(element));
+    return model && node ? this.shape.parent(node, model) : undefined;
   }
 
   /** The current node with this id (nodes are rebuilt on every reload). */
   findById(id: string): ExplorerNode | undefined {
-    const model = this.model;
-    if (!model) return undefined;
-    const search = (nodes: readonly ExplorerNode[]): ExplorerNode | undefined => {
-      for (const node of nodes) {
-        if (nodeId(node) === id) return node;
-        const found = search(this.shape.children(node));
-        if (found) return found;
-      }
-      return undefined;
-    };
-    return search(this.shape.roots(model));
+    return this.current().byId.get(id);
   }
+
+  /** The current version of a node VS Code handed back (a command's argument may be from an older model). */
+  latest<T extends ExplorerNode>(node: T): T {
+    return (this.current().byId.get(nodeId(node)) as T | undefined) ?? node;
+  }
+
+  /** Every node of the current model by id, built once per model. */
+  private current(): { roots: readonly ExplorerNode[]; byId: ReadonlyMap<string, ExplorerNode> } {
+    const snapshot = this.store.snapshot;
+    if (this.index?.snapshot === snapshot) return this.index;
+    const model = this.store.model;
+    const roots = model ? this.shape.roots(model) : this.rootsWithout();
+    const byId = new Map<string, ExplorerNode>();
+    const add = (nodes: readonly ExplorerNode[]) => {
+      for (const node of nodes) {
+        byId.set(nodeId(node), node);
+        add(this.shape.children(node));
+      }
+    };
+    add(roots);
+    this.index = { snapshot, roots, byId };
+    return this.index;
+  }
+
+  /** The top level without a model: what to do when the engine cannot be reached, else nothing (loading). */
+  private rootsWithout(): readonly ExplorerNode[] {
+    return this.store.snapshot.kind === 'unavailable' ? ENGINE_UNREACHABLE_HINTS : [];
+  }
+
+  private announceChanges(): boolean {
+    const current = this.current();
+    const display = this.display();
+    const redraw = this.drawn.changesTo({
+      rootIds: current.roots.map(nodeId),
+      childIds: id => {
+        const node = current.byId.get(id);
+        return node && this.shape.children(node).map(nodeId);
+      },
+      look: id => {
+        const node = current.byId.get(id);
+        return node && lookOf(toTreeItem(node, display));
+      },
+    });
+    if (redraw.kind === 'none') return false;
+    this.fire(redraw.kind === 'all' ? undefined : [...redraw.nodes]);
+    return true;
+  }
+
+  private fire(nodes: ExplorerNode[] | undefined): void {
+    this.redraws.push({ ids: nodes?.map(nodeId), at: Date.now() });
+    if (this.redraws.length > 1000) this.redraws.splice(0, this.redraws.length - 1000);
+    this.changeEmitter.fire(nodes);
+  }
+}
+
+/** Everything of a tree item VS Code draws, as one string: equal strings draw the same row. */
+function lookOf(item: vscode.TreeItem): string {
+  // ThemeIcon and ThemeColor hold only their ids, so their JSON tells them apart.
+  const icon = JSON.stringify(item.iconPath ?? null);
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return JSON.stringify([label, item.description, icon, tooltip, item.contextValue, item.collapsibleState, item.command?.command]);
 }

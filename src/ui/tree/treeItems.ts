@@ -14,6 +14,11 @@ import { endpointTooltip, networkTooltip } from '../../model/tooltips';
 
 export type ExplorerNode = NetworkModel | EndpointModel | ContainerModel | ContainerNetworkModel | GroupModel | HintModel;
 
+/** Whether a command argument is one of our tree nodes (VS Code passes the clicked node and the selection). */
+export function isTreeNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
 /** How network nodes are labelled: `--format`-style templates, full or short IDs. */
 export interface NetworkDisplay {
   readonly label?: CompiledTemplate;
