@@ -194,6 +194,8 @@ export class EngineConnection {
           filters,
           event => {
             this.lastActivity = Date.now();
+            // At debug level the log times each stage from the engine's event to the rows (the UI benchmark reads it).
+            this.options.logger.debug(`event: ${event.Type} ${event.Action} ${event.Actor?.ID ?? ''}`);
             this.eventEmitter.fire(event);
           },
           signal,

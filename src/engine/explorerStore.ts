@@ -269,6 +269,9 @@ export class ExplorerStore {
   }
 
   private set(snapshot: ExplorerSnapshot): void {
+    this.logger.debug(
+      `explorer: ${snapshot.kind === 'ready' ? `published ${snapshot.model.networks.length} networks, ${snapshot.model.containers.length} containers` : snapshot.kind}`,
+    );
     this.current = snapshot;
     this.changeEmitter.fire(snapshot);
   }

@@ -7,7 +7,7 @@ import { DisposableOwner } from '../disposable';
 import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions } from '../../model/networkView';
 import { DrawPacer } from '../../model/drawPacer';
 import { DrawnTree } from '../../model/treeChanges';
-import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem } from './treeItems';
+import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem, tooltipOf } from './treeItems';
 
 export interface TreeShape {
   roots(model: ExplorerModel): readonly ExplorerNode[];
@@ -61,6 +61,8 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
     private readonly store: ExplorerStore,
     private readonly shape: TreeShape,
     private readonly display: () => NetworkDisplay = () => ({ fullIds: false }),
+    /** Debug-level timing of redraws: what was announced, and when VS Code asked for the rows. */
+    private readonly trace: (message: string) => void = () => {},
   ) {
     super();
     this.own(store.onDidChange(() => this.pacer.request()));
@@ -76,8 +78,15 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
 
   getTreeItem(element: ExplorerNode): vscode.TreeItem {
     const id = nodeId(element);
-    const item = toTreeItem(this.current().byId.get(id) ?? element, this.display());
-    this.drawn.drewLook(id, lookOf(item));
+    const node = this.current().byId.get(id) ?? element;
+    const item = toTreeItem(node, this.display());
+    this.drawn.drewLook(id, lookOf(item, node));
+    return item;
+  }
+
+  /** The hover text, asked for only when the row is hovered (see tooltipOf). */
+  resolveTreeItem(item: vscode.TreeItem, element: ExplorerNode): vscode.TreeItem {
+    item.tooltip ??= tooltipOf(this.latest(element));
     return item;
   }
 
@@ -86,6 +95,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
     const parentId = element && nodeId(element);
     const node = parentId === undefined ? undefined : current.byId.get(parentId);
     const children = element ? (node ? this.shape.children(node) : []) : current.roots;
+    this.trace(`tree: VS Code asks for the ${children.length} rows ${parentId === undefined ? 'at the top level' : `under ${parentId}`}`);
     this.drawn.gaveChildren(
       parentId,
       children.map(child => ({ id: nodeId(child), node: child })),
@@ -143,7 +153,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
       },
       look: id => {
         const node = current.byId.get(id);
-        return node && lookOf(toTreeItem(node, display));
+        return node && lookOf(toTreeItem(node, display), node);
       },
     });
     if (redraw.kind === 'none') return false;
@@ -152,17 +162,19 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   }
 
   private fire(nodes: ExplorerNode[] | undefined): void {
+    this.trace(`tree: redraw ${nodes ? `${nodes.length} rows` : 'everything'}`);
     this.redraws.push({ ids: nodes?.map(nodeId), at: Date.now() });
     if (this.redraws.length > 1000) this.redraws.splice(0, this.redraws.length - 1000);
     this.changeEmitter.fire(nodes);
   }
 }
 
-/** Everything of a tree item VS Code draws, as one string: equal strings draw the same row. */
-function lookOf(item: vscode.TreeItem): string {
+/** Everything VS Code draws for a row, its hover text included, as one string: equal strings draw the same row. */
+function lookOf(item: vscode.TreeItem, node: ExplorerNode): string {
   // ThemeIcon and ThemeColor hold only their ids, so their JSON tells them apart.
   const icon = JSON.stringify(item.iconPath ?? null);
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+  const hover = item.tooltip ?? tooltipOf(node);
+  const tooltip = hover instanceof vscode.MarkdownString ? hover.value : (hover ?? '');
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   return JSON.stringify([label, item.description, icon, tooltip, item.contextValue, item.collapsibleState, item.command?.command]);
 }

@@ -73,7 +73,9 @@ suite('Explorer: the trees follow the engine', () => {
     );
     const networkItem = api.networksTree.getTreeItem(network);
     assert.strictEqual(networkItem.description, 'bridge · 10.219.1.0/24 · 2 endpoints');
-    assert.match((networkItem.tooltip as vscode.MarkdownString).value, /gateway `10\.219\.1\.1`/);
+    assert.strictEqual(networkItem.tooltip, undefined, 'the hover text is resolved when hovered, not sent with every redraw');
+    const hovered = api.networksTree.resolveTreeItem(networkItem, network);
+    assert.match((hovered.tooltip as vscode.MarkdownString).value, /gateway `10\.219\.1\.1`/);
     assert.strictEqual(networkItem.contextValue, 'network custom inUse');
   });
 
