@@ -56,6 +56,8 @@ export interface CreateScript {
   configFrom?: string;
   bridgeName?: string;
   mtu?: string;
+  /** The default host address published ports bind to (com.docker.network.bridge.host_binding_ipv4). */
+  hostBinding?: string;
   mode?: string;
   driverOpts?: string;
   /** As typed (the test label is added in front unless `testLabel: false`). */
@@ -80,6 +82,7 @@ export function createScript(script: CreateScript): Answer[] {
     ...(script.configFrom ? ['Config from…'] : []),
     ...(script.bridgeName ? ['Bridge interface name…'] : []),
     ...(script.mtu ? ['MTU…'] : []),
+    ...(script.hostBinding ? ['Host binding address…'] : []),
     ...(script.mode ? [`${driver} mode…`] : []),
     ...(script.driverOpts ? ['Other driver options…'] : []),
     ...(labels ? ['Labels…'] : []),
@@ -99,6 +102,7 @@ export function createScript(script: CreateScript): Answer[] {
     if (script.configFrom) answers.push(script.configFrom);
     if (script.bridgeName) answers.push(script.bridgeName);
     if (script.mtu) answers.push(script.mtu);
+    if (script.hostBinding) answers.push(script.hostBinding);
     if (script.mode) answers.push(script.mode);
     if (script.driverOpts) answers.push(script.driverOpts);
     if (labels) answers.push(labels);

@@ -38,11 +38,12 @@ describe('ipam validation: well-formed requests pass', () => {
     ['a ULA /48', one({ subnet: 'fd00:dead:beef::/48', gateway: 'fd00:dead:beef::1' })],
     ['dual stack', { subnets: [{ subnet: '10.1.0.0/16', gateway: '10.1.0.1' }, { subnet: 'fd00:dead:beef::/48' }] }],
     ['a range equal to its subnet', one({ subnet: '10.1.0.0/24', ipRange: '10.1.0.0/24' })],
+    ['the lower half of an IPv6 /64 as its range', one({ subnet: '2001:db8::/64', ipRange: '2001:db8::/65' })],
     [
       'an IPv6 gateway on the last address (IPv6 has no broadcast)',
       one({ subnet: '2001:db8::/64', gateway: '2001:db8::ffff:ffff:ffff:ffff' }),
     ],
-    ['a /31 gateway on its first address (RFC 3021)', one({ subnet: '10.0.0.0/31', gateway: '10.0.0.0' })],
+    ['a /30, the smallest IPv4 block the engine can give a gateway', one({ subnet: '10.0.0.4/30', gateway: '10.0.0.5' })],
     ['blank optional fields, as an empty form leaves them', one({ subnet: '10.1.0.0/16', gateway: '', ipRange: ' ', auxAddresses: {} })],
     ['two IPv4 subnets for a driver that takes several', { subnets: [{ subnet: '10.1.0.0/16' }, { subnet: '10.2.0.0/16' }] }],
   ];
@@ -105,14 +106,39 @@ describe('ipam validation: each rule of the structured form', () => {
       ],
     ],
     [
-      'an IPv4 /32 leaves one address',
+      'an IPv4 /31 leaves the engine no address for the gateway (it keeps both ends back)',
+      one({ subnet: '10.0.0.0/31', gateway: '10.0.0.0' }),
+      [
+        err(
+          'subnets[0].subnet',
+          'Subnet 10.0.0.0/31 leaves no address for the gateway: the engine keeps back the first and last address of an IPv4 block, even a /31 or /32, and refuses it ("No available addresses on this pool").',
+        ),
+      ],
+    ],
+    [
+      'an IPv4 /32 leaves none either',
       one({ subnet: '10.0.0.5/32' }),
-      [warn('subnets[0].subnet', 'Subnet 10.0.0.5/32 has 1 usable address: too few for a gateway and a container.')],
+      [
+        err(
+          'subnets[0].subnet',
+          'Subnet 10.0.0.5/32 leaves no address for the gateway: the engine keeps back the first and last address of an IPv4 block, even a /31 or /32, and refuses it ("No available addresses on this pool").',
+        ),
+      ],
     ],
     [
       'an IPv6 /128 leaves none',
       one({ subnet: '2001:db8::/128' }),
-      [warn('subnets[0].subnet', 'Subnet 2001:db8::/128 has 0 usable addresses: too few for a gateway and a container.')],
+      [
+        err(
+          'subnets[0].subnet',
+          'Subnet 2001:db8::/128 leaves no address for the gateway: the engine keeps back the first address of an IPv6 block, and refuses it ("No available addresses on this pool").',
+        ),
+      ],
+    ],
+    [
+      'an IPv6 /127 leaves the gateway only',
+      one({ subnet: '2001:db8::/127' }),
+      [warn('subnets[0].subnet', 'Subnet 2001:db8::/127 has 1 usable address: too few for a gateway and a container.')],
     ],
 
     [
@@ -227,6 +253,36 @@ describe('ipam validation: each rule of the structured form', () => {
       'an IPv6 range on an IPv4 subnet',
       one({ subnet: '10.1.0.0/16', ipRange: '2001:db8::/80' }),
       [err('subnets[0].ipRange', 'IP range 2001:db8::/80 is IPv6 but subnet 10.1.0.0/16 is IPv4.')],
+    ],
+    [
+      'an IPv6 range that fills its /64: the engine cannot count that far',
+      one({ subnet: '2001:db8::/64', ipRange: '2001:db8::/64' }),
+      [
+        err(
+          'subnets[0].ipRange',
+          'IP range 2001:db8::/64 reaches the 2^64th address of subnet 2001:db8::/64, which the engine cannot count to: it refuses the network ("invalid bit range"). Use a range that ends earlier, such as the lower half of a /64.',
+        ),
+      ],
+    ],
+    [
+      'an IPv6 range on the upper half of a /64 ends on its last address',
+      one({ subnet: '2001:db8::/64', ipRange: '2001:db8:0:0:8000::/65' }),
+      [
+        err(
+          'subnets[0].ipRange',
+          'IP range 2001:db8:0:0:8000::/65 reaches the 2^64th address of subnet 2001:db8::/64, which the engine cannot count to: it refuses the network ("invalid bit range"). Use a range that ends earlier, such as the lower half of a /64.',
+        ),
+      ],
+    ],
+    [
+      'a /64 range at the start of a /48 holds 2^64 addresses',
+      one({ subnet: '2001:db8::/48', ipRange: '2001:db8::/64' }),
+      [
+        err(
+          'subnets[0].ipRange',
+          'IP range 2001:db8::/64 reaches the 2^64th address of subnet 2001:db8::/48, which the engine cannot count to: it refuses the network ("invalid bit range"). Use a range that ends earlier, such as the lower half of a /64.',
+        ),
+      ],
     ],
 
     [

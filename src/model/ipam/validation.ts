@@ -77,7 +77,14 @@ function subnetShapeIssues(text: string, subnet: ParsedCidr, field: string): Ipa
     issues.push(error(field, `Subnet ${text} has host bits set: the network address of that block is ${subnet.cidr}.`, subnet.cidr));
   }
   const usable = usableAddressCount(subnet);
-  if (usable < 2n) {
+  if (leavesNoGatewayAddress(subnet)) {
+    issues.push(
+      error(
+        field,
+        `Subnet ${subnet.cidr} leaves no address for the gateway: the engine keeps back ${subnet.family === 'ipv4' ? 'the first and last address of an IPv4 block, even a /31 or /32' : 'the first address of an IPv6 block'}, and refuses it ("No available addresses on this pool").`,
+      ),
+    );
+  } else if (usable < 2n) {
     issues.push(
       warning(
         field,
@@ -86,6 +93,15 @@ function subnetShapeIssues(text: string, subnet: ParsedCidr, field: string): Ipa
     );
   }
   return issues;
+}
+
+/**
+ * A bridge network always takes a gateway address. Engine 20.10 keeps an IPv4 block's first and last address back
+ * whatever its size, and an IPv6 block's first (measured: /31, /32 and IPv6 /128 fail with "failed to allocate
+ * gateway: No available addresses on this pool"; a /30 and an IPv6 /127 work).
+ */
+function leavesNoGatewayAddress(subnet: ParsedCidr): boolean {
+  return subnet.family === 'ipv4' ? subnet.prefix >= 31 : subnet.prefix === 128;
 }
 
 function gatewayIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {
@@ -106,6 +122,17 @@ function addressPlacementProblem(address: ParsedAddress, subnet: ParsedCidr): st
   return role ? `is ${describeReserved(role, subnet)}` : undefined;
 }
 
+/**
+ * The engine numbers a subnet's addresses with 64 bits and keeps the last number back, so an IPv6 range may end at
+ * most 2^64 - 2 addresses after the subnet's first. Measured on 20.10: a /64 range in a /64 (or larger) subnet, the
+ * upper half of a /64, or any range touching its last address fails with "invalid bit range [..., 18446744073709551615]";
+ * the lower half works. Without a range the engine caps the subnet itself, so that is fine.
+ */
+const ENGINE_LAST_ADDRESS_OFFSET = 2n ** 64n - 2n;
+function reachesEngineAddressLimit(range: ParsedCidr, subnet: ParsedCidr): boolean {
+  return range.family === 'ipv6' && range.last.getValue() - subnet.first.getValue() > ENGINE_LAST_ADDRESS_OFFSET;
+}
+
 function ipRangeIssues(text: string, subnet: ParsedCidr, field: string): IpamIssue[] {
   const parsed = parseCidr(text);
   if (!parsed.ok) return [error(field, `IP range "${text}" is not a valid CIDR block: ${parsed.reason}.`)];
@@ -122,6 +149,13 @@ function ipRangeIssues(text: string, subnet: ParsedCidr, field: string): IpamIss
     );
   } else if (!cidrContainsCidr(subnet, range)) {
     issues.push(error(field, `IP range ${range.cidr} is outside subnet ${subnet.cidr}: the range must lie inside the subnet.`));
+  } else if (reachesEngineAddressLimit(range, subnet)) {
+    issues.push(
+      error(
+        field,
+        `IP range ${range.cidr} reaches the 2^64th address of subnet ${subnet.cidr}, which the engine cannot count to: it refuses the network ("invalid bit range"). Use a range that ends earlier, such as the lower half of a /64.`,
+      ),
+    );
   }
   return issues;
 }
