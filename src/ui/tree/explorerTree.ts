@@ -55,7 +55,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   private readonly pacer = new DrawPacer(() => this.announceChanges());
   private index: { snapshot: ExplorerSnapshot; roots: readonly ExplorerNode[]; byId: Map<string, ExplorerNode> } | undefined;
   /** The redraws announced lately: the ids of the rows (undefined: everything). Tests and the benchmark read them. */
-  readonly redraws: { ids: string[] | undefined; at: number }[] = [];
+  readonly redraws: { ids: string[] | undefined; at: number; cause: 'data' | 'display' }[] = [];
 
   constructor(
     private readonly store: ExplorerStore,
@@ -73,7 +73,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   refresh(): void {
     this.index = undefined;
     this.drawn.clear();
-    this.fire(undefined);
+    this.fire(undefined, 'display');
   }
 
   getTreeItem(element: ExplorerNode): vscode.TreeItem {
@@ -157,13 +157,13 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
       },
     });
     if (redraw.kind === 'none') return false;
-    this.fire(redraw.kind === 'all' ? undefined : [...redraw.nodes]);
+    this.fire(redraw.kind === 'all' ? undefined : [...redraw.nodes], 'data');
     return true;
   }
 
-  private fire(nodes: ExplorerNode[] | undefined): void {
+  private fire(nodes: ExplorerNode[] | undefined, cause: 'data' | 'display'): void {
     this.trace(`tree: redraw ${nodes ? `${nodes.length} rows` : 'everything'}`);
-    this.redraws.push({ ids: nodes?.map(nodeId), at: Date.now() });
+    this.redraws.push({ ids: nodes?.map(nodeId), at: Date.now(), cause });
     if (this.redraws.length > 1000) this.redraws.splice(0, this.redraws.length - 1000);
     this.changeEmitter.fire(nodes);
   }
