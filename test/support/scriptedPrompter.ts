@@ -34,7 +34,30 @@ export interface AskedQuestion {
 export class ScriptedPrompter implements Prompter {
   readonly asked: AskedQuestion[] = [];
 
+  private held?: { atRemaining: number; reached: () => void; released: Promise<void> };
+
   constructor(private readonly answers: Answer[]) {}
+
+  /**
+   * Holds the flow open when only `remaining` answers are left, as a user who walked away from an open wizard would:
+   * `reached` resolves when the flow is waiting there, and the flow goes on once `release` is called.
+   */
+  holdWhenRemaining(remaining: number): { reached: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let reached!: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    const reachedPromise = new Promise<void>(resolve => (reached = resolve));
+    this.held = { atRemaining: remaining, reached, released };
+    return { reached: reachedPromise, release };
+  }
+
+  private async waitIfHeld(): Promise<void> {
+    const held = this.held;
+    if (!held || this.answers.length !== held.atRemaining) return;
+    this.held = undefined;
+    held.reached();
+    await held.released;
+  }
 
   /** The question whose text (prompt, placeholder or message) matches: tests find steps by what they ask, not by position. */
   question(what: string | RegExp): AskedQuestion {
@@ -61,6 +84,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async input(question: InputQuestion): Promise<string | Back | undefined> {
+    await this.waitIfHeld();
     const answer = this.next(question.prompt);
     // Shown through the same policy as VS Code's input box, so tests see what the user sees before typing.
     const shown = openingMessage(normaliseValidation(await question.validate?.(question.value ?? '')));
@@ -98,6 +122,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   private async choose<T>(question: PickQuestion<T>, many: boolean): Promise<T[] | Back | undefined> {
+    await this.waitIfHeld();
     const answer = this.next(question.placeholder);
     this.asked.push({
       kind: many ? 'pickMany' : 'pick',
@@ -120,6 +145,7 @@ export class ScriptedPrompter implements Prompter {
 
   /** Errors are recorded; the script answers them like confirmations (an action label, or CANCEL). */
   async error(message: string, actions: readonly string[]): Promise<string | undefined> {
+    await this.waitIfHeld();
     const answer = this.next(message);
     this.asked.push({ kind: 'error', title: message, text: message, options: [...actions] });
     if (answer === CANCEL || answer === BACK) return undefined;
@@ -129,6 +155,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(question: ConfirmQuestion): Promise<string | undefined> {
+    await this.waitIfHeld();
     const answer = this.next(question.message);
     this.asked.push({ kind: 'confirm', title: question.message, text: question.detail, options: [...question.choices] });
     if (answer === CANCEL || answer === BACK) return undefined;
