@@ -5,8 +5,12 @@
 // change shows up in the model. Starts its own private Docker Engine, fills it, measures, cleans up.
 //
 // Options (flags or environment):
+//   --preset=NAME     BENCH_PRESET        default (300/600) or large (1,000 networks, 3,000 containers, 300 running,
+//                                         warm target ≤ 1.2 × floor); the options below override a preset's values
 //   --networks=N      BENCH_NETWORKS      networks to create            (300)
-//   --containers=N    BENCH_CONTAINERS    containers to create          (600; even ones are started)
+//   --containers=N    BENCH_CONTAINERS    containers to create          (600)
+//   --running=N       BENCH_RUNNING       of those, started             (half: the even ones)
+//   --churn=N         BENCH_CHURN         networks created then removed for the heap check (500: 1,000 events)
 //   --runs=N          BENCH_RUNS          warm samples for (a) and (c)  (10)
 //   --cold-runs=N     BENCH_COLD_RUNS     cold loads of (a), (c)        (5)
 //   --cli-runs=N      BENCH_CLI_RUNS      runs of (b)                   (3)
@@ -15,7 +19,7 @@
 //   --investigate     BENCH_INVESTIGATE=1 always run the what-if rounds (otherwise only when a target is missed)
 //   --strict          BENCH_STRICT=1      exit 1 when a target is missed
 //   --results-dir=D   BENCH_RESULTS_DIR   where latest.json/latest.md go (bench/results)
-// Writes bench/results/latest.json and bench/results/latest.md.
+// Writes bench/results/latest.json and latest.md (latest-large.* for the large preset).
 
 const fs = require('fs');
 const os = require('os');
@@ -41,12 +45,23 @@ const num = (name, env, fallback) => {
   if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a non-negative integer`);
   return v;
 };
+const PRESETS = {
+  default: { networks: 300, containers: 600, running: undefined, coldRuns: 5, cliRuns: 3, warmOverFloor: 1.3 },
+  // The scale a large team's shared engine reaches; the CLI round alone takes a minute here, so it runs once.
+  large: { networks: 1000, containers: 3000, running: 300, coldRuns: 3, cliRuns: 1, warmOverFloor: 1.2 },
+};
+const PRESET_NAME = option('preset', 'BENCH_PRESET', 'default');
+const PRESET = PRESETS[PRESET_NAME];
+if (!PRESET) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`);
 const CONFIG = {
-  networks: num('networks', 'BENCH_NETWORKS', 300),
-  containers: num('containers', 'BENCH_CONTAINERS', 600),
+  preset: PRESET_NAME,
+  networks: num('networks', 'BENCH_NETWORKS', PRESET.networks),
+  containers: num('containers', 'BENCH_CONTAINERS', PRESET.containers),
+  running: option('running', 'BENCH_RUNNING', undefined) === undefined ? PRESET.running : num('running', 'BENCH_RUNNING', 0),
+  churn: num('churn', 'BENCH_CHURN', 500),
   runs: Math.max(1, num('runs', 'BENCH_RUNS', 10)),
-  coldRuns: Math.max(1, num('cold-runs', 'BENCH_COLD_RUNS', 5)),
-  cliRuns: Math.max(1, num('cli-runs', 'BENCH_CLI_RUNS', 3)),
+  coldRuns: Math.max(1, num('cold-runs', 'BENCH_COLD_RUNS', PRESET.coldRuns)),
+  cliRuns: Math.max(1, num('cli-runs', 'BENCH_CLI_RUNS', PRESET.cliRuns)),
   events: num('events', 'BENCH_EVENTS', 50),
   concurrency: Math.max(1, num('concurrency', 'BENCH_CONCURRENCY', 8)),
   investigate: /^(1|true)$/.test(option('investigate', 'BENCH_INVESTIGATE', '')),
@@ -54,7 +69,7 @@ const CONFIG = {
   pacedSpacingMs: 500,
   resultsDir: option('results-dir', 'BENCH_RESULTS_DIR', path.join(__dirname, 'results')),
 };
-const TARGETS = { warmOverFloor: 1.3, cliOverStore: 5, eventP95Ms: 250 };
+const TARGETS = { warmOverFloor: PRESET.warmOverFloor, cliOverStore: 5, eventP95Ms: 250, heapGrowth: 0.1 };
 
 const T0 = Date.now();
 const log = message => console.log(`[bench +${((Date.now() - T0) / 1000).toFixed(0)}s] ${message}`);
@@ -190,6 +205,35 @@ async function settle(store, quietMs = 500) {
   } finally {
     sub.dispose();
   }
+}
+
+// ---------- heap: after the full load, and after a churn of events ----------
+// The store's heap in this process is what the extension host holds for the explorer (VS Code's tree items aside).
+require('v8').setFlagsFromString('--expose-gc');
+const collectGarbage = require('vm').runInNewContext('gc');
+function heapUsedMiB() {
+  collectGarbage();
+  collectGarbage();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+/** `count` networks created and removed again (2 × count events) while the store follows: does its heap come back? */
+async function heapChurn(docker, s, { count, networksInUse }) {
+  await settle(s.store);
+  const afterLoadMiB = heapUsedMiB();
+  const subnets = fixture.pickSubnets(networksInUse + count).slice(networksInUse);
+  const loadsBefore = s.store.loadCount;
+  const t0 = now();
+  const ids = await pool(subnets, CONFIG.concurrency, async ({ subnet }, i) => {
+    const created = await docker.createNetwork({ Name: `bench-churn-${i}`, Labels: fixture.LABELS, IPAM: { Config: [{ Subnet: subnet }] } });
+    return created.id;
+  });
+  await pool(ids, CONFIG.concurrency, id => docker.getNetwork(id).remove());
+  const ms = now() - t0;
+  await waitFor(() => s.store.model && !s.store.model.networks.some(n => n.name.startsWith('bench-churn-')), 'the churn gone from the model', 30000);
+  await settle(s.store);
+  const afterChurnMiB = heapUsedMiB();
+  return { events: 2 * count, ms, reloads: s.store.loadCount - loadsBefore, afterLoadMiB, afterChurnMiB, growth: afterChurnMiB / afterLoadMiB - 1 };
 }
 
 // ---------- (b) the CLI way ----------
@@ -384,6 +428,10 @@ function pathLine(p) {
   );
 }
 
+const heapLine = h =>
+  `${h.afterLoadMiB.toFixed(1)} MiB after the load, ${h.afterChurnMiB.toFixed(1)} MiB after ${h.events} events ` +
+  `(${h.growth >= 0 ? '+' : ''}${(h.growth * 100).toFixed(1)}%, target ≤ +${TARGETS.heapGrowth * 100}%; ${h.reloads} full reloads)`;
+
 function renderTable(r) {
   const rows = [
     ['(a) store.reload(), warm', r.a.warm.median, r.a.warm.p95, r.a.warmCallsPerReload],
@@ -403,6 +451,7 @@ function renderTable(r) {
   lines.push(`b/a warm  = ${ratio(r.ratios.cliOverStore)}  (target ≥ ${TARGETS.cliOverStore})  ${verdict(r.targets.cliOverStore)}`);
   lines.push(`a/c warm, best case (min/min) = ${ratio(r.ratios.warmOverFloorBestCase)}  (info: less sensitive to other load)`);
   lines.push(`a/c cold  = ${ratio(r.ratios.coldOverColdFloor)}  (info)`);
+  if (r.heap) lines.push(`heap      = ${heapLine(r.heap)}  ${verdict(r.targets.heapGrowth)}`);
   for (const ev of r.events.rounds) {
     lines.push(
       `event → model, ${ev.label.padEnd(28)} median ${fmtMs(ev.toModelMs.median)} ms, p95 ${fmtMs(ev.toModelMs.p95)} ms` +
@@ -422,7 +471,7 @@ function renderMarkdown(r) {
   md.push(
     `${r.config.networks} networks, ${r.config.containers} containers (${r.setup.running} running), ${r.setup.endpoints} endpoints. ` +
       `Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.kernel}, Node ${m.node}, ${m.engine}, docker CLI ${m.dockerCli}; ${m.date.slice(0, 10)}. ` +
-      `Load average ${m.loadavgAtStart[0]} at start, ${m.loadavgAtEnd?.[0] ?? '?'} at end. Run with \`npm run bench\`.`,
+      `Load average ${m.loadavgAtStart[0]} at start, ${m.loadavgAtEnd?.[0] ?? '?'} at end. Run with \`npm run bench${r.config.preset === 'default' ? '' : ` -- --preset=${r.config.preset}`}\`.`,
   );
   md.push('');
   md.push('| Measurement | Median | p95 | Engine calls |');
@@ -462,6 +511,7 @@ function renderMarkdown(r) {
         `${e.spacingMs ? 'paced' : 'burst'}: engine ${p5(e.path.issueToEventMs)} ms, store ${p5(e.path.eventToModelMs)} ms (${e.reloads} reloads for ${e.connects} events)`,
     )
     .join('; ');
+  if (r.heap) md.push(`Heap of the explorer's data layer (after a forced GC): ${heapLine(r.heap)}, ${verdict(r.targets.heapGrowth)}.`);
   if (split)
     md.push(
       `Where the event latency goes (p50/p95): the engine's own connect (issue → its event), then the store (event → model: the connect applied from one container inspect; a throttled full reload follows): ${split}.`,
@@ -516,6 +566,7 @@ async function main() {
     const setup = await fixture.populate(docker, image, {
       networks: CONFIG.networks,
       containers: CONFIG.containers,
+      running: CONFIG.running,
       concurrency: CONFIG.concurrency,
       log,
     });
@@ -643,6 +694,16 @@ async function main() {
       result.events.stoppedConnect = await stoppedConnectCheck(docker, warmStore, pick(3, { stopped: true }));
     }
 
+    // 6b. heap after the load and after the churn
+    if (CONFIG.churn > 0) {
+      log(`heap: ${CONFIG.churn} networks created and removed (${2 * CONFIG.churn} events) while the store follows`);
+      result.heap = await heapChurn(docker, warmStore, { count: CONFIG.churn, networksInUse: CONFIG.networks });
+      log(
+        `heap: ${result.heap.afterLoadMiB.toFixed(1)} MiB after the load, ${result.heap.afterChurnMiB.toFixed(1)} MiB after ${result.heap.events} events ` +
+          `(${(result.heap.growth * 100).toFixed(1)}%; ${result.heap.reloads} reloads in ${fmtMs(result.heap.ms)} ms)`,
+      );
+    }
+
     // ratios and targets
     result.ratios = {
       warmOverFloor: result.a.warm.median / result.c.warm.median,
@@ -654,6 +715,7 @@ async function main() {
       warmOverFloor: result.ratios.warmOverFloor <= TARGETS.warmOverFloor,
       cliOverStore: result.ratios.cliOverStore >= TARGETS.cliOverStore,
       eventP95: result.events.rounds.filter(e => e.target).every(e => e.toModelMs.p95 <= TARGETS.eventP95Ms),
+      ...(result.heap ? { heapGrowth: result.heap.growth <= TARGETS.heapGrowth } : {}),
     };
     result.targetValues = TARGETS;
 
@@ -710,11 +772,12 @@ async function main() {
     }
     const dir = path.resolve(CONFIG.resultsDir);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+    const stem = CONFIG.preset === 'default' ? 'latest' : `latest-${CONFIG.preset}`;
+    fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(result, null, 2) + '\n');
     const md = renderMarkdown(result);
-    fs.writeFileSync(path.join(dir, 'latest.md'), md);
+    fs.writeFileSync(path.join(dir, `${stem}.md`), md);
     console.log(`\n${md}`);
-    log(`wrote ${path.join(dir, 'latest.json')} and latest.md`);
+    log(`wrote ${path.join(dir, `${stem}.json`)} and ${stem}.md`);
     const missed = Object.entries(result.targets)
       .filter(([, ok]) => !ok)
       .map(([k]) => k);

@@ -27,8 +27,11 @@ const pad = (i, n) => String(i).padStart(n, '0');
 const networkName = j => `bench-net-${pad(j, 3)}`;
 const containerName = i => `bench-c-${pad(i, 3)}`;
 
-/** Deterministic layout: container i is on 1–3 networks, two aliases per endpoint; even containers run. */
-function plan(networkCount, containerCount) {
+/**
+ * Deterministic layout: container i is on 1–3 networks, two aliases per endpoint. Even containers run, or, when
+ * `runningCount` is given, that many spread evenly (every tenth of 3,000 for 300).
+ */
+function plan(networkCount, containerCount, runningCount) {
   const containers = [];
   for (let i = 0; i < containerCount; i++) {
     const count = 1 + (i % 3);
@@ -39,7 +42,7 @@ function plan(networkCount, containerCount) {
     containers.push({
       index: i,
       name: containerName(i),
-      running: i % 2 === 0,
+      running: runningCount === undefined ? i % 2 === 0 : (i * runningCount) % containerCount < runningCount,
       endpoints: nets.map(j => ({ network: networkName(j), aliases: [`svc${i}`, `c${i}-n${j}`] })),
     });
   }
@@ -47,7 +50,7 @@ function plan(networkCount, containerCount) {
 }
 
 /** Creates the networks and containers; returns {networks, containers, timings}. */
-async function populate(docker, image, { networks: networkCount, containers: containerCount, concurrency, log }) {
+async function populate(docker, image, { networks: networkCount, containers: containerCount, running, concurrency, log }) {
   const timings = {};
   const subnets = pickSubnets(networkCount);
   let t0 = now();
@@ -67,7 +70,7 @@ async function populate(docker, image, { networks: networkCount, containers: con
     `setup: ${networks.length} networks (${subnets[0].subnet} … ${subnets[subnets.length - 1].subnet}) in ${(timings.networksMs / 1000).toFixed(1)} s`,
   );
 
-  const layout = plan(networkCount, containerCount);
+  const layout = plan(networkCount, containerCount, running);
   const byName = new Map(networks.map(n => [n.name, n]));
   let createMs = 0,
     connectMs = 0,
@@ -135,4 +138,4 @@ async function teardown(docker, { concurrency = 8, log = console.log } = {}) {
   );
 }
 
-module.exports = { BENCH_LABEL, LABELS, populate, teardown, plan, networkName, containerName };
+module.exports = { BENCH_LABEL, LABELS, populate, teardown, plan, pickSubnets, networkName, containerName };
