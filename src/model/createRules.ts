@@ -3,7 +3,7 @@
 import { CreateNetworkAnswers, ipamRequestOf } from './createNetwork';
 import type { Network } from './engineTypes';
 import { BUILT_IN_NETWORK_NAMES, BUILT_IN_ONLY_DRIVERS } from './builtInNetworks';
-import { checkAgainstExisting, checkAgainstHostAddresses, HostAddress, IpamIssue, validateIpamRequest } from './ipam';
+import { checkAgainstExisting, checkAgainstHostAddresses, error, HostAddress, IpamIssue, parseCidr, validateIpamRequest } from './ipam';
 
 /** Drivers that can be created (host and null exist once, built in), in a useful order. */
 export function creatableDrivers(engineDrivers: readonly string[]): string[] {
@@ -59,12 +59,33 @@ export function configProblem(a: CreateNetworkAnswers): string | undefined {
 }
 
 /** Everything wrong with the answers' addressing: the request itself, overlaps with networks and with host addresses. */
+/**
+ * An IPv6 block typed where the IPv4 subnet is asked (or the reverse) would reach the engine in the wrong list:
+ * without "Enable IPv6" it is refused, and with it the network gets two IPv6 subnets the user did not mean.
+ */
+function familyIssues(answers: CreateNetworkAnswers): IpamIssue[] {
+  const v4 = answers.ipv4Subnets.map(entry => ({ entry, wanted: 'ipv4' as const }));
+  const v6 = answers.enableIPv6 ? answers.ipv6Subnets.map(entry => ({ entry, wanted: 'ipv6' as const })) : [];
+  return [...v4, ...v6].flatMap(({ entry, wanted }, index) => {
+    const parsed = parseCidr(entry.subnet);
+    if (!parsed.ok || parsed.value.family === wanted) return [];
+    const [asked, typed] = wanted === 'ipv4' ? ['IPv4', 'IPv6'] : ['IPv6', 'IPv4'];
+    return [
+      error(
+        `subnets[${index}].subnet`,
+        `${entry.subnet} is an ${typed} block, and this is the ${asked} subnet: enter an ${asked} CIDR such as ${wanted === 'ipv4' ? '172.30.0.0/16' : 'fd00:1::/64'}, or add it under "${wanted === 'ipv4' ? 'IPv6…' : 'IPv4 subnet…'}".`,
+      ),
+    ];
+  });
+}
+
 export function validateAnswersIpam(
   answers: CreateNetworkAnswers,
   context: { existingNetworks: readonly Network[]; hostAddresses: readonly HostAddress[] },
 ): IpamIssue[] {
   const request = ipamRequestOf(answers);
   return [
+    ...familyIssues(answers),
     ...validateIpamRequest(request, { driver: answers.driver }),
     ...checkAgainstExisting(request, context.existingNetworks),
     ...checkAgainstHostAddresses(request, context.hostAddresses),

@@ -127,6 +127,16 @@ describe('create network wizard', () => {
     ],
     ['a label key with whitespace', ['n', 'bridge', 'Configure options…', ['Labels…'], 'bad key=1'], /bad key/],
     ['an IPv6 subnet with host bits', ['n', 'bridge', 'Configure options…', ['IPv6…'], '2001:db8::1/64'], /host bits set.*2001:db8::\/64/],
+    [
+      'an IPv6 block typed as the IPv4 subnet',
+      ['n', 'bridge', 'Configure options…', ['IPv4 subnet…'], 'fd00:1::/64'],
+      /fd00:1::\/64 is an IPv6 block, and this is the IPv4 subnet.*"IPv6…"/,
+    ],
+    [
+      'an IPv4 block typed as the IPv6 subnet',
+      ['n', 'bridge', 'Configure options…', ['IPv6…'], '10.50.0.0/24'],
+      /10\.50\.0\.0\/24 is an IPv4 block, and this is the IPv6 subnet/,
+    ],
     ['an MTU out of range', ['n', 'bridge', 'Configure options…', ['MTU…'], '9'], /MTU "9" must be a whole number from 68 to 65535/],
   ];
   for (const [what, answers, message] of invalid) {
