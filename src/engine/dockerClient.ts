@@ -3,6 +3,13 @@ import * as https from 'https';
 import Docker from 'dockerode';
 import type { EngineAddress } from './engineAddress';
 
+/** What an ssh:// connection is given besides the address: the host-key check, and the user's key and agent. */
+export interface SshConnection {
+  readonly hostVerifier: (key: Buffer) => boolean;
+  readonly privateKey?: Buffer;
+  readonly agentSocket?: string;
+}
+
 /**
  * A dockerode client for exactly this address. docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH (it loads the
  * files), DOCKER_CLIENT_TIMEOUT and DOCKER_PATH_PREFIX as defaults whenever DOCKER_HOST is set, before our options
@@ -10,8 +17,8 @@ import type { EngineAddress } from './engineAddress';
  * client is built with DOCKER_HOST out of sight (synchronously: nothing else runs meanwhile); our resolution has
  * already read it.
  */
-export function dockerFor(address: EngineAddress): Docker {
-  const options = dockerodeOptions(address);
+export function dockerFor(address: EngineAddress, ssh?: SshConnection): Docker {
+  const options = dockerodeOptions(address, ssh);
   const dockerHost = process.env.DOCKER_HOST;
   delete process.env.DOCKER_HOST;
   try {
@@ -22,7 +29,7 @@ export function dockerFor(address: EngineAddress): Docker {
 }
 
 /** dockerode options for an engine address: unix and npipe sockets, tcp/http(s) with or without TLS, ssh. */
-export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
+export function dockerodeOptions(address: EngineAddress, ssh?: SshConnection): Docker.DockerOptions {
   // docker-modem merges its own defaults from the environment (DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_CLIENT_TIMEOUT,
   // DOCKER_PATH_PREFIX) under what it is given: every field they set is given here, so only our resolution counts.
   const base = {
@@ -45,13 +52,15 @@ export function dockerodeOptions(address: EngineAddress): Docker.DockerOptions {
   if (scheme === 'npipe') return { ...base, socketPath: address.url.slice('npipe://'.length).replace(/\//g, '\\') };
   const url = new URL(address.url);
   if (scheme === 'ssh') {
+    // Without a host verifier ssh2 accepts any key: an ssh:// engine is only reached through the known_hosts check.
+    if (!ssh) throw new Error(`ssh engine ${url.hostname} reached without a host-key check`);
     return {
       ...base,
       protocol: 'ssh',
       host: url.hostname,
       port: url.port ? Number(url.port) : 22,
       username: decodeURIComponent(url.username) || undefined,
-      sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      sshOptions: { agent: ssh.agentSocket, privateKey: ssh.privateKey, hostVerifier: ssh.hostVerifier },
     } as Docker.DockerOptions;
   }
   const tls = address.tls;

@@ -1,6 +1,7 @@
 // Every engine failure becomes one EngineError whose message a user understands: the engine could not be reached
 // (and why), the API versions do not match, the call timed out or was cancelled, or the engine refused the request
 // (its status and message verbatim).
+import type { HostKeyProblem } from './sshHostKeys';
 
 export type EngineErrorKind = 'unreachable' | 'timeout' | 'cancelled' | 'api-version' | 'refused' | 'config';
 
@@ -14,6 +15,8 @@ export interface EngineErrorDetails {
   readonly engineMessage?: string;
   /** The system error code behind an unreachable engine: ENOENT, ECONNREFUSED, EACCES, … */
   readonly code?: string;
+  /** An ssh:// engine whose host key known_hosts does not vouch for: what the user needs to decide. */
+  readonly hostKey?: HostKeyProblem;
   readonly cause?: unknown;
 }
 
@@ -24,6 +27,7 @@ export class EngineError extends Error {
   readonly statusCode?: number;
   readonly engineMessage?: string;
   readonly code?: string;
+  readonly hostKey?: HostKeyProblem;
 
   constructor(message: string, details: EngineErrorDetails) {
     super(message, { cause: details.cause });
@@ -34,6 +38,7 @@ export class EngineError extends Error {
     this.statusCode = details.statusCode;
     this.engineMessage = details.engineMessage;
     this.code = details.code;
+    this.hostKey = details.hostKey;
   }
 
   /** True when the engine itself is gone (as opposed to refusing one request). */

@@ -2,7 +2,9 @@
 // timeout), goes through dockerode's modem, where one hook logs method, path, status and duration, and fails only
 // with EngineError. Results come typed as the engine's JSON the extension reads, so callers never cast.
 import Docker from 'dockerode';
-import { dockerFor } from './dockerClient';
+import * as os from 'os';
+import { dockerFor, SshConnection } from './dockerClient';
+import { defaultSshClientOptions, HostKeyGuard, hostKeyMessage, readIdentity, SshClientOptions } from './sshHostKeys';
 import { readEventLines } from './eventLines';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
@@ -28,6 +30,8 @@ export interface CallOptions {
 export interface GatewayOptions {
   readonly timeoutMs: number;
   readonly logger: EngineLogger;
+  /** For ssh:// engines: known_hosts, identities, agent. OpenSSH's defaults under the home directory when left out. */
+  readonly ssh?: SshClientOptions;
 }
 
 export interface EngineInfo {
@@ -99,16 +103,27 @@ export class DockerGateway {
   private readonly api: EngineApi;
   private readonly addressLabel: string;
   private info: EngineInfo | undefined;
+  private readonly hostKeys: HostKeyGuard | undefined;
 
   private constructor(
     readonly address: EngineAddress,
     private readonly options: GatewayOptions,
   ) {
     this.addressLabel = describeEngineAddress(address);
-    this.docker = dockerFor(address);
+    const ssh = this.sshConnection(address);
+    this.hostKeys = ssh?.guard;
+    this.docker = dockerFor(address, ssh?.connection);
     // dockerode's typings leave out the abort signal of most calls and type the results loosely: one view fixes both.
     this.api = this.docker as unknown as EngineApi;
     this.hookModem(this.docker.modem as unknown as HookableModem);
+  }
+
+  private sshConnection(address: EngineAddress): { guard: HostKeyGuard; connection: SshConnection } | undefined {
+    if (!address.url.toLowerCase().startsWith('ssh://')) return undefined;
+    const url = new URL(address.url);
+    const options = this.options.ssh ?? defaultSshClientOptions(os.homedir(), process.env);
+    const guard = new HostKeyGuard(options, url.hostname, url.port ? Number(url.port) : 22);
+    return { guard, connection: { hostVerifier: guard.verify, privateKey: readIdentity(options), agentSocket: options.agentSocket } };
   }
 
   /** Connects and negotiates the API version once (`GET /version`). */
@@ -272,13 +287,29 @@ export class DockerGateway {
       if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
       return await start(controller.signal);
     } catch (err) {
-      const error = toEngineError(err, { engineAddress: this.addressLabel, operation, timedOut, cancelled: options.signal?.aborted });
+      const error =
+        this.hostKeyRefusal(operation, err) ??
+        toEngineError(err, { engineAddress: this.addressLabel, operation, timedOut, cancelled: options.signal?.aborted });
       if (error.kind !== 'cancelled') this.options.logger.error(`${operation} failed: ${error.message}${causeSuffix(err)}`);
       throw error;
     } finally {
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', forwardAbort);
     }
+  }
+
+  /** A handshake our host-key check ended: said as such, with the fingerprint, instead of ssh2's "Host denied". */
+  private hostKeyRefusal(operation: string, err: unknown): EngineError | undefined {
+    const problem = this.hostKeys?.problem;
+    if (!problem || !/Host denied|verification failed/i.test(String((err as Error)?.message))) return undefined;
+    return new EngineError(`Docker Engine not reachable at ${this.addressLabel}: ${hostKeyMessage(problem)}`, {
+      kind: 'unreachable',
+      engineAddress: this.addressLabel,
+      operation,
+      code: 'HOST_KEY',
+      hostKey: problem,
+      cause: err,
+    });
   }
 
   /** Wraps the modem so every HTTP exchange is cancellable and logged with its real status. */

@@ -143,7 +143,10 @@ describe('engine gateway against a fake engine', () => {
     assert.deepEqual([tcp.protocol, tcp.host, tcp.port, tcp.ca], ['https', '10.1.1.1', 2376, 'CA']);
     const plain = dockerodeOptions({ url: 'tcp://127.0.0.1:2375', source: 'DOCKER_HOST' });
     assert.deepEqual([plain.protocol, plain.port], ['http', 2375]);
-    const ssh = dockerodeOptions({ url: 'ssh://me@box:2222', source: 'setting' });
+    const hostVerifier = () => false;
+    const ssh = dockerodeOptions({ url: 'ssh://me@box:2222', source: 'setting' }, { hostVerifier });
     assert.deepEqual([ssh.protocol, ssh.host, ssh.port, (ssh as { username?: string }).username], ['ssh', 'box', 2222, 'me']);
+    assert.equal((ssh as { sshOptions?: { hostVerifier?: unknown } }).sshOptions?.hostVerifier, hostVerifier, 'the host key is checked');
+    assert.throws(() => dockerodeOptions({ url: 'ssh://me@box', source: 'setting' }), /without a host-key check/);
   });
 });
