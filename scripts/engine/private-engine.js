@@ -2,7 +2,7 @@
 // A private Docker Engine for tests and `npm start`, beside any engine already on the machine.
 // docs/engine-behaviour.md says why each dockerd flag is there.
 // Module:  ensureEnginePackages({log})            (sync)
-//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs})
+//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs, extraArgs})
 //              -> {dockerHost, socketPath, dir, runDir, logFile, bridge, bridgeSubnet, pid, stop({keepLogs}), stopSync({keepLogs})}
 //             dir (data root, log, config) follows TMPDIR; runDir (sockets, exec root, pidfile) is a short directory
 //             directly under /tmp, so socket paths fit whatever the clone location and TMPDIR (lib/socket-paths.js).
@@ -242,7 +242,14 @@ function makeDir(dir) {
  * Starts a private dockerd. Resolves when /_ping answers OK; throws (after cleaning up) with the log tail otherwise.
  * stop({keepLogs}) is idempotent; it blocks the event loop while it waits for dockerd (a few seconds at most).
  */
-async function startPrivateEngine({ baseDir, runDir: givenRunDir, log = console.log, stopOnExit = true, startTimeoutMs = 60000 } = {}) {
+async function startPrivateEngine({
+  baseDir,
+  runDir: givenRunDir,
+  log = console.log,
+  stopOnExit = true,
+  startTimeoutMs = 60000,
+  extraArgs = [],
+} = {}) {
   ensureEnginePackages({ log });
   const prefixes = engineDirPrefixes();
   const dir = baseDir ? makeDir(baseDir) : fs.mkdtempSync(prefixes.data);
@@ -295,6 +302,7 @@ async function startPrivateEngine({ baseDir, runDir: givenRunDir, log = console.
     `--bridge=${bridge}`,
     `--containerd-namespace=${ns}`,
     `--containerd-plugins-namespace=${ns}-plugins`,
+    ...extraArgs, // e.g. a TLS listener on 127.0.0.1 besides the unix socket
   ];
   const out = fs.openSync(logFile, 'a');
   const child = spawn(findBin('dockerd'), args, { detached: true, stdio: ['ignore', out, out], env: ENV });

@@ -12,6 +12,8 @@ export interface TlsMaterial {
   readonly key?: string;
   /** False when the context says SkipTLSVerify: the server certificate is not checked. */
   readonly verify: boolean;
+  /** The folder the files were read from (or would have been), for messages. */
+  readonly dir?: string;
 }
 
 export interface EngineAddress {
@@ -116,8 +118,8 @@ function readTls(environment: EngineAddressEnvironment, dir: string, verify: boo
   const ca = environment.readFile(path.join(dir, 'ca.pem'));
   const cert = environment.readFile(path.join(dir, 'cert.pem'));
   const key = environment.readFile(path.join(dir, 'key.pem'));
-  if (ca === undefined && cert === undefined && key === undefined) return verify ? undefined : { verify };
-  return { ca, cert, key, verify };
+  if (ca === undefined && cert === undefined && key === undefined) return verify ? undefined : { verify, dir };
+  return { ca, cert, key, verify, dir };
 }
 
 function parseJson<T>(text: string, file: string): T | undefined {

@@ -1,7 +1,9 @@
 // Every engine failure becomes one EngineError whose message a user understands: the engine could not be reached
 // (and why), the API versions do not match, the call timed out or was cancelled, or the engine refused the request
 // (its status and message verbatim).
+import type { TlsMaterial } from './engineAddress';
 import type { HostKeyProblem } from './sshHostKeys';
+import { explainTlsFailure, isTlsFailureCode } from './tlsFailures';
 
 export type EngineErrorKind = 'unreachable' | 'timeout' | 'cancelled' | 'api-version' | 'refused' | 'config';
 
@@ -121,7 +123,15 @@ export function refusalMessage(operation: string, engineMessage: string, statusC
 
 export function toEngineError(
   err: unknown,
-  context: { engineAddress: string; operation: string; timedOut?: boolean; cancelled?: boolean },
+  context: {
+    engineAddress: string;
+    operation: string;
+    timedOut?: boolean;
+    cancelled?: boolean;
+    /** The TLS material sent, so a refused handshake can be explained from it. */
+    tls?: TlsMaterial;
+    host?: string;
+  },
 ): EngineError {
   if (err instanceof EngineError) return err;
   const raw = (err ?? {}) as RawModemError;
@@ -161,14 +171,16 @@ export function toEngineError(
   }
   const code = raw.code;
   if (
-    (code && (CONNECTION_CODES.has(code) || /CERT|TLS|SSL|EPROTO/.test(code))) ||
+    (code && (CONNECTION_CODES.has(code) || isTlsFailureCode(code))) ||
     raw.level === 'client-socket' ||
     raw.level === 'client-authentication'
   ) {
     const why =
       raw.level === 'client-authentication'
         ? `SSH authentication failed (${raw.message ?? 'no details'})`
-        : explainConnectionCode(code, engineAddress);
+        : code && !CONNECTION_CODES.has(code) && isTlsFailureCode(code)
+          ? explainTlsFailure(code, context.tls, context.host ?? engineAddress)
+          : explainConnectionCode(code, engineAddress);
     return new EngineError(`Docker Engine not reachable at ${engineAddress}: ${why}`, {
       kind: 'unreachable',
       engineAddress,

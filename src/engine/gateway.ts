@@ -98,6 +98,14 @@ interface HookableModem {
   ): void;
 }
 
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class DockerGateway {
   private readonly docker: Docker;
   private readonly api: EngineApi;
@@ -289,7 +297,14 @@ export class DockerGateway {
     } catch (err) {
       const error =
         this.hostKeyRefusal(operation, err) ??
-        toEngineError(err, { engineAddress: this.addressLabel, operation, timedOut, cancelled: options.signal?.aborted });
+        toEngineError(err, {
+          engineAddress: this.addressLabel,
+          operation,
+          timedOut,
+          cancelled: options.signal?.aborted,
+          tls: this.address.tls,
+          host: hostOf(this.address.url),
+        });
       if (error.kind !== 'cancelled') this.options.logger.error(`${operation} failed: ${error.message}${causeSuffix(err)}`);
       throw error;
     } finally {
