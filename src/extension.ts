@@ -62,6 +62,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
           readFile: readFileIfExists,
         }),
       timeoutMs: settings.requestTimeoutMs,
+      ssh: settings.sshClient,
       logger,
     }),
   );

@@ -6,6 +6,7 @@ import type { EngineEvent } from '../model/engineTypes';
 import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError } from './errors';
 import { DockerGateway, EngineFilters, EngineLogger } from './gateway';
+import type { SshClientOptions } from './sshHostKeys';
 
 export type ConnectionState =
   | { readonly kind: 'connecting'; readonly engineAddress?: string }
@@ -18,6 +19,8 @@ export interface EngineConnectionOptions {
   readonly resolveEngineAddress: () => EngineAddress;
   readonly timeoutMs: () => number;
   readonly logger: EngineLogger;
+  /** Known hosts and identities for ssh:// engines, read at each connection. OpenSSH's defaults when left out. */
+  readonly ssh?: () => SshClientOptions;
   readonly eventFilters?: EngineFilters;
   readonly retryDelaysMs?: readonly number[];
   readonly pollIntervalMs?: number;
@@ -138,7 +141,7 @@ export class EngineConnection {
     try {
       const gateway = await DockerGateway.open(
         address,
-        { timeoutMs: this.options.timeoutMs(), logger: this.options.logger },
+        { timeoutMs: this.options.timeoutMs(), logger: this.options.logger, ssh: this.options.ssh?.() },
         generation.signal,
       );
       if (generation.signal.aborted) {

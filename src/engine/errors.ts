@@ -54,6 +54,12 @@ export class EngineError extends Error {
   }
 }
 
+/** The host key a connection failure offers to trust: an unknown one only (a changed or revoked key never is). */
+export function hostKeyToTrust(err: unknown): HostKeyProblem | undefined {
+  const problem = err instanceof EngineError ? err.hostKey : undefined;
+  return problem?.verdict.kind === 'unknown' ? problem : undefined;
+}
+
 /** Why a connection failed, in words, from the system error code. */
 export function explainConnectionCode(code: string | undefined, engineAddress: string): string {
   const socket = engineAddress.replace(/^unix:\/\//, '').replace(/ \(.*\)$/, '');
@@ -179,7 +185,7 @@ export function toEngineError(
       raw.level === 'client-authentication'
         ? `SSH authentication failed (${raw.message ?? 'no details'})`
         : code && !CONNECTION_CODES.has(code) && isTlsFailureCode(code)
-          ? explainTlsFailure(code, context.tls, context.host ?? engineAddress)
+          ? explainTlsFailure(code, context.tls, context.host ?? 'this host')
           : explainConnectionCode(code, engineAddress);
     return new EngineError(`Docker Engine not reachable at ${engineAddress}: ${why}`, {
       kind: 'unreachable',

@@ -18,7 +18,12 @@ export type ExplorerSnapshot =
       readonly loadedAt: number;
       readonly stale?: { readonly since: number; readonly reason: string };
     }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: string;
+      /** The connection's error, when the engine could not be reached (its host key, TLS or socket cause). */
+      readonly cause?: Error;
+    };
 
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
 const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'destroy', 'rename', 'pause', 'unpause', 'kill', 'restart']);
@@ -70,7 +75,7 @@ export class ExplorerStore {
         if (state.kind === 'connected') void this.reload();
         // Each retry repeats the state; the views need to hear about a new cause only.
         else if (state.kind === 'unreachable' && !this.isUnavailableBecause(state.error.message))
-          this.set({ kind: 'unavailable', reason: state.error.message });
+          this.set({ kind: 'unavailable', reason: state.error.message, cause: state.error });
       }),
       connection.onEngineEvent(event => this.onEvent(event)),
       connection.onResync(() => this.scheduleReload()),

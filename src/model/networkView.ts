@@ -60,6 +60,15 @@ export const ENGINE_UNREACHABLE_HINTS: readonly HintModel[] = [
   { kind: 'hint', label: 'Show Log', description: 'every engine call and error', command: 'dockerNetworks.showLog', icon: 'output' },
 ];
 
+/** Offered above the others when an ssh:// engine's host key is not known yet (a changed key is never offered). */
+export const TRUST_HOST_KEY_HINT: HintModel = {
+  kind: 'hint',
+  label: 'Trust SSH Host Key…',
+  description: 'compare its fingerprint first',
+  command: 'dockerNetworks.engine.trustHostKey',
+  icon: 'key',
+};
+
 /** Networks a stopped or running container is configured on: the data `dangling` needs, right on every engine. */
 export function inUseIds(model: ExplorerModel): Set<string> {
   return new Set(model.networks.filter(network => network.endpoints.length > 0).map(network => network.id));

@@ -1,5 +1,7 @@
 // Every setting key in one place, read through typed accessors, and the one subscription to their changes.
+import * as os from 'os';
 import * as vscode from 'vscode';
+import { defaultSshClientOptions, SshClientOptions } from '../engine/sshHostKeys';
 import { ShellKind, shellKindOf } from '../model/shellQuoting';
 import { DisposableOwner } from './disposable';
 
@@ -8,6 +10,8 @@ export const SETTINGS_SECTION = 'dockerNetworks';
 export const SettingKeys = {
   host: 'host',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  sshKnownHostsFile: 'sshKnownHostsFile',
+  sshIdentityFile: 'sshIdentityFile',
   showBuiltInNetworks: 'showBuiltInNetworks',
   groupBy: 'groupBy',
   sortBy: 'sortBy',
@@ -39,6 +43,17 @@ function oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T
 
 export const settings = {
   host: (): string => section().get<string>(SettingKeys.host, '').trim(),
+  /** OpenSSH's places, with the user's known_hosts and identity replaced where the settings name files. */
+  sshClient: (): SshClientOptions => {
+    const defaults = defaultSshClientOptions(os.homedir(), process.env);
+    const knownHosts = section().get<string>(SettingKeys.sshKnownHostsFile, '').trim();
+    const identity = section().get<string>(SettingKeys.sshIdentityFile, '').trim();
+    return {
+      knownHostsFiles: knownHosts ? [knownHosts, ...defaults.knownHostsFiles.slice(1)] : defaults.knownHostsFiles,
+      identityFiles: identity ? [identity] : defaults.identityFiles,
+      agentSocket: defaults.agentSocket,
+    };
+  },
   requestTimeoutMs: (): number => Math.max(1, section().get<number>(SettingKeys.requestTimeoutSeconds, 20)) * 1000,
   showBuiltInNetworks: (): boolean => section().get<boolean>(SettingKeys.showBuiltInNetworks, true),
   groupBy: () => oneOf(SettingKeys.groupBy, ['none', 'driver', 'scope'] as const, 'none'),
@@ -56,7 +71,7 @@ export const settings = {
   subnetSize: (): number | undefined => section().get<number | null>(SettingKeys.subnetSize, null) ?? undefined,
 };
 
-const CONNECTION_KEYS = [SettingKeys.host, SettingKeys.requestTimeoutSeconds];
+const CONNECTION_KEYS = [SettingKeys.host, SettingKeys.requestTimeoutSeconds, SettingKeys.sshKnownHostsFile, SettingKeys.sshIdentityFile];
 
 /** What one settings edit changed: the engine connection, how the Networks view looks, or both. */
 export interface SettingsChange {

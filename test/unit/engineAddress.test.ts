@@ -60,7 +60,7 @@ describe('engine address resolution', () => {
       url: 'tcp://10.0.0.1:2376',
       source: 'context',
       contextName: 'remote',
-      tls: { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true },
+      tls: { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true, dir: tlsDir },
     });
     assert.equal(describeEngineAddress(address), 'tcp://10.0.0.1:2376 (context "remote")');
   });
@@ -86,7 +86,7 @@ describe('engine address resolution', () => {
     const address = resolveEngineAddress(
       environment({ env: { DOCKER_CONTEXT: 'lab' }, files: contextFiles('lab', 'tcp://lab:2376', {}, true) }),
     );
-    assert.deepEqual(address.tls, { verify: false });
+    assert.deepEqual(address.tls, { verify: false, dir: `${HOME}/.docker/contexts/tls/${sha('lab')}/docker` });
   });
 
   test('a missing context is a configuration error that names it', () => {
@@ -106,7 +106,7 @@ describe('engine address resolution', () => {
     const address = resolveEngineAddress(
       environment({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, files }),
     );
-    assert.deepEqual(address.tls, { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true });
+    assert.deepEqual(address.tls, { ca: 'CA', cert: 'CERT', key: 'KEY', verify: true, dir: '/certs' });
   });
 
   test('plain tcp without TLS variables has no TLS', () => {
@@ -136,7 +136,7 @@ describe('TLS decisions for tcp hosts', () => {
   });
 
   test('only DOCKER_TLS without DOCKER_TLS_VERIFY skips verification, as the docker CLI does', () => {
-    assert.deepEqual(env({ DOCKER_TLS: '1' }), { verify: false });
+    assert.deepEqual(env({ DOCKER_TLS: '1' }), { verify: false, dir: `${HOME}/.docker` });
     assert.deepEqual(env({ DOCKER_TLS: '1', DOCKER_TLS_VERIFY: '1' }), { verify: true });
   });
 

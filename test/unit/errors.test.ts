@@ -11,8 +11,8 @@ describe('engine error mapping', () => {
     ['ECONNREFUSED', /connection refused/],
     ['EACCES', /permission denied on \/var\/run\/docker\.sock/],
     ['ENOTFOUND', /could not be resolved/],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', /TLS failure/],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', /TLS failure/],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', /TLS: the engine's certificate is not signed by the CA given/],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', /TLS: the engine's certificate is not issued for this host/],
   ];
   for (const [code, reason] of unreachableCases) {
     test(`a ${code} connection error says the engine is unreachable and why`, () => {

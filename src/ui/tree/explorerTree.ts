@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { ExplorerSnapshot, ExplorerStore } from '../../engine/explorerStore';
 import type { ExplorerModel } from '../../model/explorer';
 import { DisposableOwner } from '../disposable';
-import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions } from '../../model/networkView';
+import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions, TRUST_HOST_KEY_HINT } from '../../model/networkView';
+import { hostKeyToTrust } from '../../engine/errors';
 import { DrawPacer } from '../../model/drawPacer';
 import { DrawnTree } from '../../model/treeChanges';
 import { ExplorerNode, NetworkDisplay, nodeId, toTreeItem, tooltipOf } from './treeItems';
@@ -139,7 +140,9 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
 
   /** The top level without a model: what to do when the engine cannot be reached, else nothing (loading). */
   private rootsWithout(): readonly ExplorerNode[] {
-    return this.store.snapshot.kind === 'unavailable' ? ENGINE_UNREACHABLE_HINTS : [];
+    const snapshot = this.store.snapshot;
+    if (snapshot.kind !== 'unavailable') return [];
+    return hostKeyToTrust(snapshot.cause) ? [TRUST_HOST_KEY_HINT, ...ENGINE_UNREACHABLE_HINTS] : ENGINE_UNREACHABLE_HINTS;
   }
 
   private announceChanges(): boolean {
