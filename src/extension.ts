@@ -1,21 +1,20 @@
 // Wires the layers together and owns every disposable: engine connection → explorer store → views and commands.
 import { CONTAINERS_VIEW_ID, NETWORKS_VIEW_ID } from './ui/tree/viewIds';
-import * as os from 'os';
 import * as vscode from 'vscode';
-import { readFileIfExists, resolveEngineAddress } from './engine/engineAddress';
-import { EngineConnection } from './engine/engineConnection';
-import { ExplorerStore } from './engine/explorerStore';
-import type { CommandContext } from './ui/commands/commandContext';
+import type { EngineConnection } from './engine/engineConnection';
+import type { ExplorerStore } from './engine/explorerStore';
 import { COMMANDS } from './ui/commands';
-import { registerCommands } from './ui/commands/register';
+import { contextFor, registerCommands, SharedCommandContext } from './ui/commands/register';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/documents/inspectDocuments';
 import { InspectLinks } from './ui/documents/inspectLinks';
 import { EngineStatusPresenter } from './ui/engineStatus';
+import { EngineSession, EngineSessions } from './ui/engines/engineSessions';
+import { EngineStatusBar } from './ui/engines/engineStatusBar';
 import { createLog, engineLoggerFor } from './ui/log';
-import { settings, SettingsWatcher } from './ui/settings';
-import { containersShape, ExplorerTreeProvider, networksShape } from './ui/tree/explorerTree';
+import { SettingsWatcher } from './ui/settings';
+import type { ExplorerTreeProvider } from './ui/tree/explorerTree';
 import { ContainerDragAndDrop } from './ui/tree/dragAndDrop';
-import type { ExplorerNode } from './ui/tree/treeItems';
+import { EngineTreeNode, EngineTreeProvider } from './ui/tree/engineTree';
 import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { connectDropped } from './ui/commands/connectContainer';
@@ -27,11 +26,14 @@ import type { Prompter } from './ui/wizard/prompter';
  * trees, the Networks view and its filter, the log) and the one thing they change, who answers the questions.
  */
 export interface DockerNetworksApi {
+  /** The default engine's connection, store and trees. */
   readonly connection: EngineConnection;
   readonly store: ExplorerStore;
   readonly networksTree: ExplorerTreeProvider;
   readonly containersTree: ExplorerTreeProvider;
-  readonly networksView: vscode.TreeView<ExplorerNode>;
+  /** Every engine the window shows. */
+  readonly sessions: EngineSessions;
+  readonly networksView: vscode.TreeView<EngineTreeNode>;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
   /**
@@ -51,64 +53,58 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const log = own(createLog());
   const logger = engineLoggerFor(log);
 
-  const connection = own(
-    new EngineConnection({
-      resolveEngineAddress: () =>
-        resolveEngineAddress({
-          settingHost: settings.host(),
-          env: process.env,
-          homeDir: os.homedir(),
-          platform: process.platform,
-          readFile: readFileIfExists,
-        }),
-      timeoutMs: settings.requestTimeoutMs,
-      ssh: settings.sshClient,
-      logger,
-    }),
-  );
-  const store = own(new ExplorerStore(connection, logger));
-
   const viewState = own(new NetworkViewState(extensionContext.workspaceState));
   const display = new NetworkDisplaySettings(log);
-  const networksTree = own(
-    new ExplorerTreeProvider(
-      store,
-      networksShape(() => viewState.options),
-      () => display.current,
-      message => log.debug(`networks ${message}`),
-    ),
+  const sessions = own(
+    new EngineSessions({
+      logger,
+      trace: message => log.debug(message),
+      viewState,
+      display,
+      memory: extensionContext.globalState,
+      warn: message => {
+        log.warn(message);
+        void vscode.window.showWarningMessage(message);
+      },
+    }),
   );
-  own(viewState.onDidChange(() => networksTree.refresh()));
-  const containersTree = own(new ExplorerTreeProvider(store, containersShape, undefined, message => log.debug(`containers ${message}`)));
+  const networksTree = own(new EngineTreeProvider(sessions, session => session.networksTree));
+  const containersTree = own(new EngineTreeProvider(sessions, session => session.containersTree));
+  own(viewState.onDidChange(() => sessions.all.forEach(session => session.networksTree.refresh())));
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
-  let commandContext: CommandContext | undefined;
+  let shared: SharedCommandContext | undefined;
   const dropHandler = {
-    connect: (containerIds: string[], networkId: string) => connectDropped(commandContext!, containerIds, networkId),
+    connect: (containerIds: string[], networkId: string, engine: EngineSession) =>
+      connectDropped(contextFor(shared!, engine), containerIds, networkId),
   };
   const networksView = own(
-    vscode.window.createTreeView<ExplorerNode>(NETWORKS_VIEW_ID, {
+    vscode.window.createTreeView<EngineTreeNode>(NETWORKS_VIEW_ID, {
       treeDataProvider: networksTree,
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new ContainerDragAndDrop(dropHandler, true),
+      dragAndDropController: new ContainerDragAndDrop(
+        dropHandler,
+        true,
+        node => networksTree.ownerOf(node) ?? containersTree.ownerOf(node),
+      ),
     }),
   );
   const containersView = own(
-    vscode.window.createTreeView<ExplorerNode>(CONTAINERS_VIEW_ID, {
+    vscode.window.createTreeView<EngineTreeNode>(CONTAINERS_VIEW_ID, {
       treeDataProvider: containersTree,
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new ContainerDragAndDrop(dropHandler, false),
+      dragAndDropController: new ContainerDragAndDrop(dropHandler, false, node => containersTree.ownerOf(node)),
     }),
   );
-  own(new EngineStatusPresenter(connection, store, [networksView, containersView]));
+  own(new EngineStatusPresenter(sessions, [networksView, containersView]));
+  own(new EngineStatusBar(sessions));
   viewState.attach(networksView);
-  const inspectDocuments = own(new InspectDocuments(connection, store));
-  own(new InspectLinks(store));
+  const inspectDocuments = own(new InspectDocuments(sessions));
+  own(new InspectLinks(sessions));
 
-  commandContext = {
-    connection,
-    store,
+  shared = {
+    sessions,
     networksTree,
     containersTree,
     networksView,
@@ -117,31 +113,31 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     log,
     viewState,
     prompter: new VsCodePrompter(),
-    gateway: () => connection.requireGateway(),
-    model: () => store.requireModel(),
   };
-  for (const registration of registerCommands(COMMANDS, commandContext, commandTitles(extensionContext))) own(registration);
+  for (const registration of registerCommands(COMMANDS, shared, commandTitles(extensionContext))) own(registration);
 
   // The engine sends no event for some changes (connecting a stopped container): look again when the user does.
+  const reloadAll = () => sessions.all.forEach(session => session.store.scheduleReload());
   for (const view of [networksView, containersView])
     own(
       view.onDidChangeVisibility(event => {
-        if (event.visible) store.scheduleReload();
+        if (event.visible) reloadAll();
       }),
     );
   // An unreachable engine is asked again only while something of ours is on screen.
   const updatePause = () =>
-    connection.setPaused(
+    sessions.setPaused(
       !networksView.visible &&
         !containersView.visible &&
         !vscode.window.visibleTextEditors.some(editor => editor.document.uri.scheme === INSPECT_SCHEME),
     );
   for (const view of [networksView, containersView]) own(view.onDidChangeVisibility(updatePause));
   own(vscode.window.onDidChangeVisibleTextEditors(updatePause));
+  own(sessions.onDidChange(updatePause));
   updatePause();
   own(
     vscode.window.onDidChangeWindowState(state => {
-      if (state.focused) store.scheduleReload();
+      if (state.focused) reloadAll();
     }),
   );
 
@@ -149,19 +145,19 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     own(new SettingsWatcher()).onDidChange(change => {
       if (change.view) {
         display.reload();
-        networksTree.refresh();
+        for (const session of sessions.all) session.networksTree.refresh();
       }
+      if (change.engines) sessions.reload();
       if (change.connection) {
         log.info('engine settings changed: reconnecting');
-        connection.reconnect();
+        sessions.reconnectAll();
       }
     }),
   );
 
-  connection.start();
   // The benchmark reads this line: its timestamp minus the duration is when activation began.
   log.info(`activated: both views registered ${Date.now() - activationStartedAt} ms after activation began`);
-  const context = commandContext;
+  const context = shared;
   const usePrompter = (prompter: Prompter) => {
     const previous = context.prompter;
     context.prompter = prompter;
@@ -170,7 +166,26 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     };
   };
   const testing = extensionContext.extensionMode === vscode.ExtensionMode.Test;
-  return { connection, store, networksTree, containersTree, networksView, viewState, log, ...(testing ? { usePrompter } : {}) };
+  const defaultSession = () => sessions.defaultSession;
+  return {
+    get connection() {
+      return defaultSession().connection;
+    },
+    get store() {
+      return defaultSession().store;
+    },
+    get networksTree() {
+      return defaultSession().networksTree;
+    },
+    get containersTree() {
+      return defaultSession().containersTree;
+    },
+    sessions,
+    networksView,
+    viewState,
+    log,
+    ...(testing ? { usePrompter } : {}),
+  };
 }
 
 /** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */

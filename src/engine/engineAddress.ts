@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export type EngineAddressSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+export type EngineAddressSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default' | 'engine list';
 
 export interface TlsMaterial {
   readonly ca?: string;
@@ -21,6 +21,8 @@ export interface EngineAddress {
   readonly url: string;
   readonly source: EngineAddressSource;
   readonly contextName?: string;
+  /** For an engine of the dockerNetworks.engines list (or added with Add Engine…): its display name. */
+  readonly engineName?: string;
   readonly tls?: TlsMaterial;
 }
 
@@ -37,6 +39,11 @@ export class EngineAddressError extends Error {}
 
 const DEFAULT_UNIX_SOCKET = 'unix:///var/run/docker.sock';
 const DEFAULT_WINDOWS_PIPE = 'npipe:////./pipe/docker_engine';
+
+/** An engine of the list: its own address, with TLS as the docker CLI would decide it for that host. */
+export function resolveListedEngineAddress(host: string, name: string, environment: EngineAddressEnvironment): EngineAddress {
+  return { url: normaliseHostUrl(host.trim()), source: 'engine list', engineName: name, tls: envTls(environment, host.trim()) };
+}
 
 export function resolveEngineAddress(environment: EngineAddressEnvironment): EngineAddress {
   const setting = environment.settingHost?.trim();
@@ -133,13 +140,15 @@ function parseJson<T>(text: string, file: string): T | undefined {
 /** How the engine address is named in messages: the address, plus the context it came from. */
 export function describeEngineAddress(address: EngineAddress): string {
   const origin =
-    address.source === 'context'
-      ? `context "${address.contextName}"`
-      : address.source === 'setting'
-        ? 'setting dockerNetworks.host'
-        : address.source === 'DOCKER_HOST'
-          ? 'DOCKER_HOST'
-          : 'default';
+    address.source === 'engine list'
+      ? `engine "${address.engineName}"`
+      : address.source === 'context'
+        ? `context "${address.contextName}"`
+        : address.source === 'setting'
+          ? 'setting dockerNetworks.host'
+          : address.source === 'DOCKER_HOST'
+            ? 'DOCKER_HOST'
+            : 'default';
   return `${redactCredentials(address.url)} (${origin})`;
 }
 
@@ -161,4 +170,39 @@ export function readFileIfExists(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+export interface DockerContextInfo {
+  readonly name: string;
+  readonly host: string;
+  readonly current: boolean;
+}
+
+/** The Docker contexts in ~/.docker (or DOCKER_CONFIG) that have a Docker endpoint, the current one marked. */
+export function listDockerContexts(environment: EngineAddressEnvironment): DockerContextInfo[] {
+  const configDir = dockerConfigDir(environment);
+  const metaDir = path.join(configDir, 'contexts', 'meta');
+  let ids: string[] = [];
+  try {
+    ids = fs.readdirSync(metaDir);
+  } catch {
+    return [];
+  }
+  let current: string | undefined;
+  try {
+    current = environment.env.DOCKER_CONTEXT?.trim() || currentContextName(environment, configDir);
+  } catch {
+    current = undefined;
+  }
+  return ids.flatMap(id => {
+    try {
+      const meta = JSON.parse(environment.readFile(path.join(metaDir, id, 'meta.json')) ?? 'null') as
+        | (ContextMeta & { Name?: string })
+        | null;
+      const host = meta?.Endpoints?.docker?.Host;
+      return meta?.Name && host ? [{ name: meta.Name, host, current: meta.Name === current }] : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -1,9 +1,10 @@
 // Shows the connection state where users look: a context key for the welcome views, and the cause of a failure
 // as the message above each explorer view.
 import * as vscode from 'vscode';
-import type { ConnectionState, EngineConnection } from '../engine/engineConnection';
-import type { ExplorerSnapshot, ExplorerStore } from '../engine/explorerStore';
+import type { ConnectionState } from '../engine/engineConnection';
+import type { ExplorerSnapshot } from '../engine/explorerStore';
 import { DisposableOwner } from './disposable';
+import type { EngineSessions } from './engines/engineSessions';
 
 export const ENGINE_STATE_CONTEXT_KEY = 'dockerNetworks.engineState';
 /** True once the explorer holds data: before that, an empty view means "loading", not "nothing there". */
@@ -28,26 +29,38 @@ export function staleMessage(snapshot: ExplorerSnapshot): string | undefined {
   return `Not refreshed since ${new Date(snapshot.stale.since).toLocaleTimeString()}: ${snapshot.stale.reason}`;
 }
 
+/**
+ * With one engine, its state is the message above each view; with several, each engine's root row carries its own
+ * and the views have none. The context keys follow the default engine (welcome views) and any loaded data.
+ */
 export class EngineStatusPresenter extends DisposableOwner {
+  private subscriptions: vscode.Disposable[] = [];
+
   constructor(
-    private readonly connection: EngineConnection,
-    private readonly store: ExplorerStore,
+    private readonly sessions: EngineSessions,
     private readonly views: readonly vscode.TreeView<unknown>[],
   ) {
     super();
-    this.own(connection.onDidChangeState(state => this.show(state)));
-    this.own(
-      store.onDidChange(snapshot => {
-        void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, snapshot.kind === 'ready');
-        this.show(this.connection.state);
-      }),
-    );
-    this.show(connection.state);
+    const follow = () => {
+      this.subscriptions.forEach(s => s.dispose());
+      this.subscriptions = sessions.all.flatMap(session => [
+        session.connection.onDidChangeState(() => this.show()),
+        session.store.onDidChange(() => this.show()),
+      ]);
+      this.show();
+    };
+    this.own(sessions.onDidChange(follow));
+    this.own({ dispose: () => this.subscriptions.forEach(s => s.dispose()) });
+    follow();
   }
 
-  private show(state: ConnectionState): void {
-    void vscode.commands.executeCommand('setContext', ENGINE_STATE_CONTEXT_KEY, state.kind);
-    const message = stateMessage(state) ?? staleMessage(this.store.snapshot);
+  private show(): void {
+    const { connection, store } = this.sessions.defaultSession;
+    void vscode.commands.executeCommand('setContext', ENGINE_STATE_CONTEXT_KEY, connection.state.kind);
+    const ready = this.sessions.all.some(session => session.store.snapshot.kind === 'ready');
+    void vscode.commands.executeCommand('setContext', EXPLORER_READY_CONTEXT_KEY, ready);
+    const single = this.sessions.all.length === 1;
+    const message = single ? (stateMessage(connection.state) ?? staleMessage(store.snapshot)) : undefined;
     for (const view of this.views) if (view.message !== message) view.message = message;
   }
 }

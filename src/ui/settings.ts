@@ -9,6 +9,7 @@ export const SETTINGS_SECTION = 'dockerNetworks';
 
 export const SettingKeys = {
   host: 'host',
+  engines: 'engines',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   sshKnownHostsFile: 'sshKnownHostsFile',
   sshIdentityFile: 'sshIdentityFile',
@@ -43,6 +44,8 @@ function oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T
 
 export const settings = {
   host: (): string => section().get<string>(SettingKeys.host, '').trim(),
+  /** As written: parseEngineSetting checks it and names each bad entry. */
+  enginesRaw: (): unknown => section().get<unknown>(SettingKeys.engines),
   /** OpenSSH's places, with the user's known_hosts and identity replaced where the settings name files. */
   sshClient: (): SshClientOptions => {
     const defaults = defaultSshClientOptions(os.homedir(), process.env);
@@ -73,10 +76,12 @@ export const settings = {
 
 const CONNECTION_KEYS = [SettingKeys.host, SettingKeys.requestTimeoutSeconds, SettingKeys.sshKnownHostsFile, SettingKeys.sshIdentityFile];
 
-/** What one settings edit changed: the engine connection, how the Networks view looks, or both. */
+/** What one settings edit changed: the engine connections, how the Networks view looks, the list of engines. */
 export interface SettingsChange {
   readonly connection: boolean;
   readonly view: boolean;
+  /** The list of engines changed. */
+  readonly engines: boolean;
 }
 
 /**
@@ -92,8 +97,8 @@ export class SettingsWatcher extends DisposableOwner {
     this.own(
       vscode.workspace.onDidChangeConfiguration(event => {
         const touches = (keys: readonly string[]) => keys.some(key => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
-        const change = { connection: touches(CONNECTION_KEYS), view: touches(VIEW_KEYS) };
-        if (change.connection || change.view) this.changeEmitter.fire(change);
+        const change = { connection: touches(CONNECTION_KEYS), view: touches(VIEW_KEYS), engines: touches([SettingKeys.engines]) };
+        if (change.connection || change.view || change.engines) this.changeEmitter.fire(change);
       }),
     );
   }

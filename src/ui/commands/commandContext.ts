@@ -4,20 +4,32 @@ import type { EngineConnection } from '../../engine/engineConnection';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { DockerGateway } from '../../engine/gateway';
 import type { ExplorerModel } from '../../model/explorer';
-import type { InspectDocuments } from '../documents/inspectDocuments';
-import type { ExplorerTreeProvider } from '../tree/explorerTree';
+import type { InspectTarget } from '../documents/inspectDocuments';
+import type { EngineSession, EngineSessions } from '../engines/engineSessions';
+import type { EngineScopedTree, EngineTreeNode } from '../tree/engineTree';
 import type { NetworkViewState } from '../tree/networkViewState';
-import type { ExplorerNode } from '../tree/treeItems';
 import type { Prompter } from '../wizard/prompter';
 
+/** Inspect documents of the command's engine. */
+export interface EngineInspectDocuments {
+  open(target: InspectTarget): Promise<vscode.TextEditor>;
+  refresh(uri: vscode.Uri): void;
+}
+
+/**
+ * A command runs against one engine: the clicked node's, the inspect document's, or the one the user picked when
+ * the window has several. `connection`, `store`, the trees and the documents are that engine's.
+ */
 export interface CommandContext {
+  readonly engine: EngineSession;
+  readonly sessions: EngineSessions;
   readonly connection: EngineConnection;
   readonly store: ExplorerStore;
-  readonly networksTree: ExplorerTreeProvider;
-  readonly containersTree: ExplorerTreeProvider;
-  readonly networksView: vscode.TreeView<ExplorerNode>;
-  readonly containersView: vscode.TreeView<ExplorerNode>;
-  readonly inspectDocuments: InspectDocuments;
+  readonly networksTree: EngineScopedTree;
+  readonly containersTree: EngineScopedTree;
+  readonly networksView: vscode.TreeView<EngineTreeNode>;
+  readonly containersView: vscode.TreeView<EngineTreeNode>;
+  readonly inspectDocuments: EngineInspectDocuments;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
@@ -37,5 +49,7 @@ export type EngineNeed = 'engine' | 'explorer';
 export interface CommandDefinition {
   readonly id: string;
   readonly needs?: EngineNeed;
+  /** Run from the palette (no node) in a window with several engines: once for each engine, instead of asking. */
+  readonly everyEngine?: boolean;
   readonly run: (context: CommandContext, ...args: unknown[]) => unknown;
 }

@@ -17,6 +17,7 @@ import { removeNetworkCommand } from './removeNetwork';
 import { retryConnectionCommand } from './retryConnection';
 import { showLogCommand } from './showLog';
 import { trustHostKeyCommand } from './trustHostKey';
+import { addEngineCommand, listEnginesCommand, removeEngineCommand } from './manageEngines';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   refreshCommand,
@@ -44,4 +45,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   revealInNetworksCommand,
   revealInContainersCommand,
   trustHostKeyCommand,
+  addEngineCommand,
+  removeEngineCommand,
+  listEnginesCommand,
 ];

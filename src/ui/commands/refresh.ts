@@ -8,6 +8,7 @@ import { CONTAINERS_VIEW_ID, NETWORKS_VIEW_ID } from '../tree/viewIds';
  */
 export const refreshCommand: CommandDefinition = {
   id: 'dockerNetworks.refresh',
+  everyEngine: true,
   run: async ({ connection, store, networksView, containersView }) => {
     if (connection.state.kind !== 'connected') return connection.reconnect();
     const reload = store.reload();

@@ -2,10 +2,10 @@
 // explorer store, so an open document refreshes itself when the engine reports a change.
 import * as vscode from 'vscode';
 import { settings } from '../settings';
-import type { EngineConnection } from '../../engine/engineConnection';
 import { EngineError } from '../../engine/errors';
-import type { ExplorerStore } from '../../engine/explorerStore';
+import { DEFAULT_ENGINE_ID } from '../../model/engineList';
 import { DisposableOwner } from '../disposable';
+import type { EngineSessions } from '../engines/engineSessions';
 
 export const INSPECT_SCHEME = 'docker-networks-inspect';
 /** Our own language id: JSON plus the injected address/ID scopes of syntaxes/, for these documents only. */
@@ -19,21 +19,28 @@ export interface InspectTarget {
   readonly name: string;
   /** Swarm networks: include services and peers (`inspect --verbose`). */
   readonly verbose?: boolean;
+  /** The engine the object lives on (the default engine when left out). */
+  readonly engineId?: string;
 }
 
-/** `docker-networks-inspect:/network/<id>/<name>`: the tab shows the object's name. */
+/**
+ * `docker-networks-inspect:/network/<id>/<name>?engine=<engine id>`: the tab shows the object's name, and the
+ * query says which engine to ask (the same network ID can be on several swarm nodes).
+ */
 export function inspectUri(target: InspectTarget): vscode.Uri {
-  return vscode.Uri.from({
-    scheme: INSPECT_SCHEME,
-    path: `/${target.kind}/${target.id}/${target.name}`,
-    query: target.verbose ? 'verbose' : '',
-  });
+  const query = new URLSearchParams();
+  if (target.verbose) query.set('verbose', '1');
+  if (target.engineId && target.engineId !== DEFAULT_ENGINE_ID) query.set('engine', target.engineId);
+  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${target.kind}/${target.id}/${target.name}`, query: query.toString() });
 }
 
 export function parseInspectUri(uri: vscode.Uri): InspectTarget | undefined {
   const [, kind, id, ...name] = uri.path.split('/');
   if ((kind !== 'network' && kind !== 'container') || !id) return undefined;
-  return { kind, id, name: name.join('/') || id, verbose: uri.query === 'verbose' };
+  const query = new URLSearchParams(uri.query);
+  // `verbose` alone is how documents restored from an earlier version were written.
+  const verbose = query.has('verbose');
+  return { kind, id, name: name.join('/') || id, verbose, engineId: query.get('engine') ?? DEFAULT_ENGINE_ID };
 }
 
 export class InspectDocuments extends DisposableOwner implements vscode.TextDocumentContentProvider {
@@ -49,13 +56,18 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
   /** Follow-up reads while an endpoint is still attaching, per document; capped, and cleared on close. */
   private readonly settling = new Map<string, { tries: number; timer: NodeJS.Timeout }>();
 
-  constructor(
-    private readonly connection: EngineConnection,
-    store: ExplorerStore,
-  ) {
+  private storeSubscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly sessions: EngineSessions) {
     super();
     this.own(vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this));
-    this.own(store.onDidChange(() => this.refreshOpenDocuments()));
+    const follow = () => {
+      this.storeSubscriptions.forEach(s => s.dispose());
+      this.storeSubscriptions = sessions.all.map(session => session.store.onDidChange(() => this.refreshOpenDocuments(session.entry.id)));
+    };
+    follow();
+    this.own(sessions.onDidChange(follow));
+    this.own({ dispose: () => this.storeSubscriptions.forEach(s => s.dispose()) });
     this.own(
       vscode.workspace.onDidCloseTextDocument(document => {
         this.lastContent.delete(document.uri.toString());
@@ -84,10 +96,11 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     this.changeEmitter.fire(uri);
   }
 
-  /** After an engine change: every open document whose object still exists. */
-  refreshOpenDocuments(): void {
+  /** After a change on one engine: every open document of that engine whose object still exists. */
+  refreshOpenDocuments(engineId?: string): void {
     for (const document of vscode.workspace.textDocuments) {
-      if (document.uri.scheme === INSPECT_SCHEME && !this.removed.has(document.uri.toString())) this.changeEmitter.fire(document.uri);
+      if (document.uri.scheme !== INSPECT_SCHEME || this.removed.has(document.uri.toString())) continue;
+      if (engineId === undefined || parseInspectUri(document.uri)?.engineId === engineId) this.changeEmitter.fire(document.uri);
     }
   }
 
@@ -110,9 +123,12 @@ export class InspectDocuments extends DisposableOwner implements vscode.TextDocu
     const removedNotice = this.removed.get(key);
     if (removedNotice !== undefined) return removedNotice;
     try {
+      const session = this.sessions.byId(target.engineId);
+      if (!session)
+        return `// The engine this document was opened from is no longer in the list of engines.\n${this.lastContent.get(key) ?? ''}`;
       // A document restored with the window may be asked for before the first connection has an answer.
-      await this.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
-      const gateway = this.connection.requireGateway();
+      await session.connection.settled(AbortSignal.timeout(settings.requestTimeoutMs()));
+      const gateway = session.connection.requireGateway();
       const network = target.kind === 'network' ? await gateway.inspectNetwork(target.id, { verbose: target.verbose }) : undefined;
       const data = network ?? (await gateway.inspectContainer(target.id));
       const content = JSON.stringify(data, null, 2) + '\n';

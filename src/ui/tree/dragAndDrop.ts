@@ -1,41 +1,69 @@
 // Drag a container (from the Containers view, or an endpoint from another network) onto a network to connect it.
 import * as vscode from 'vscode';
-import type { ExplorerNode } from './treeItems';
+import type { EngineSession } from '../engines/engineSessions';
+import type { EngineTreeNode } from './engineTree';
 
 export const CONTAINER_MIME = 'application/vnd.dockernetworks.containers';
 
 export interface DropHandler {
-  connect(containerIds: string[], networkId: string): Promise<unknown>;
+  connect(containerIds: string[], networkId: string, engine: EngineSession): Promise<unknown>;
 }
 
-function containerIdOf(node: ExplorerNode): string | undefined {
+interface DraggedContainers {
+  readonly engineId: string;
+  readonly ids: string[];
+}
+
+function containerIdOf(node: EngineTreeNode): string | undefined {
   if (node.kind === 'container') return node.id;
   if (node.kind === 'endpoint' || node.kind === 'containerNetwork') return node.containerId;
   return undefined;
 }
 
-export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<ExplorerNode> {
+export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<EngineTreeNode> {
   readonly dragMimeTypes = [CONTAINER_MIME];
   readonly dropMimeTypes: string[];
 
   constructor(
     private readonly handler: DropHandler,
     acceptsDrops: boolean,
+    /** The engine a row belongs to: containers connect only to networks of their own engine. */
+    private readonly engineOf: (node: EngineTreeNode) => EngineSession | undefined,
   ) {
     this.dropMimeTypes = acceptsDrops ? [CONTAINER_MIME] : [];
   }
 
-  handleDrag(source: readonly ExplorerNode[], dataTransfer: vscode.DataTransfer): void {
-    const ids = [...new Set(source.map(containerIdOf).filter((id): id is string => Boolean(id)))];
-    if (ids.length) dataTransfer.set(CONTAINER_MIME, new vscode.DataTransferItem(JSON.stringify(ids)));
+  handleDrag(source: readonly EngineTreeNode[], dataTransfer: vscode.DataTransfer): void {
+    const engine = source.length ? this.engineOf(source[0]) : undefined;
+    const ids = [
+      ...new Set(
+        source
+          .filter(node => this.engineOf(node) === engine)
+          .map(containerIdOf)
+          .filter((id): id is string => Boolean(id)),
+      ),
+    ];
+    if (engine && ids.length)
+      dataTransfer.set(
+        CONTAINER_MIME,
+        new vscode.DataTransferItem(JSON.stringify({ engineId: engine.entry.id, ids } satisfies DraggedContainers)),
+      );
   }
 
-  async handleDrop(target: ExplorerNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+  async handleDrop(target: EngineTreeNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
     if (!target) return;
     const networkId = target.kind === 'network' ? target.id : target.kind === 'endpoint' ? target.networkId : undefined;
-    if (!networkId) return;
-    const ids = await draggedContainerIds(dataTransfer);
-    if (ids.length) await this.handler.connect(ids, networkId);
+    const engine = this.engineOf(target);
+    if (!networkId || !engine) return;
+    const dragged = await draggedContainers(dataTransfer);
+    if (!dragged) return;
+    if (dragged.engineId !== engine.entry.id) {
+      void vscode.window.showWarningMessage(
+        `Containers can only join networks of their own engine: these are not on "${engine.entry.name}" (for networks across hosts, use an attachable overlay).`,
+      );
+      return;
+    }
+    await this.handler.connect(dragged.ids, networkId, engine);
   }
 }
 
@@ -43,7 +71,7 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<Ex
  * Across views VS Code first puts an empty placeholder under our mime type and then the item handleDrag set, so
  * `get()` may return the empty one: read every entry of the type and take the first that parses.
  */
-async function draggedContainerIds(dataTransfer: vscode.DataTransfer): Promise<string[]> {
+async function draggedContainers(dataTransfer: vscode.DataTransfer): Promise<DraggedContainers | undefined> {
   const items: vscode.DataTransferItem[] = [];
   dataTransfer.forEach((item, mime) => {
     if (mime === CONTAINER_MIME) items.push(item);
@@ -51,11 +79,13 @@ async function draggedContainerIds(dataTransfer: vscode.DataTransfer): Promise<s
   for (const item of items) {
     const text = typeof item.value === 'string' ? item.value : await item.asString();
     try {
-      const ids = JSON.parse(text) as unknown;
-      if (Array.isArray(ids) && ids.every(id => typeof id === 'string') && ids.length) return ids as string[];
+      const dragged = JSON.parse(text) as Partial<DraggedContainers>;
+      const { engineId, ids } = dragged;
+      if (typeof engineId === 'string' && Array.isArray(ids) && ids.length && ids.every(id => typeof id === 'string'))
+        return { engineId, ids };
     } catch {
       // The empty placeholder: try the next entry.
     }
   }
-  return [];
+  return undefined;
 }
