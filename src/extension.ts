@@ -31,8 +31,9 @@ export interface DockerNetworksApi {
   readonly store: ExplorerStore;
   readonly networksTree: ExplorerTreeProvider;
   readonly containersTree: ExplorerTreeProvider;
-  /** Every engine the window shows. */
+  /** Every engine the window shows, and the views' trees over all of them (engine roots when there are several). */
   readonly sessions: EngineSessions;
+  readonly engineTrees: { readonly networks: EngineTreeProvider; readonly containers: EngineTreeProvider };
   readonly networksView: vscode.TreeView<EngineTreeNode>;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
@@ -181,6 +182,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
       return defaultSession().containersTree;
     },
     sessions,
+    engineTrees: { networks: networksTree, containers: containersTree },
     networksView,
     viewState,
     log,

@@ -1,5 +1,5 @@
 // A new window whose first action is the palette: Docker Networks: Create Network… runs while the first connection
-// to the engine is still under way (a relay holds every connection to the engine for a second). The command waits
+// to the engine is still under way (a relay holds every connection to the engine for five seconds). The command waits
 // with a "Connecting to the Docker Engine at …" notification instead of refusing, then opens its first step: the
 // name prompt with an example and no error on the empty box. No "try again" message appears.
 //
@@ -21,7 +21,9 @@ const {
 } = require('./workbench');
 const { startEngineProxy } = require('../../out/test/support/engineProxy');
 
-const HOLD_MS = 1000;
+// Longer than the palette can take to run the command: VS Code may activate the extension (and so start the
+// connection) while the palette is still filtering, and the command must still find the connection under way.
+const HOLD_MS = 5000;
 
 module.exports = {
   name: 'first palette command in a new window waits for the engine and opens Create Network',

@@ -134,6 +134,14 @@ async function quickPickSelect(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
   let row = rows.filter({ has: page.locator('.label-name', { hasText: exactly(text) }) }).first();
   if (!(await row.count())) row = rows.filter({ hasText: text }).first();
   await row.waitFor({ timeout });
+  // A hover left by the previous click (a row's description) can cover this row: move the mouse off the list and
+  // wait for the hover to go before clicking.
+  await page.mouse.move(5, 5);
+  await page
+    .locator('.context-view .hover-contents, .monaco-hover')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 2000 })
+    .catch(() => {});
   await row.click();
 }
 

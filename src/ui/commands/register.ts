@@ -93,7 +93,7 @@ async function enginesFor(
   const all = shared.sessions.all;
   if (all.length === 1 || !definition.needs) return definition.everyEngine ? [...all] : [shared.sessions.defaultSession];
   if (definition.everyEngine) return [...all];
-  const picked = await pickEngine(shared.sessions, title);
+  const picked = await pickEngine(shared.sessions, shared.prompter, title);
   return picked ? [picked] : [];
 }
 

@@ -1,0 +1,154 @@
+// Several engines in one window, against real engines: the test engine (the default) and two private ones listed in
+// dockerNetworks.engines. Each is a root of the views with its own rows; one going down blanks no other; commands
+// act on the engine of the node they were started from, or ask which engine from the palette.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type Docker from 'dockerode';
+import type { DockerNetworksApi } from '../../../src/extension';
+import type { EngineSession } from '../../../src/ui/engines/engineSessions';
+import type { EngineTreeNode } from '../../../src/ui/tree/engineTree';
+import { engineDocker, RUN_ID, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { ScriptedPrompter } from '../../support/scriptedPrompter';
+import { waitFor } from '../../support/waitFor';
+import { activateExtension } from './extensionApi';
+
+interface PrivateEngine {
+  dockerHost: string;
+  stop(): Promise<void>;
+}
+const engineScripts = require(path.join(__dirname, '../../../../scripts/engine/private-engine.js')) as {
+  startPrivateEngine(options: { log: (line: string) => void }): Promise<PrivateEngine>;
+  dockerFor(dockerHost: string): Docker;
+};
+const labels = { [TEST_LABEL]: RUN_ID };
+
+suite('Several engines in one window', () => {
+  const configuration = () => vscode.workspace.getConfiguration('dockerNetworks');
+  const engines: PrivateEngine[] = [];
+  let api: DockerNetworksApi;
+
+  const rows = (parent?: EngineTreeNode) => api.engineTrees.networks.getChildren(parent);
+  const rootOf = (session: EngineSession) => api.engineTrees.networks.rootOf(session);
+  const session = (name: string) => api.sessions.all.find(s => s.entry.name === name)!;
+  const networkNamesUnder = (name: string) => rows(rootOf(session(name))).flatMap(node => (node.kind === 'network' ? [node.name] : []));
+
+  suiteSetup(async function () {
+    this.timeout(120000);
+    api = await activateExtension();
+    await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
+    const log = (line: string) => console.log(`  [engines] ${line}`);
+    for (let i = 0; i < 2; i++) engines.push(await engineScripts.startPrivateEngine({ log }));
+    await configuration().update(
+      'engines',
+      engines.map((engine, i) => ({ name: `engine ${'AB'[i]}`, host: engine.dockerHost })),
+      vscode.ConfigurationTarget.Global,
+    );
+    await waitFor(
+      () => api.sessions.all.length === 3 && api.sessions.all.every(s => s.store.snapshot.kind === 'ready'),
+      'three engines loaded',
+      30000,
+    );
+  });
+
+  suiteTeardown(async () => {
+    await configuration().update('engines', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.sessions.all.length === 1, 'back to one engine', 10000);
+    for (const engine of engines) await engine.stop();
+  });
+
+  test('each engine is a root with its name, endpoint and state, above its own networks', () => {
+    const roots = rows();
+    assert.deepStrictEqual(
+      roots.map(node => node.kind),
+      ['engine', 'engine', 'engine'],
+    );
+    const items = roots.map(root => api.engineTrees.networks.getTreeItem(root));
+    assert.deepStrictEqual(
+      items.map(item => item.label),
+      ['Default engine', 'engine A', 'engine B'],
+    );
+    assert.match(String(items[1].description), new RegExp(`^${engines[0].dockerHost.replace(/[/.]/g, '\\$&')} \\(engine "engine A"\\)`));
+    assert.ok(networkNamesUnder('engine A').includes('bridge'));
+    // The same "bridge" name on three engines is three rows with three ids.
+    const ids = roots.map(
+      root => api.engineTrees.networks.getTreeItem(rows(root).find(n => n.kind === 'network' && n.name === 'bridge')!).id,
+    );
+    assert.strictEqual(new Set(ids).size, 3, `distinct row ids: ${ids.join(', ')}`);
+  });
+
+  test("a network created on one engine shows under that engine only, and reloads no other engine's data", async () => {
+    const name = uniqueName('on-b');
+    const loadsOfA = session('engine A').store.loadCount;
+    await engineScripts.dockerFor(engines[1].dockerHost).createNetwork({ Name: name, Labels: labels });
+    await waitFor(() => networkNamesUnder('engine B').includes(name), 'the network under engine B', 10000);
+    assert.ok(!networkNamesUnder('engine A').includes(name) && !networkNamesUnder('Default engine').includes(name));
+    assert.strictEqual(session('engine A').store.loadCount, loadsOfA, 'engine A was not reloaded');
+  });
+
+  test("Remove from a node acts on that node's engine; Create from the palette asks which engine", async function () {
+    this.timeout(60000);
+    const name = uniqueName('remove-on-a');
+    const dockerA = engineScripts.dockerFor(engines[0].dockerHost);
+    await dockerA.createNetwork({ Name: name, Labels: labels });
+    const node = await waitFor(
+      () => rows(rootOf(session('engine A'))).find(n => n.kind === 'network' && n.name === name),
+      'the network under engine A',
+      10000,
+    );
+    let prompter = new ScriptedPrompter(['Remove']);
+    let restore = api.usePrompter!(prompter);
+    try {
+      await vscode.commands.executeCommand('dockerNetworks.network.remove', node, [node]);
+    } finally {
+      restore();
+    }
+    assert.ok(!(await dockerA.listNetworks()).some(n => n.Name === name), 'removed from engine A');
+
+    const created = uniqueName('created-on-b');
+    prompter = new ScriptedPrompter(['engine B', created, 'bridge', 'Create with defaults', `Create network "${created}"`]);
+    restore = api.usePrompter!(prompter);
+    try {
+      await vscode.commands.executeCommand('dockerNetworks.network.create');
+    } finally {
+      restore();
+    }
+    const asked = prompter.question(/Which engine should Create Network act on\?/);
+    assert.deepStrictEqual(asked.options, ['Default engine', 'engine A', 'engine B']);
+    assert.ok(
+      (await engineScripts.dockerFor(engines[1].dockerHost).listNetworks()).some(n => n.Name === created),
+      'created on engine B',
+    );
+    assert.ok(!(await engineDocker().listNetworks()).some(n => n.Name === created), 'not on the default engine');
+    await engineScripts.dockerFor(engines[1].dockerHost).getNetwork(created).remove();
+  });
+
+  test('an inspect document opened from a node carries its engine and shows that engine’s object', async () => {
+    const node = rows(rootOf(session('engine B'))).find(n => n.kind === 'network' && n.name === 'bridge')!;
+    await vscode.commands.executeCommand('dockerNetworks.network.inspect', node, [node]);
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'docker-networks-inspect' && vscode.window.activeTextEditor,
+      'the inspect tab',
+    );
+    assert.match(editor.document.uri.query, /engine=/);
+    const shown = JSON.parse(editor.document.getText()) as { Id: string };
+    const onB = await engineScripts.dockerFor(engines[1].dockerHost).getNetwork('bridge').inspect();
+    assert.strictEqual(shown.Id, onB.Id);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('one engine going down marks its root unreachable and leaves the others live', async function () {
+    this.timeout(60000);
+    const a = session('engine A');
+    await engines[0].stop();
+    await waitFor(() => a.connection.state.kind === 'unreachable', 'engine A unreachable', 30000);
+    const item = api.engineTrees.networks.getTreeItem(rootOf(a));
+    assert.match(String(item.contextValue), /unreachable/);
+    assert.match(String(item.tooltip), /Docker Engine not reachable/);
+    const under = rows(rootOf(a)).map(n => (n.kind === 'hint' ? n.label : n.kind));
+    assert.deepStrictEqual(under, ['Retry Connection', 'Open Settings', 'Show Log'], 'no stale networks under the lost engine');
+    assert.strictEqual(session('engine B').connection.state.kind, 'connected');
+    assert.ok(networkNamesUnder('engine B').includes('bridge'), 'engine B still shows its networks');
+    assert.strictEqual(api.networksView.message, undefined, 'with several engines the cause is on the root, not above the view');
+  });
+});
