@@ -66,17 +66,20 @@ export function registerCommands(
     vscode.commands.registerCommand(definition.id, async (...args: unknown[]) => {
       const title = titles.get(definition.id) ?? definition.id;
       const engines = await enginesFor(shared, definition, args, title);
-      let result: unknown;
-      for (const engine of engines) {
-        const context = contextFor(shared, engine);
-        try {
-          if (definition.needs && !(await ensureEngine(context, definition.needs, title))) continue;
-          result = await definition.run(context, ...currentNodes(shared, engine, args));
-        } catch (err) {
-          reportCommandError(context, definition.id, err);
-        }
-      }
-      return result;
+      // Several engines (Refresh, Retry) run side by side: a slow engine does not hold up the others.
+      const results = await Promise.all(
+        engines.map(async engine => {
+          const context = contextFor(shared, engine);
+          try {
+            if (definition.needs && !(await ensureEngine(context, definition.needs, title))) return undefined;
+            return await definition.run(context, ...currentNodes(shared, engine, args));
+          } catch (err) {
+            reportCommandError(context, definition.id, err);
+            return undefined;
+          }
+        }),
+      );
+      return results.length <= 1 ? results[0] : results;
     }),
   );
 }
