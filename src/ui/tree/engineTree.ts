@@ -3,6 +3,7 @@
 // Row ids are prefixed with the engine's id, so the same network seen from two swarm nodes is two rows.
 import * as vscode from 'vscode';
 import type { ConnectionState } from '../../engine/engineConnection';
+import type { ExplorerSnapshot } from '../../engine/explorerStore';
 import { redactCredentials } from '../../engine/engineAddress';
 import { DisposableOwner } from '../disposable';
 import type { EngineSession, EngineSessions } from '../engines/engineSessions';
@@ -53,9 +54,22 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
     this.subscriptions.forEach(s => s.dispose());
     this.subscriptions = this.sessions.all.flatMap(session => [
       this.treeOf(session).onDidChangeTreeData(change => this.forward(session, change)),
-      session.connection.onDidChangeState(() => this.multiple && this.changeEmitter.fire([this.rootOf(session)])),
+      session.connection.onDidChangeState(() => this.redrawRootIfChanged(session)),
+      // A refresh that failed leaves the rows as they were: the root says since when they are not current.
+      session.store.onDidChange(() => this.redrawRootIfChanged(session)),
     ]);
     this.changeEmitter.fire(undefined);
+  }
+
+  private readonly drawnLooks = new Map<string, string>();
+
+  /** Redraws an engine's root only when its row would look different (redrawing it re-asks for all its rows). */
+  private redrawRootIfChanged(session: EngineSession): void {
+    if (!this.multiple) return;
+    const look = JSON.stringify(engineLook(session.connection.state, session.entry.host, session.store.snapshot));
+    if (this.drawnLooks.get(session.entry.id) === look) return;
+    this.drawnLooks.set(session.entry.id, look);
+    this.changeEmitter.fire([this.rootOf(session)]);
   }
 
   /** An engine's tree redrew: everything under its root, or the rows it names. */
@@ -151,7 +165,8 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
     const item = new vscode.TreeItem(session?.entry.name ?? root.engineId, vscode.TreeItemCollapsibleState.Expanded);
     item.id = engineRootId(root.engineId);
     if (!session) return item;
-    const look = engineLook(session.connection.state, session.entry.host);
+    const look = engineLook(session.connection.state, session.entry.host, session.store.snapshot);
+    this.drawnLooks.set(session.entry.id, JSON.stringify(look));
     item.description = look.description;
     item.tooltip = look.tooltip;
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color && new vscode.ThemeColor(look.color));
@@ -164,12 +179,22 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
 export function engineLook(
   state: ConnectionState,
   host: string | undefined,
+  snapshot?: ExplorerSnapshot,
 ): { description: string; tooltip: string; icon: string; color?: string } {
   const endpoint =
     state.kind === 'connected' ? state.gateway.addressDescription : (state.engineAddress ?? (host ? redactCredentials(host) : ''));
   switch (state.kind) {
     case 'connected': {
       const engine = state.gateway.engine;
+      if (snapshot?.kind === 'ready' && snapshot.stale) {
+        const since = new Date(snapshot.stale.since).toLocaleTimeString();
+        return {
+          description: `${endpoint} · not refreshed since ${since}`,
+          tooltip: `Not refreshed since ${since}: ${snapshot.stale.reason}`,
+          icon: 'warning',
+          color: 'list.warningForeground',
+        };
+      }
       return {
         description: endpoint,
         tooltip: `${endpoint}\nDocker Engine ${engine.engineVersion} (API ${engine.apiVersion}), ${engine.platformName}`,
