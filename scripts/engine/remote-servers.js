@@ -5,11 +5,12 @@
 //   startSshServer({dockerHost, dir}) Debian's sshd on a free 127.0.0.1 port with its own config, host key and
 //                          authorized key; the session gets DOCKER_HOST, so `docker system dial-stdio` (what the
 //                          docker CLI's and docker-modem's ssh transport run remotely) reaches the private engine.
+//   startPodmanService({dir}) Debian's podman serving its Docker-compatible API on a unix socket of its own.
 // The ssh test user is root (who may use the engine's socket), allowed in by key only, on this sshd alone.
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const { execFileSync, spawn } = require('child_process');
+const { execFileSync, spawn, spawnSync } = require('child_process');
 const { ensurePrograms, findProgram } = require('../lib/apt');
 
 /** A TCP port nothing listens on at the moment, on 127.0.0.1. */
@@ -280,4 +281,50 @@ async function startSshServer({ dockerHost, dir, log = () => {} }) {
   };
 }
 
-module.exports = { freePort, makeTlsMaterial, tlsEngineArgs, startSshServer };
+/**
+ * Podman's Docker-compatible API (`podman system service`) on a unix socket under `dir`, with its own storage and
+ * network configuration there, so the machine's own Podman state is never touched. Returns { dockerHost, stop() }.
+ */
+async function startPodmanService({ dir, log = () => {} }) {
+  ensurePrograms(['podman'], ['podman'], { log, what: 'Podman tests' });
+  fs.mkdirSync(dir, { recursive: true });
+  const socket = path.join(dir, 'podman.sock');
+  const logFile = path.join(dir, 'podman.log');
+  const out = fs.openSync(logFile, 'a');
+  const args = ['--root', path.join(dir, 'root'), '--runroot', path.join(dir, 'run'), '--network-config-dir', path.join(dir, 'networks')];
+  const child = spawn(findProgram('podman'), [...args, 'system', 'service', '--time=0', `unix://${socket}`], {
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL'));
+  const deadline = Date.now() + 20000;
+  while (!fs.existsSync(socket)) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(
+        `podman system service did not start: ${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : 'no log'}`,
+      );
+    await new Promise(r => setTimeout(r, 50));
+  }
+  log(`podman: API service pid ${child.pid} at unix://${socket}`);
+  return {
+    dockerHost: `unix://${socket}`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise(r => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      // Podman's storage leaves its overlay mounted under the root it was given: unmount before removing.
+      const mounts = fs
+        .readFileSync('/proc/mounts', 'utf8')
+        .split('\n')
+        .map(line => line.split(' ')[1])
+        .filter(point => point && (point === dir || point.startsWith(`${dir}/`)))
+        .reverse();
+      for (const point of mounts) spawnSync('umount', ['-l', point]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { freePort, makeTlsMaterial, tlsEngineArgs, startSshServer, startPodmanService };

@@ -1,0 +1,87 @@
+// Podman's Docker-compatible socket as the engine: Debian's podman serving `podman system service` with storage and
+// network configuration of its own. The explorer loads it, and a network made from the Create wizard's answers is
+// created, shown, inspected and removed through the same gateway as Docker's.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { EngineConnection } from '../../src/engine/engineConnection';
+import { readFileIfExists, resolveEngineAddress } from '../../src/engine/engineAddress';
+import { ExplorerStore } from '../../src/engine/explorerStore';
+import { DockerGateway } from '../../src/engine/gateway';
+import { emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
+import { silentLogger } from '../support/engineFixture';
+import { waitFor } from '../support/waitFor';
+
+const servers = require(path.join(__dirname, '../../../scripts/engine/remote-servers.js')) as {
+  startPodmanService(options: { dir: string; log: (line: string) => void }): Promise<{ dockerHost: string; stop(): Promise<void> }>;
+};
+
+describe('a Podman socket as the engine (podman system service)', () => {
+  let podman: { dockerHost: string; stop(): Promise<void> };
+  let gateway: DockerGateway;
+
+  before(async () => {
+    podman = await servers.startPodmanService({
+      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'dn-podman-')),
+      log: line => console.log(`  ${line}`),
+    });
+    const address = resolveEngineAddress({
+      env: { DOCKER_HOST: podman.dockerHost },
+      homeDir: '/nonexistent',
+      platform: process.platform,
+      readFile: readFileIfExists,
+    });
+    gateway = await DockerGateway.open(address, { timeoutMs: 20000, logger: silentLogger });
+  });
+  after(async () => {
+    gateway?.dispose();
+    await podman?.stop();
+  });
+
+  test('the API version is negotiated and the engine is named', () => {
+    console.log(`  podman: engine ${gateway.engine.engineVersion}, API ${gateway.engine.apiVersion}, ${gateway.engine.platformName}`);
+    assert.match(gateway.engine.apiVersion, /^1\.\d+$/);
+  });
+
+  test('the explorer loads Podman\'s networks (its default network is "bridge" through this API)', async () => {
+    const connection = new EngineConnection({
+      resolveEngineAddress: () => gateway.address,
+      timeoutMs: () => 20000,
+      logger: silentLogger,
+    });
+    const store = new ExplorerStore(connection, silentLogger);
+    connection.start();
+    try {
+      const snapshot = await waitFor(() => store.snapshot.kind === 'ready' && store.snapshot, 'the explorer loaded', 20000);
+      const names = snapshot.model.networks.map(n => n.name);
+      assert.ok(names.includes('bridge'), `networks: ${names.join(', ')}`);
+    } finally {
+      store.dispose();
+      connection.dispose();
+    }
+  });
+
+  test("a network from the wizard's answers is created with its subnet and labels, inspected, and removed", async () => {
+    const answers = {
+      ...emptyAnswers(),
+      name: `dn-podman-${process.pid}`,
+      driver: 'bridge',
+      ipv4Subnets: [{ subnet: '10.219.70.0/24', gateway: '10.219.70.1', auxAddresses: {} }],
+      labels: { 'docker-networks.test': 'podman' },
+    };
+    const created = await gateway.createNetwork(toCreateBody(answers));
+    const inspected = await gateway.inspectNetwork(created.Id);
+    console.log(`  podman: created ${inspected.Name} ${JSON.stringify(inspected.IPAM?.Config)}`);
+    assert.equal(inspected.Name, answers.name);
+    assert.deepEqual(
+      inspected.IPAM?.Config?.map(c => [c.Subnet, c.Gateway]),
+      [['10.219.70.0/24', '10.219.70.1']],
+    );
+    assert.equal(inspected.Labels?.['docker-networks.test'], 'podman');
+    assert.ok((await gateway.listNetworks()).some(n => n.Name === answers.name));
+    await gateway.removeNetwork(created.Id);
+    assert.ok(!(await gateway.listNetworks()).some(n => n.Name === answers.name), 'removed');
+  });
+});
