@@ -2,6 +2,9 @@
 // dockerNetworks.engines. Each is a root of the views with its own rows; one going down blanks no other; commands
 // act on the engine of the node they were started from, or ask which engine from the palette.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type Docker from 'dockerode';
@@ -156,5 +159,57 @@ suite('Several engines in one window', () => {
     assert.strictEqual(session('engine B').connection.state.kind, 'connected');
     assert.ok(networkNamesUnder('engine B').includes('bridge'), 'engine B still shows its networks');
     assert.strictEqual(api.networksView.message, undefined, 'with several engines the cause is on the root, not above the view');
+  });
+});
+
+suite('Add Engine… from a Docker context', () => {
+  test('picking a context adds its engine beside the default one, and Remove Engine takes it out again', async function () {
+    this.timeout(120000);
+    const api = await activateExtension();
+    const log = (line: string) => console.log(`  [context] ${line}`);
+    const engine = await engineScripts.startPrivateEngine({ log });
+    const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-vsc-docker-config-'));
+    const previous = process.env.DOCKER_CONFIG;
+    try {
+      // A context as `docker context create lab --docker host=…` writes it; the extension reads DOCKER_CONFIG.
+      const id = createHash('sha256').update('lab').digest('hex');
+      fs.mkdirSync(path.join(configDir, 'contexts', 'meta', id), { recursive: true });
+      fs.writeFileSync(
+        path.join(configDir, 'contexts', 'meta', id, 'meta.json'),
+        JSON.stringify({ Name: 'lab', Metadata: {}, Endpoints: { docker: { Host: engine.dockerHost, SkipTLSVerify: false } } }),
+      );
+      process.env.DOCKER_CONFIG = configDir;
+      const prompter = new ScriptedPrompter(['lab']);
+      const restore = api.usePrompter!(prompter);
+      try {
+        await vscode.commands.executeCommand('dockerNetworks.engine.add');
+      } finally {
+        restore();
+      }
+      const pick = prompter.question(/Pick a Docker context, or enter an engine address/);
+      assert.deepStrictEqual(pick.options, ['lab', 'Enter an address…']);
+      const added = await waitFor(() => api.sessions.all.find(s => s.entry.name === 'lab'), 'the engine "lab" in the list', 10000);
+      await waitFor(() => added.store.snapshot.kind === 'ready', 'its networks loaded', 30000);
+      const roots = api.engineTrees.networks.getChildren();
+      assert.deepStrictEqual(
+        roots.map(root => api.engineTrees.networks.getTreeItem(root).label),
+        ['Default engine', 'lab'],
+      );
+      assert.ok(api.engineTrees.networks.getChildren(roots[1]).some(n => n.kind === 'network' && n.name === 'bridge'));
+
+      const removing = new ScriptedPrompter([]);
+      const restoreRemove = api.usePrompter!(removing);
+      try {
+        await vscode.commands.executeCommand('dockerNetworks.engine.remove', roots[1]);
+      } finally {
+        restoreRemove();
+      }
+      await waitFor(() => api.sessions.all.length === 1, 'back to the default engine alone', 10000);
+    } finally {
+      if (previous === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = previous;
+      fs.rmSync(configDir, { recursive: true, force: true });
+      await engine.stop();
+    }
   });
 });
