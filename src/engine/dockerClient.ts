@@ -5,6 +5,10 @@ import type { EngineAddress } from './engineAddress';
 
 /** What an ssh:// connection is given besides the address: the host-key check, and the user's key and agent. */
 export interface SshConnection {
+  /** Where the address really goes (after ~/.ssh/config): host, port and user. */
+  readonly host: string;
+  readonly port: number;
+  readonly username?: string;
   readonly hostVerifier: (key: Buffer) => boolean;
   readonly privateKey?: Buffer;
   readonly agentSocket?: string;
@@ -57,9 +61,9 @@ export function dockerodeOptions(address: EngineAddress, ssh?: SshConnection): D
     return {
       ...base,
       protocol: 'ssh',
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 22,
-      username: decodeURIComponent(url.username) || undefined,
+      host: ssh.host,
+      port: ssh.port,
+      username: ssh.username,
       sshOptions: { agent: ssh.agentSocket, privateKey: ssh.privateKey, hostVerifier: ssh.hostVerifier },
     } as Docker.DockerOptions;
   }

@@ -4,7 +4,7 @@
 import Docker from 'dockerode';
 import * as os from 'os';
 import { dockerFor, SshConnection } from './dockerClient';
-import { defaultSshClientOptions, HostKeyGuard, hostKeyMessage, readIdentity, SshClientOptions } from './sshHostKeys';
+import { defaultSshClientOptions, HostKeyGuard, hostKeyMessage, readIdentity, resolveSshTarget, SshClientOptions } from './sshHostKeys';
 import { readEventLines } from './eventLines';
 import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
@@ -128,10 +128,15 @@ export class DockerGateway {
 
   private sshConnection(address: EngineAddress): { guard: HostKeyGuard; connection: SshConnection } | undefined {
     if (!address.url.toLowerCase().startsWith('ssh://')) return undefined;
-    const url = new URL(address.url);
     const options = this.options.ssh ?? defaultSshClientOptions(os.homedir(), process.env);
-    const guard = new HostKeyGuard(options, url.hostname, url.port ? Number(url.port) : 22);
-    return { guard, connection: { hostVerifier: guard.verify, privateKey: readIdentity(options), agentSocket: options.agentSocket } };
+    const target = resolveSshTarget(options, new URL(address.url));
+    // known_hosts is checked for the host the connection really goes to, as OpenSSH does after HostName.
+    const guard = new HostKeyGuard(options, target.host, target.port);
+    const privateKey = readIdentity({ ...options, identityFiles: target.identityFiles });
+    return {
+      guard,
+      connection: { ...target, hostVerifier: guard.verify, privateKey, agentSocket: options.agentSocket },
+    };
   }
 
   /** Connects and negotiates the API version once (`GET /version`). */

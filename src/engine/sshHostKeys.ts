@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { utils as sshUtils } from 'ssh2';
+import { sshHostSettings } from '../model/sshConfig';
 import { HostKeyVerdict, hostKeyFingerprint, knownHostsLine, knownHostsName, sshKeyType, verifyHostKey } from '../model/knownHosts';
 
 export interface SshClientOptions {
@@ -12,6 +13,9 @@ export interface SshClientOptions {
   readonly identityFiles: readonly string[];
   /** An ssh-agent socket (SSH_AUTH_SOCK), whose keys are offered too. */
   readonly agentSocket?: string;
+  /** OpenSSH's client config (~/.ssh/config): HostName, User, Port and IdentityFile of the address's host. */
+  readonly configFile?: string;
+  readonly homeDir?: string;
 }
 
 /** Where OpenSSH looks by default. */
@@ -21,6 +25,28 @@ export function defaultSshClientOptions(homeDir: string, env: Readonly<Record<st
     knownHostsFiles: [path.join(ssh, 'known_hosts'), '/etc/ssh/ssh_known_hosts'],
     identityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map(name => path.join(ssh, name)),
     agentSocket: env.SSH_AUTH_SOCK || undefined,
+    configFile: path.join(ssh, 'config'),
+    homeDir,
+  };
+}
+
+/** Where an ssh:// address really goes once ~/.ssh/config is applied, and which keys to offer first. */
+export function resolveSshTarget(
+  options: SshClientOptions,
+  url: URL,
+): { host: string; port: number; username?: string; identityFiles: readonly string[] } {
+  let text = '';
+  try {
+    text = options.configFile ? fs.readFileSync(options.configFile, 'utf8') : '';
+  } catch {
+    /* no config */
+  }
+  const fromConfig = sshHostSettings(text, url.hostname, options.homeDir ?? '');
+  return {
+    host: fromConfig.hostName ?? url.hostname,
+    port: url.port ? Number(url.port) : (fromConfig.port ?? 22),
+    username: decodeURIComponent(url.username) || fromConfig.user,
+    identityFiles: [...fromConfig.identityFiles, ...options.identityFiles],
   };
 }
 

@@ -2,6 +2,7 @@
 // refused (with its fingerprint, so the user can compare it), and one whose key changed is refused loudly. Without
 // this, ssh2 accepts any key and an on-path attacker sees every request to the engine.
 import { createHash, createHmac } from 'crypto';
+import { matchesPatternList } from './sshPatterns';
 
 export type HostKeyVerdict =
   | { readonly kind: 'trusted' }
@@ -78,46 +79,14 @@ function parseKnownHosts({ file, text }: KnownHostsFile): KnownHostsEntry[] {
   return entries;
 }
 
-/** A comma-separated pattern list applies when some pattern matches and no negated one does; `|1|salt|hash` is hashed. */
+/** A comma-separated pattern list (see sshPatterns); `|1|salt|hash` is a hashed name. */
 function hostsMatch(patterns: string, name: string): boolean {
   if (patterns.startsWith('|1|')) return hashedMatch(patterns, name);
-  let matched = false;
-  for (const pattern of patterns.split(',')) {
-    const negated = pattern.startsWith('!');
-    if (wildcardMatch(negated ? pattern.slice(1) : pattern, name)) {
-      if (negated) return false;
-      matched = true;
-    }
-  }
-  return matched;
+  return matchesPatternList(patterns.split(','), name);
 }
 
 function hashedMatch(entry: string, name: string): boolean {
   const [, , salt, hash] = entry.split('|');
   if (!salt || !hash) return false;
   return createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64') === hash;
-}
-
-/** OpenSSH's `*` and `?`, case-insensitive like host names; linear (two pointers with one backtrack point). */
-function wildcardMatch(pattern: string, name: string): boolean {
-  const p = pattern.toLowerCase();
-  const s = name.toLowerCase();
-  let pi = 0;
-  let si = 0;
-  let star = -1;
-  let resume = 0;
-  while (si < s.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) {
-      pi++;
-      si++;
-    } else if (pi < p.length && p[pi] === '*') {
-      star = pi++;
-      resume = si;
-    } else if (star >= 0) {
-      pi = star + 1;
-      si = ++resume;
-    } else return false;
-  }
-  while (p[pi] === '*') pi++;
-  return pi === p.length;
 }

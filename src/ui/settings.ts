@@ -55,6 +55,8 @@ export const settings = {
       knownHostsFiles: knownHosts ? [knownHosts, ...defaults.knownHostsFiles.slice(1)] : defaults.knownHostsFiles,
       identityFiles: identity ? [identity] : defaults.identityFiles,
       agentSocket: defaults.agentSocket,
+      configFile: defaults.configFile,
+      homeDir: defaults.homeDir,
     };
   },
   requestTimeoutMs: (): number => Math.max(1, section().get<number>(SettingKeys.requestTimeoutSeconds, 20)) * 1000,

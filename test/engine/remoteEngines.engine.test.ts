@@ -186,6 +186,20 @@ describe('an ssh:// engine (Debian sshd on 127.0.0.1, docker system dial-stdio o
     gateway.dispose();
   });
 
+  test('~/.ssh/config is honoured: a Host alias gives the HostName, Port, User and IdentityFile', async () => {
+    const config = path.join(dir, 'user', '.ssh', 'config');
+    fs.writeFileSync(
+      config,
+      `Host dn-build-box\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${sshd.clientKey}\n`,
+    );
+    const gateway = await DockerGateway.open(
+      { url: 'ssh://dn-build-box', source: 'setting' },
+      { timeoutMs: 20000, logger: silentLogger, ssh: { knownHostsFiles: [knownHosts], identityFiles: [], configFile: config } },
+    );
+    assert.ok((await networkNames(gateway)).includes('bridge'));
+    gateway.dispose();
+  });
+
   test('a changed host key is refused loudly, naming the known_hosts line it contradicts', async () => {
     await sshd.rotateHostKey();
     const error = await refusal(open());

@@ -220,7 +220,8 @@ describe('format template: parsing is linear in the template and capped in lengt
       const started = performance.now();
       parseTemplate(large, Infinity);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 150, `${name}: ${large.length} characters took ${elapsed.toFixed(1)} ms`);
+      // Linear parsing takes a few ms; the bound leaves room for a loaded CI machine, far below quadratic.
+      assert.ok(elapsed < 1500, `${name}: ${large.length} characters took ${elapsed.toFixed(1)} ms`);
     }
   });
 

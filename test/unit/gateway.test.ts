@@ -144,7 +144,10 @@ describe('engine gateway against a fake engine', () => {
     const plain = dockerodeOptions({ url: 'tcp://127.0.0.1:2375', source: 'DOCKER_HOST' });
     assert.deepEqual([plain.protocol, plain.port], ['http', 2375]);
     const hostVerifier = () => false;
-    const ssh = dockerodeOptions({ url: 'ssh://me@box:2222', source: 'setting' }, { hostVerifier });
+    const ssh = dockerodeOptions(
+      { url: 'ssh://me@box:2222', source: 'setting' },
+      { host: 'box', port: 2222, username: 'me', hostVerifier },
+    );
     assert.deepEqual([ssh.protocol, ssh.host, ssh.port, (ssh as { username?: string }).username], ['ssh', 'box', 2222, 'me']);
     assert.equal((ssh as { sshOptions?: { hostVerifier?: unknown } }).sshOptions?.hostVerifier, hostVerifier, 'the host key is checked');
     assert.throws(() => dockerodeOptions({ url: 'ssh://me@box', source: 'setting' }), /without a host-key check/);
