@@ -42,7 +42,11 @@ function storeFor(mods, engine) {
   const connection = new mods.connection.EngineConnection({ resolveEngineAddress: () => address, timeoutMs: () => 60000, logger: silent });
   const store = new mods.store.ExplorerStore(connection, silent);
   connection.start();
-  return { connection, store, dispose: () => (store.dispose(), connection.dispose()) };
+  const dispose = () => {
+    store.dispose();
+    connection.dispose();
+  };
+  return { connection, store, dispose };
 }
 
 async function main() {
