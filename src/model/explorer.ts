@@ -1,7 +1,7 @@
 // The explorer's view-model: networks with their endpoints, containers with their networks, built from two engine
 // lists (networks, all containers) so a refresh costs the same whatever the number of networks. Stopped containers
 // stay visible on the networks they are configured on, which `network inspect` would hide.
-import type { ContainerEndpointSettings, ContainerInspect, ContainerSummary, Network } from './engineTypes';
+import type { ContainerEndpointSettings, ContainerInspect, ContainerPort, ContainerSummary, Network } from './engineTypes';
 import { isBuiltInNetwork } from './builtInNetworks';
 import { naturalCompare } from './naturalSort';
 
@@ -40,8 +40,18 @@ export interface ContainerNetworkModel {
   readonly networkName: string;
   readonly ipv4?: string;
   readonly ipv6?: string;
+  /** The network's gateway as the container sees it (running containers only). */
+  readonly gateway?: string;
   /** False when the container names a network the engine no longer has (its start would fail). */
   readonly networkExists: boolean;
+}
+
+/** A port of a container: exposed only, or published on the host at `hostIp:publicPort`. */
+export interface PortModel {
+  readonly privatePort: number;
+  readonly protocol: string;
+  readonly publicPort?: number;
+  readonly hostIp?: string;
 }
 
 export interface ContainerModel {
@@ -52,6 +62,9 @@ export interface ContainerModel {
   readonly status: string;
   readonly running: boolean;
   readonly image: string;
+  /** `HostConfig.NetworkMode`: a network name, `none`, `host`, `default`, `container:<id>`; empty when unknown. */
+  readonly networkMode: string;
+  readonly ports: readonly PortModel[];
   readonly networks: readonly ContainerNetworkModel[];
 }
 
@@ -147,6 +160,7 @@ export function buildExplorerModel(
         networkName: network?.Name ?? networkName,
         ipv4: withPrefix(settings.IPAddress, settings.IPPrefixLen) ?? settings.IPAMConfig?.IPv4Address ?? undefined,
         ipv6: withPrefix(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen) ?? settings.IPAMConfig?.IPv6Address ?? undefined,
+        gateway: settings.Gateway || undefined,
         networkExists: Boolean(network),
       });
     }
@@ -159,6 +173,8 @@ export function buildExplorerModel(
       status: container.Status,
       running: container.State === 'running',
       image: container.Image,
+      networkMode: container.HostConfig?.NetworkMode ?? '',
+      ports: portsOf(container.Ports),
       networks: memberships,
     });
   }
@@ -177,6 +193,36 @@ export function buildExplorerModel(
   networkModels.sort((a, b) => naturalCompare(a.name, b.name));
   containerModels.sort((a, b) => naturalCompare(a.name, b.name));
   return { networks: networkModels, containers: containerModels };
+}
+
+function portsOf(ports: readonly ContainerPort[] | null | undefined): PortModel[] {
+  return (ports ?? [])
+    .map(port => ({
+      privatePort: port.PrivatePort,
+      protocol: port.Type,
+      ...(port.PublicPort ? { publicPort: port.PublicPort, hostIp: port.IP || undefined } : {}),
+    }))
+    .sort(
+      (a, b) =>
+        a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''),
+    );
+}
+
+/** The list's port entries from an inspect's port map: one per host binding, one per port exposed without any. */
+function portsFromInspect(inspect: ContainerInspect): ContainerPort[] {
+  const ports: ContainerPort[] = [];
+  const bound = inspect.NetworkSettings.Ports ?? {};
+  const keys = new Set([...Object.keys(inspect.Config.ExposedPorts ?? {}), ...Object.keys(bound)]);
+  for (const key of keys) {
+    const [number, type = 'tcp'] = key.split('/');
+    const privatePort = Number(number);
+    if (!Number.isInteger(privatePort)) continue;
+    const bindings = bound[key] ?? [];
+    if (!bindings.length) ports.push({ PrivatePort: privatePort, Type: type });
+    for (const binding of bindings)
+      ports.push({ IP: binding.HostIp ?? '', PrivatePort: privatePort, PublicPort: Number(binding.HostPort) || undefined, Type: type });
+  }
+  return ports;
 }
 
 /** `bridge · 172.18.0.0/16 · 3 endpoints` */
@@ -210,6 +256,8 @@ export function summaryFromInspect(inspect: ContainerInspect, previous?: Contain
     State: inspect.State.Status,
     Status: previous?.State === inspect.State.Status ? previous.Status : inspect.State.Status,
     Labels: inspect.Config.Labels ?? {},
+    HostConfig: { NetworkMode: inspect.HostConfig?.NetworkMode ?? previous?.HostConfig?.NetworkMode },
+    Ports: inspect.NetworkSettings.Ports || inspect.Config.ExposedPorts ? portsFromInspect(inspect) : (previous?.Ports ?? []),
     NetworkSettings: { Networks: inspect.NetworkSettings.Networks ?? {} },
   };
 }
