@@ -344,16 +344,36 @@ function verdictOf(paths: readonly ConnectivityPath[], names: readonly NameAnswe
   return byName ? 'reachable' : 'addressOnly';
 }
 
-/** A user-defined network `target` is on where names resolve and traffic flows, that `joiner` could be connected to. */
-function connectableNetwork(from: Stack, other: Stack): NetworkModel | undefined {
+/**
+ * Whether B's container name, asked from A, resolves to an address on a network whose traffic flows: the same rule
+ * as the analysis, on configuration alone (addresses and running state aside), so it can judge a change before it
+ * is made.
+ */
+function nameWorks(aMemberships: readonly Membership[], bMemberships: readonly Membership[]): boolean {
+  const order = dnsOrder([...aMemberships].sort((x, y) => byGoOrder(x.network.name, y.network.name)));
+  const onB = new Set(bMemberships.filter(m => hasEmbeddedDns(m.network)).map(m => m.network.id));
+  const targets = order.filter(m => onB.has(m.network.id));
+  if (!targets.length) return false;
+  const certain = targets.length === 1 || targets[0] === order[0] || order.length <= 2;
+  return certain ? iccEnabled(targets[0].network) : targets.every(t => iccEnabled(t.network));
+}
+
+/** A network of `from`'s that `joiner` could be connected to, after which A reaches B by name. */
+function connectableNetwork(from: Stack, joiner: Stack, works: (network: NetworkModel) => boolean): NetworkModel | undefined {
   return from.memberships
     .map(m => m.network)
     .filter(n => hasEmbeddedDns(n) && iccEnabled(n) && !connectRestrictions(n.network).connect)
-    .find(n => !other.memberships.some(m => m.network.id === n.id));
+    .filter(n => !joiner.memberships.some(m => m.network.id === n.id))
+    .find(works);
 }
 
-function fixFor(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack, verdict: Verdict): { fix?: ConnectFix; advice?: string } {
-  if (verdict === 'reachable') return {};
+function fixFor(
+  a: ContainerModel,
+  sa: Stack,
+  b: ContainerModel,
+  sb: Stack,
+  names: readonly NameAnswer[],
+): { fix?: ConnectFix; advice?: string } {
   if (sa.owner.id === sb.owner.id) return {};
   if (sa.kind === 'none' || sb.kind === 'none') {
     const who = sa.kind === 'none' ? sa.owner : sb.owner;
@@ -366,7 +386,16 @@ function fixFor(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack, verd
       advice:
         'With host networking there is nothing to connect: reach the host-networked container at the host address on a bridge network, or run it on a user-defined network instead.',
     };
-  const forB = connectableNetwork(sa, sb);
+  // Configured well already: nothing to connect (a stopped container only needs starting).
+  if (nameWorks(sa.memberships, sb.memberships)) return {};
+  const good = sa.memberships.filter(m => hasEmbeddedDns(m.network) && iccEnabled(m.network) && bOnA(sb, m.network.id));
+  const name = names.find(n => n.kind === 'name');
+  if (good.length && name?.resolvesTo && !name.resolvesTo.open)
+    return {
+      advice: `Use ${q(`${b.name}.${good[0].network.name}`)}: the name qualified with the network resolves to ${q(b.name)}'s address on ${q(good[0].network.name)}, where traffic is allowed.`,
+    };
+  const joined = (network: NetworkModel): Membership => ({ network, aliases: [] });
+  const forB = connectableNetwork(sa, sb, n => nameWorks(sa.memberships, [...sb.memberships, joined(n)]));
   if (forB)
     return {
       fix: {
@@ -376,7 +405,7 @@ function fixFor(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack, verd
         text: `Connect ${q(sb.owner.name)} to ${q(forB.name)}: ${q(a.name)} is on it, traffic between its containers is allowed and names resolve there.`,
       },
     };
-  const forA = connectableNetwork(sb, sa);
+  const forA = connectableNetwork(sb, sa, n => nameWorks([...sa.memberships, joined(n)], sb.memberships));
   if (forA)
     return {
       fix: {
@@ -510,9 +539,8 @@ export function analyseConnectivity(model: ExplorerModel, aId: string, bId: stri
         `${q(c.name)} uses the network stack of ${q(s.sharedWith.name)} (--network container:…): what holds for that container holds for it.`,
       );
 
-  // What the configuration allows, before asking whether both are running: the fix is about configuration.
-  const configured = verdictOf(analysis.paths, analysis.names);
-  const { fix, advice } = fixFor(a, sa, b, sb, configured);
+  // The fix is about configuration: it holds whether or not both are running.
+  const { fix, advice } = fixFor(a, sa, b, sb, analysis.names);
 
   let { paths, names } = analysis;
   const blockers = [...analysis.blockers];
@@ -562,7 +590,7 @@ export function analyseConnectivity(model: ExplorerModel, aId: string, bId: stri
     blockers,
     notes: analysis.notes,
     fix: verdict === 'reachable' ? undefined : fix,
-    advice: verdict === 'reachable' || fix ? undefined : (advice ?? stoppedAdvice(stopped)),
+    advice: verdict === 'reachable' || fix ? undefined : (stoppedAdvice(stopped) ?? advice),
     outside: outsideOf(a, sa, b, sb),
   };
 }

@@ -3,6 +3,9 @@
 import { code, escapeMarkdown } from '../tooltips';
 import type { ConnectivityReport, NameAnswer } from './types';
 
+/** A code span outside tables, where a pipe needs no escape. */
+const span = (text: string) => code(text).replace(/\\\|/g, '|');
+
 const VERDICT_HEADLINE = {
   reachable: 'Can reach',
   addressOnly: 'Can reach by address, not by name',
@@ -11,11 +14,11 @@ const VERDICT_HEADLINE = {
 
 function nameLine(answer: NameAnswer): string {
   const kind = answer.kind === 'alias' ? ' (alias)' : answer.kind === 'qualified' ? ' (name.network)' : '';
-  if (!answer.resolvesTo) return `- ${code(answer.name)}${kind} — does not resolve: ${escapeMarkdown(answer.reason ?? 'unknown')}`;
+  if (!answer.resolvesTo) return `- ${span(answer.name)}${kind} — does not resolve: ${escapeMarkdown(answer.reason ?? 'unknown')}`;
   const targets = [answer.resolvesTo, ...answer.alternatives]
-    .map(t => `${code(t.address)} on ${code(t.network.name)}${t.open ? '' : ' (traffic blocked there)'}`)
+    .map(t => `${span(t.address)} on ${span(t.network.name)}${t.open ? '' : ' (traffic blocked there)'}`)
     .join(answer.alternatives.length ? ' or ' : '');
-  return `- ${code(answer.name)}${kind} → ${targets}${answer.alternatives.length ? ' — the engine may answer with either' : ''}`;
+  return `- ${span(answer.name)}${kind} → ${targets}${answer.alternatives.length ? ' — the engine may answer with either' : ''}`;
 }
 
 export interface ConnectivityMarkdownOptions {
@@ -50,7 +53,7 @@ export function connectivityMarkdown(report: ConnectivityReport, options: Connec
     }
   } else lines.push(`${escapeMarkdown(a)} and ${escapeMarkdown(b)} have no path between them.`);
   for (const other of report.otherAddresses)
-    lines.push('', `${code(other.address)} on ${code(other.network.name)} is not reachable: ${escapeMarkdown(other.reason)}.`);
+    lines.push('', `${span(other.address)} on ${span(other.network.name)} is not reachable: ${escapeMarkdown(other.reason)}.`);
 
   lines.push('', `### Names of ${escapeMarkdown(b)}`, '', ...report.names.map(nameLine));
 
@@ -77,7 +80,7 @@ export function connectivityMarkdown(report: ConnectivityReport, options: Connec
   if (outside.hostReachesB.length)
     lines.push(
       `- **On the engine's host,** ${escapeMarkdown(b)} answers directly at ${outside.hostReachesB
-        .map(h => `${code(h.address)} on ${code(h.network.name)}`)
+        .map(h => `${span(h.address)} on ${span(h.network.name)}`)
         .join(', ')}.`,
     );
   lines.push(
