@@ -31,6 +31,7 @@ export interface Topology {
 export const DEFAULT_BRIDGE = 'bridge';
 
 const NETWORK_KINDS: readonly NetworkKind[] = ['plain', 'plain', 'internal', 'iccOff', 'internalIccOff'];
+const EVERY_KIND: NetworkKind[] = ['plain', 'internal', 'iccOff', 'internalIccOff'];
 const ALIASES = ['db', 'api', 'cache', 'web'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -40,17 +41,30 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  */
 export function topologyArbitrary(
   prefix: string,
-  sizes: { networks: [number, number]; containers: [number, number]; hostContainers?: number } = {
+  sizes: { networks: [number, number]; containers: [number, number]; hostContainers?: number; everyKind?: boolean } = {
     networks: [2, 4],
     containers: [3, 7],
   },
 ): fc.Arbitrary<Topology> {
+  // everyKind: one network of each kind, in a drawn order, then drawn ones.
+  const kindsFor = (letters: string[]) =>
+    sizes.everyKind
+      ? fc
+          .tuple(
+            fc.shuffledSubarray(EVERY_KIND, { minLength: EVERY_KIND.length }),
+            fc.tuple(...letters.slice(EVERY_KIND.length).map(() => fc.constantFrom(...NETWORK_KINDS))),
+          )
+          .map(([every, more]) => [...every, ...more])
+      : fc.tuple(...letters.map(() => fc.constantFrom(...NETWORK_KINDS)));
   const networks = fc
-    .uniqueArray(fc.constantFrom(...LETTERS), { minLength: sizes.networks[0], maxLength: sizes.networks[1] })
+    .uniqueArray(fc.constantFrom(...LETTERS), {
+      minLength: Math.max(sizes.networks[0], sizes.everyKind ? EVERY_KIND.length : 0),
+      maxLength: Math.max(sizes.networks[1], sizes.everyKind ? EVERY_KIND.length : 0),
+    })
     .chain(letters =>
-      fc
-        .tuple(...letters.map(() => fc.constantFrom(...NETWORK_KINDS)))
-        .map(kinds => letters.map((letter, index) => ({ name: `${prefix}n${letter}`, kind: kinds[index], index: index + 1 }))),
+      kindsFor(letters).map(kinds =>
+        letters.map((letter, index) => ({ name: `${prefix}n${letter}`, kind: kinds[index], index: index + 1 })),
+      ),
     );
   return networks.chain(nets => {
     const names = [DEFAULT_BRIDGE, ...nets.map(n => n.name)];

@@ -242,9 +242,37 @@ describe('connectivity from configuration', () => {
     const db = ctr('db', [on(app)]);
     const sidecar = ctr('sidecar', [], { mode: `container:${db.Id}` });
     const model = modelOf(ctr('web', [on(app)]), db, sidecar);
-    assert.equal(check(model, 'web', 'sidecar').verdict, 'reachable');
+    const report = check(model, 'web', 'sidecar');
+    assert.equal(report.verdict, 'addressOnly');
+    assert.match(report.paths[0].address!, /^10\.1\.0\./);
+    assert.match(report.names[0].reason!, /uses the network stack of "db": it has no name of its own/);
     assert.equal(check(model, 'sidecar', 'db').paths[0].kind, 'sameStack');
     assert.match(check(model, 'web', 'sidecar').notes.join(' '), /uses the network stack of "db"/);
+  });
+
+  test('an alias two containers hold on one network answers with both addresses', () => {
+    const model = modelOf(ctr('web', [on(app)]), ctr('db', [on(app, ['store'])]), ctr('replica', [on(app, ['store'])]));
+    const store = check(model, 'web', 'db').names.find(n => n.name === 'store')!;
+    assert.equal(store.resolvesTo?.container.name, 'db', "B's own address first");
+    assert.deepEqual(
+      store.alternatives.map(t => t.container.name),
+      ['replica'],
+    );
+    assert.match(connectivityMarkdown(check(model, 'web', 'db')), /\(replica's\)/);
+  });
+
+  test("an alias held on A's first network by another container answers before B's", () => {
+    const model = modelOf(ctr('web', [on(app), on(data)]), ctr('db', [on(data, ['store'])]), ctr('cache', [on(app, ['store'])]));
+    const store = check(model, 'web', 'db').names.find(n => n.name === 'store')!;
+    assert.equal(store.resolvesTo?.container.name, 'cache');
+    assert.equal(store.resolvesTo?.network.name, 'app');
+  });
+
+  test("an alias A holds itself answers with A's own address, which replies whatever ICC says", () => {
+    const model = modelOf(ctr('web', [on(closed, ['api'])]), ctr('db', [on(app, ['api'])]));
+    const api = check(model, 'web', 'db').names.find(n => n.name === 'api')!;
+    assert.equal(api.resolvesTo?.container.name, 'web');
+    assert.equal(api.resolvesTo?.open, true);
   });
 
   test('the engine reads the ICC option as Go booleans', () => {

@@ -157,22 +157,41 @@ function analyseNetworks(a: ContainerModel, sa: Stack, b: ContainerModel, sb: St
   const order = dnsOrder(sa.memberships);
   const orderIndex = new Map(order.map((m, i) => [m.network.id, i]));
   const names: NameAnswer[] = namesOfB(b, sb).map(candidate => {
-    const targets: NameTarget[] = [];
-    for (const m of order) {
-      if (!candidate.on.includes(m.network.name)) continue;
-      const bm = bOn.get(m.network.id);
-      const address = bareAddress(bm?.ipv4) ?? bareAddress(bm?.ipv6);
-      if (!bm || !address) continue;
-      targets.push({ network: networkRef(m.network), address, open: iccEnabled(m.network) });
+    // On the first of A's networks where any running container holds the name, the engine answers with every
+    // holder's address there: B's, or another container's that has the same name as an alias.
+    const bare = candidate.kind === 'qualified' ? b.name : candidate.name;
+    const asked = candidate.kind === 'qualified' ? order.filter(m => m.network.name === candidate.on[0]) : order;
+    const answers: NameTarget[][] = [];
+    for (const m of asked) {
+      const holders = m.network.endpoints
+        .filter(e => e.running && (e.containerName === bare || e.aliases.includes(bare)))
+        .flatMap(e => {
+          const address = bareAddress(e.ipv4) ?? bareAddress(e.ipv6);
+          return address
+            ? [
+                {
+                  network: networkRef(m.network),
+                  address,
+                  // A's own address answers locally, whatever the bridge allows.
+                  open: e.containerId === sa.owner.id || iccEnabled(m.network),
+                  container: { id: e.containerId, name: e.containerName },
+                },
+              ]
+            : [];
+        })
+        .sort((x, y) => (x.container.id === b.id ? -1 : y.container.id === b.id ? 1 : byGoOrder(x.container.name, y.container.name)));
+      if (holders.length) answers.push(holders);
     }
     const answer = { name: candidate.name, kind: candidate.kind, on: candidate.on };
-    if (!targets.length) return { ...answer, alternatives: [], reason: nameReason(a, sa, b, candidate) };
+    if (!answers.length) return { ...answer, alternatives: [], reason: nameReason(a, sa, b, sb, candidate) };
     // The engine keeps a sandbox's networks in a heap: only the first of them has a fixed place.
-    const certain = targets.length === 1 || orderIndex.get(targets[0].network.id) === 0 || order.length <= 2;
-    return { ...answer, resolvesTo: targets[0], alternatives: certain ? [] : targets.slice(1) };
+    const first = answers[0];
+    const certain = answers.length === 1 || orderIndex.get(first[0].network.id) === 0 || order.length <= 2;
+    return { ...answer, resolvesTo: first[0], alternatives: [...first.slice(1), ...(certain ? [] : answers.slice(1).flat())] };
   });
+  const isB = (t: NameTarget) => t.container.id === b.id;
   const namesOn = (networkId: string) =>
-    names.filter(n => n.resolvesTo?.network.id === networkId || n.alternatives.some(t => t.network.id === networkId)).map(n => n.name);
+    names.filter(n => [n.resolvesTo, ...n.alternatives].some(t => t && isB(t) && t.network.id === networkId)).map(n => n.name);
 
   const paths: ConnectivityPath[] = shared.map(m => {
     const bm = bOn.get(m.network.id)!;
@@ -224,7 +243,15 @@ function bOnA(sa: Stack, networkId: string): boolean {
   return sa.memberships.some(m => m.network.id === networkId);
 }
 
-function nameReason(a: ContainerModel, sa: Stack, b: ContainerModel, candidate: { name: string; kind: NameKind; on: string[] }): string {
+function nameReason(
+  a: ContainerModel,
+  sa: Stack,
+  b: ContainerModel,
+  sb: Stack,
+  candidate: { name: string; kind: NameKind; on: string[] },
+): string {
+  if (sb.sharedWith)
+    return `${q(b.name)} uses the network stack of ${q(sb.sharedWith.name)}: it has no name of its own on any network; ask for ${q(sb.sharedWith.name)}`;
   const aDns = sa.memberships.filter(m => hasEmbeddedDns(m.network));
   if (!aDns.length)
     return sa.memberships.length
@@ -337,10 +364,10 @@ function analyseNone(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack)
   };
 }
 
-function verdictOf(paths: readonly ConnectivityPath[], names: readonly NameAnswer[]): Verdict {
+function verdictOf(paths: readonly ConnectivityPath[], names: readonly NameAnswer[], bId: string): Verdict {
   if (!paths.some(p => p.open && p.address)) return 'unreachable';
   const name = names.find(n => n.kind === 'name');
-  const byName = name?.resolvesTo?.open && name.alternatives.every(t => t.open);
+  const byName = name?.resolvesTo && [name.resolvesTo, ...name.alternatives].every(t => t.open && t.container.id === bId);
   return byName ? 'reachable' : 'addressOnly';
 }
 
@@ -558,9 +585,10 @@ export function analyseConnectivity(model: ExplorerModel, aId: string, bId: stri
   if (stopped.length) {
     const reason = stopped.map(([c]) => `${q(c.name)} is not running`).join(' and ');
     paths = paths.map(p => ({ ...p, open: false, reason: p.reason ?? reason, names: [] }));
-    names = names.map(n => ({ ...n, resolvesTo: undefined, alternatives: [], reason: n.reason ?? reason }));
+    // A stopped B has no DNS entry already (only running endpoints answer); a stopped A asks nothing.
+    if (!sa.running) names = names.map(n => ({ ...n, resolvesTo: undefined, alternatives: [], reason: n.reason ?? reason }));
   }
-  const verdict = verdictOf(paths, names);
+  const verdict = verdictOf(paths, names, b.id);
   if (verdict === 'unreachable') {
     for (const p of paths)
       if (!p.open && p.reason && p.network && !stopped.length)
@@ -570,13 +598,23 @@ export function analyseConnectivity(model: ExplorerModel, aId: string, bId: stri
     if (name && !name.resolvesTo && name.reason)
       blockers.push({ code: 'noNames', text: `${q(b.name)}'s name does not resolve from ${q(a.name)}: ${name.reason}.` });
     else if (name?.resolvesTo) {
-      const blocked = [name.resolvesTo, ...name.alternatives].filter(t => !t.open);
-      blockers.push({
-        code: 'nameToBlockedPath',
-        text: `${q(b.name)}'s name ${name.alternatives.length ? 'may resolve' : 'resolves'} to ${blocked
-          .map(t => `${t.address} on ${q(t.network.name)}`)
-          .join(' or ')}, where traffic between containers is blocked.`,
-      });
+      const targets = [name.resolvesTo, ...name.alternatives];
+      const others = targets.filter(t => t.container.id !== b.id);
+      const blocked = targets.filter(t => !t.open);
+      if (others.length)
+        blockers.push({
+          code: 'sharedName',
+          text: `${q(b.name)} is also an alias of ${list([...new Set(others.map(t => t.container.name))])}: the engine answers the name with ${others
+            .map(t => `${t.address} on ${q(t.network.name)}`)
+            .join(', ')} too.`,
+        });
+      if (blocked.length)
+        blockers.push({
+          code: 'nameToBlockedPath',
+          text: `${q(b.name)}'s name ${targets.length > 1 ? 'may resolve' : 'resolves'} to ${blocked
+            .map(t => `${t.address} on ${q(t.network.name)}`)
+            .join(' or ')}, where traffic between containers is blocked.`,
+        });
     }
   }
   return {

@@ -12,11 +12,14 @@ const VERDICT_HEADLINE = {
   unreachable: 'Cannot reach',
 } as const;
 
-function nameLine(answer: NameAnswer): string {
+function nameLine(answer: NameAnswer, bId: string): string {
   const kind = answer.kind === 'alias' ? ' (alias)' : answer.kind === 'qualified' ? ' (name.network)' : '';
   if (!answer.resolvesTo) return `- ${span(answer.name)}${kind} — does not resolve: ${escapeMarkdown(answer.reason ?? 'unknown')}`;
   const targets = [answer.resolvesTo, ...answer.alternatives]
-    .map(t => `${span(t.address)} on ${span(t.network.name)}${t.open ? '' : ' (traffic blocked there)'}`)
+    .map(
+      t =>
+        `${span(t.address)} on ${span(t.network.name)}${t.container.id === bId ? '' : ` (${escapeMarkdown(t.container.name)}'s)`}${t.open ? '' : ' (traffic blocked there)'}`,
+    )
     .join(answer.alternatives.length ? ' or ' : '');
   return `- ${span(answer.name)}${kind} → ${targets}${answer.alternatives.length ? ' — the engine may answer with either' : ''}`;
 }
@@ -55,7 +58,7 @@ export function connectivityMarkdown(report: ConnectivityReport, options: Connec
   for (const other of report.otherAddresses)
     lines.push('', `${span(other.address)} on ${span(other.network.name)} is not reachable: ${escapeMarkdown(other.reason)}.`);
 
-  lines.push('', `### Names of ${escapeMarkdown(b)}`, '', ...report.names.map(nameLine));
+  lines.push('', `### Names of ${escapeMarkdown(b)}`, '', ...report.names.map(answer => nameLine(answer, report.to.id)));
 
   if (report.blockers.length)
     lines.push('', '## What blocks it', '', ...report.blockers.map(blocker => `- ${escapeMarkdown(blocker.text)}`));

@@ -44,6 +44,8 @@ export interface NameTarget {
   readonly network: NetworkRef;
   readonly address: string;
   readonly open: boolean;
+  /** Whose address it is: B's, or another container's that holds the same name as an alias. */
+  readonly container: ContainerRef;
 }
 
 export interface NameAnswer {
@@ -51,11 +53,11 @@ export interface NameAnswer {
   readonly kind: NameKind;
   /** The networks B carries this name on (aliases are per network). */
   readonly on: readonly string[];
-  /** What the engine's DNS answers A with, when the name resolves. */
+  /** What the engine's DNS answers A with, when the name resolves (B's address when B is among the holders). */
   readonly resolvesTo?: NameTarget;
   /**
-   * Other answers the engine may give: with A on three or more networks the engine does not fix the order it asks
-   * them in beyond the first.
+   * Other answers the engine may give: other containers holding the name on the same network, and, with A on three
+   * or more networks, B's addresses on networks the engine may ask first (it fixes only the first one's place).
    */
   readonly alternatives: readonly NameTarget[];
   /** Why the name does not resolve from A. */
@@ -77,6 +79,7 @@ export type BlockerCode =
   | 'iccDisabled'
   | 'noNames'
   | 'nameToBlockedPath'
+  | 'sharedName'
   | 'missing';
 
 export interface Blocker {
