@@ -10,6 +10,7 @@ import { COMMANDS } from './ui/commands';
 import { registerCommands } from './ui/commands/register';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/documents/inspectDocuments';
 import { InspectLinks } from './ui/documents/inspectLinks';
+import { ConnectivityDocuments } from './ui/documents/connectivityDocuments';
 import { EngineStatusPresenter } from './ui/engineStatus';
 import { createLog, engineLoggerFor } from './ui/log';
 import { settings, SettingsWatcher } from './ui/settings';
@@ -104,6 +105,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
   own(new InspectLinks(store));
+  const connectivityDocuments = own(new ConnectivityDocuments(store));
 
   commandContext = {
     connection,
@@ -113,6 +115,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     networksView,
     containersView,
     inspectDocuments,
+    connectivityDocuments,
     log,
     viewState,
     prompter: new VsCodePrompter(),

@@ -3,6 +3,7 @@
 // touched and nothing can leave the machine), and every prediction of the analysis compared with what happens from
 // inside A: a ping to each address of B, and B's name, aliases and name.network resolved and pinged.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
@@ -133,6 +134,12 @@ async function probeFrom(container: Docker.Container, targets: readonly string[]
   return results;
 }
 
+/** iptables-save of the host, or of a network namespace. */
+function firewall(netns?: string): string {
+  const [command, args] = netns ? ['nsenter', [`--net=/run/netns/${netns}`, 'iptables-save']] : ['iptables-save', []];
+  return execFileSync(command, args as string[], { encoding: 'utf8' });
+}
+
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -187,6 +194,20 @@ describe('connectivity explained from configuration, checked against real traffi
     try {
       log(
         `built ${topology.networks.length} networks and ${containers.size} containers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      // The engine enforces its rules in its own namespace's firewall, and the host's firewall knows nothing of them.
+      const subnets = topology.networks.map(n => `10.230.${n.index}.0/24`);
+      const inside = firewall(engine!.netns);
+      assert.ok(/-j DOCKER-ISOLATION-STAGE-1/.test(inside), "the namespace's firewall has the engine's isolation rules");
+      assert.ok(
+        subnets.every(subnet => inside.includes(subnet)),
+        'the namespace firewall names every test subnet',
+      );
+      const host = firewall();
+      assert.deepEqual(
+        subnets.filter(subnet => host.includes(subnet)),
+        [],
+        "the host's firewall names none of the test subnets",
       );
       const model = await explorerModel(engine!.dockerHost);
       const byName = new Map(model.containers.map(c => [c.name, c]));

@@ -4,6 +4,7 @@ import type { EngineConnection } from '../../engine/engineConnection';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { DockerGateway } from '../../engine/gateway';
 import type { ExplorerModel } from '../../model/explorer';
+import type { ConnectivityDocuments } from '../documents/connectivityDocuments';
 import type { InspectDocuments } from '../documents/inspectDocuments';
 import type { ExplorerTreeProvider } from '../tree/explorerTree';
 import type { NetworkViewState } from '../tree/networkViewState';
@@ -18,6 +19,8 @@ export interface CommandContext {
   readonly networksView: vscode.TreeView<ExplorerNode>;
   readonly containersView: vscode.TreeView<ExplorerNode>;
   readonly inspectDocuments: InspectDocuments;
+  /** Check Connectivity's answers, as Markdown documents that follow the explorer's data. */
+  readonly connectivityDocuments: ConnectivityDocuments;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
