@@ -263,7 +263,7 @@ function nameReason(
       : `${q(b.name)} carries it on no network`;
   const where = candidate.on.length === 1 ? `only on ${q(candidate.on[0])}` : `only on ${list(candidate.on)}`;
   return candidate.kind === 'name'
-    ? `${q(b.name)}'s name resolves only on the user-defined networks it is on (${list(candidate.on)}), and ${q(a.name)} is on none of them`
+    ? `the name ${q(b.name)} resolves only on the user-defined networks ${q(b.name)} is on (${list(candidate.on)}), and ${q(a.name)} is on none of them`
     : `${q(b.name)} has it ${where}, which ${q(a.name)} is not on`;
 }
 

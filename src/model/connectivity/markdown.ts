@@ -56,7 +56,10 @@ export function connectivityMarkdown(report: ConnectivityReport, options: Connec
     }
   } else lines.push(`${escapeMarkdown(a)} and ${escapeMarkdown(b)} have no path between them.`);
   for (const other of report.otherAddresses)
-    lines.push('', `${span(other.address)} on ${span(other.network.name)} is not reachable: ${escapeMarkdown(other.reason)}.`);
+    lines.push(
+      '',
+      `${span(other.address)} on ${span(other.network.name)} is not reachable from ${escapeMarkdown(a)}: ${escapeMarkdown(other.reason)}.`,
+    );
 
   lines.push('', `### Names of ${escapeMarkdown(b)}`, '', ...report.names.map(answer => nameLine(answer, report.to.id)));
 
