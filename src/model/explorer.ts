@@ -18,6 +18,8 @@ export interface EndpointModel {
   readonly ipv6?: string;
   readonly macAddress?: string;
   readonly aliases: readonly string[];
+  /** Links on this network, as the engine stores them: `container:alias` (only container inspect has them). */
+  readonly links: readonly string[];
 }
 
 export interface NetworkModel {
@@ -114,6 +116,7 @@ function endpointOf(network: Network, container: ContainerSummary, settings: Con
     macAddress: settings.MacAddress || undefined,
     // Older engines add the short container ID as an alias; it says nothing the name does not.
     aliases: (settings.Aliases ?? []).filter(alias => alias !== container.Id.slice(0, 12) && alias !== name),
+    links: settings.Links ?? [],
   };
 }
 
@@ -122,6 +125,8 @@ function endpointOf(network: Network, container: ContainerSummary, settings: Con
  * so the store fills this map for the containers that changed and passes it in.
  */
 export type AliasesByContainer = ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
+/** Links per container and network (`container:alias`), like aliases only in container inspect. */
+export type LinksByContainer = AliasesByContainer;
 
 /** What in a container's list entry changes when its aliases may have: state and endpoints. */
 export function aliasSignature(container: ContainerSummary): string {
@@ -135,6 +140,7 @@ export function buildExplorerModel(
   networks: readonly Network[],
   containers: readonly ContainerSummary[],
   aliases: AliasesByContainer = new Map(),
+  links: LinksByContainer = new Map(),
 ): ExplorerModel {
   const byId = new Map(networks.map(network => [network.Id, network]));
   const byName = new Map(networks.map(network => [network.Name, network]));
@@ -149,7 +155,14 @@ export function buildExplorerModel(
       if (network) {
         const list = endpointsByNetwork.get(network.Id) ?? [];
         const known = aliases.get(container.Id)?.[networkName];
-        list.push(endpointOf(network, container, known ? { ...settings, Aliases: [...known] } : settings));
+        const knownLinks = links.get(container.Id)?.[networkName];
+        list.push(
+          endpointOf(network, container, {
+            ...settings,
+            ...(known ? { Aliases: [...known] } : {}),
+            ...(knownLinks ? { Links: [...knownLinks] } : {}),
+          }),
+        );
         endpointsByNetwork.set(network.Id, list);
       }
       memberships.push({
@@ -266,4 +279,8 @@ export function aliasesFromInspect(inspect: ContainerInspect): Record<string, re
   return Object.fromEntries(
     Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Aliases ?? []]),
   );
+}
+
+export function linksFromInspect(inspect: ContainerInspect): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Links ?? []]));
 }

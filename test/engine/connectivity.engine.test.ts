@@ -38,7 +38,7 @@ const log = (line: string) => console.log(`  ${line}`);
 
 /**
  * The first topology from `from` on with enough observable pairs, one network of each kind, a stopped container, one
- * on `none`, one on two networks and one with an alias.
+ * on `none`, one on the host network, one on two networks, an alias and a link.
  */
 function drawTopology(prefix: string, from: number): { topology: Topology; seed: number } {
   const arbitrary = topologyArbitrary(prefix, { networks: [4, 5], containers: [9, 10], hostContainers: 1, everyKind: true });
@@ -51,7 +51,9 @@ function drawTopology(prefix: string, from: number): { topology: Topology; seed:
       has(c => !c.running) &&
       has(c => c.mode === 'none' && c.running) &&
       has(c => c.networks.length === 2 && c.running) &&
-      has(c => c.networks.some(m => m.aliases.length > 0))
+      has(c => c.networks.some(m => m.aliases.length > 0)) &&
+      has(c => c.running && c.networks.some(m => m.links?.length)) &&
+      has(c => c.mode === 'host')
     )
       return { topology, seed };
   }
@@ -78,13 +80,17 @@ async function build(docker: Docker, image: string, topology: Topology): Promise
       HostConfig: { NetworkMode: mode, Dns: ['127.0.0.1'], DnsOptions: ['timeout:1', 'attempts:1'] },
       NetworkingConfig:
         spec.mode === 'networks'
-          ? { EndpointsConfig: { [first.network]: first.network === DEFAULT_BRIDGE ? {} : { Aliases: [...first.aliases] } } }
+          ? {
+              EndpointsConfig: {
+                [first.network]: first.network === DEFAULT_BRIDGE ? {} : { Aliases: [...first.aliases], Links: [...(first.links ?? [])] },
+              },
+            }
           : undefined,
     });
     for (const more of rest)
       await docker.getNetwork(more.network).connect({
         Container: container.id,
-        EndpointConfig: more.network === DEFAULT_BRIDGE ? {} : { Aliases: [...more.aliases] },
+        EndpointConfig: more.network === DEFAULT_BRIDGE ? {} : { Aliases: [...more.aliases], Links: [...(more.links ?? [])] },
       });
     await container.start();
     if (!spec.running) await container.kill();
@@ -106,7 +112,7 @@ async function explorerModel(dockerHost: string): Promise<ExplorerModel> {
     const [networks, containers] = await Promise.all([gateway.listNetworks(), gateway.listContainers()]);
     const aliases = new AliasCache();
     await aliases.refresh(gateway, containers);
-    return buildExplorerModel(networks, containers, aliases.current());
+    return buildExplorerModel(networks, containers, aliases.current(), aliases.currentLinks());
   } finally {
     gateway.dispose();
   }
@@ -185,7 +191,7 @@ describe('connectivity explained from configuration, checked against real traffi
       `seed ${seed}: ${topology.networks.map(n => `${n.name} (${n.kind})`).join(', ')}; ${topology.containers
         .map(
           c =>
-            `${c.name}${c.running ? '' : ' (stopped)'}: ${c.mode === 'networks' ? c.networks.map(m => m.network + (m.aliases.length ? `[${m.aliases.join(',')}]` : '')).join('+') : c.mode}`,
+            `${c.name}${c.running ? '' : ' (stopped)'}: ${c.mode === 'networks' ? c.networks.map(m => m.network + (m.aliases.length ? `[${m.aliases.join(',')}]` : '') + (m.links?.length ? `{${m.links.join(',')}}` : '')).join('+') : c.mode}`,
         )
         .join('; ')}`,
     );

@@ -19,7 +19,7 @@ export interface TopologyContainer {
   readonly name: string;
   readonly mode: 'networks' | 'none' | 'host';
   /** Network names, `bridge` for the default one; at most two, so the engine's DNS order is fixed. */
-  readonly networks: readonly { readonly network: string; readonly aliases: readonly string[] }[];
+  readonly networks: readonly { readonly network: string; readonly aliases: readonly string[]; readonly links?: readonly string[] }[];
   readonly running: boolean;
 }
 
@@ -76,6 +76,8 @@ export function topologyArbitrary(
       mode: fc.constantFrom<TopologyContainer['mode']>('networks', 'networks', 'networks', 'networks', 'networks', 'networks', 'none'),
       networks: fc.uniqueArray(membership, { minLength: 1, maxLength: 2, selector: m => m.network }),
       running: fc.constantFrom(true, true, true, true, true, false),
+      /** A link (`--link`) to an earlier running container, on the first user-defined network. */
+      linkTo: fc.option(fc.nat({ max: 20 }), { nil: undefined, freq: 3 }),
     });
     return fc
       .tuple(
@@ -83,16 +85,27 @@ export function topologyArbitrary(
         fc.array(fc.boolean(), { minLength: sizes.hostContainers ?? 1, maxLength: sizes.hostContainers ?? 1 }),
       )
       .map(([drawn, hosts]) => {
-        const containers: TopologyContainer[] = drawn.map((c, i) => ({
-          name: `${prefix}c${i}`,
-          mode: c.mode,
-          running: c.running,
-          // Aliases exist only on user-defined networks.
-          networks:
-            c.mode === 'networks'
-              ? c.networks.map(m => ({ network: m.network, aliases: m.network === DEFAULT_BRIDGE ? [] : m.aliases }))
-              : [],
-        }));
+        const containers: TopologyContainer[] = [];
+        drawn.forEach((c, i) => {
+          // A link needs its container to exist (and run) when the link is made: only earlier running ones.
+          const targets = containers.filter(t => t.mode === 'networks' && t.running);
+          const target = c.linkTo === undefined || !targets.length ? undefined : targets[c.linkTo % targets.length];
+          const linked = c.networks.find(m => m.network !== DEFAULT_BRIDGE)?.network;
+          containers.push({
+            name: `${prefix}c${i}`,
+            mode: c.mode,
+            running: c.running,
+            // Aliases and links exist only on user-defined networks.
+            networks:
+              c.mode === 'networks'
+                ? c.networks.map(m => ({
+                    network: m.network,
+                    aliases: m.network === DEFAULT_BRIDGE ? [] : m.aliases,
+                    links: target && m.network === linked ? [`${target.name}:lnk${i}`] : [],
+                  }))
+                : [],
+          });
+        });
         hosts.forEach((host, i) => {
           if (host) containers.push({ name: `${prefix}h${i}`, mode: 'host', networks: [], running: true });
         });
@@ -137,6 +150,7 @@ export function topologyFixtures(topology: Topology): { networks: Network[]; con
           m.network,
           endpointSettings(network.Id, addressed ? `10.77.${index}.${10 + i}` : '', addressed ? 24 : 0, {
             Aliases: [...m.aliases],
+            Links: [...(m.links ?? [])],
             Gateway: addressed ? `10.77.${index}.1` : '',
           }),
         ];

@@ -18,10 +18,13 @@ const macvlan = withSubnet('lan', '192.168.9.0/24', '192.168.9.1', { Driver: 'ma
 
 let nextHost = 10;
 /** On `network`, running, with the next address of its subnet (`aliases` network-scoped). */
-function on(net: Network, aliases: string[] = []): [string, ContainerEndpointSettings] {
+function on(net: Network, aliases: string[] = [], links: string[] = []): [string, ContainerEndpointSettings] {
   const base = net.IPAM.Config?.[0]?.Subnet?.replace(/\.0\/\d+$/, '') ?? '';
   const ip = base ? `${base}.${nextHost++}` : '';
-  return [net.Name, endpointSettings(net.Id, ip, ip ? 24 : 0, { Aliases: aliases, Gateway: net.IPAM.Config?.[0]?.Gateway ?? '' })];
+  return [
+    net.Name,
+    endpointSettings(net.Id, ip, ip ? 24 : 0, { Aliases: aliases, Links: links, Gateway: net.IPAM.Config?.[0]?.Gateway ?? '' }),
+  ];
 }
 
 function ctr(
@@ -273,6 +276,23 @@ describe('connectivity from configuration', () => {
     const api = check(model, 'web', 'db').names.find(n => n.name === 'api')!;
     assert.equal(api.resolvesTo?.container.name, 'web');
     assert.equal(api.resolvesTo?.open, true);
+  });
+
+  test("A's link to B on a shared user-defined network resolves from A, on that network only", () => {
+    const model = modelOf(ctr('web', [on(app, [], ['db:database']), on(data)]), ctr('db', [on(app), on(data)]));
+    const link = check(model, 'web', 'db').names.find(n => n.name === 'database')!;
+    assert.equal(link.kind, 'link');
+    assert.equal(link.resolvesTo?.network.name, 'app');
+    assert.equal(link.resolvesTo?.container.name, 'db');
+    assert.deepEqual(
+      check(model, 'db', 'web').names.map(n => n.name),
+      ['web', 'web.app', 'web.data'],
+      'only the linking container has the name',
+    );
+    const elsewhere = modelOf(ctr('web', [on(app, [], ['db:database']), on(data)]), ctr('db', [on(data)]));
+    const missing = check(elsewhere, 'web', 'db').names.find(n => n.name === 'database')!;
+    assert.equal(missing.resolvesTo, undefined);
+    assert.match(missing.reason!, /"web"'s link to "db" on "app" answers only while "db" runs on that network/);
   });
 
   test('the engine reads the ICC option as Go booleans', () => {

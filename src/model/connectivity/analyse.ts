@@ -43,6 +43,8 @@ interface Membership {
   readonly ipv6?: string;
   readonly gateway?: string;
   readonly aliases: readonly string[];
+  /** Links this container made on the network (`container:alias`): names only it resolves. */
+  readonly links: readonly string[];
 }
 
 interface Stack {
@@ -74,7 +76,14 @@ function membershipsOf(model: ExplorerModel, container: ContainerModel): Members
     const network = model.networks.find(n => n.id === entry.networkId);
     if (!network) continue;
     const endpoint = network.endpoints.find(e => e.containerId === container.id);
-    result.push({ network, ipv4: entry.ipv4, ipv6: entry.ipv6, gateway: entry.gateway, aliases: endpoint?.aliases ?? [] });
+    result.push({
+      network,
+      ipv4: entry.ipv4,
+      ipv6: entry.ipv6,
+      gateway: entry.gateway,
+      aliases: endpoint?.aliases ?? [],
+      links: endpoint?.links ?? [],
+    });
   }
   return result.sort((a, b) => byGoOrder(a.network.name, b.network.name));
 }
@@ -110,8 +119,17 @@ function gatewayOf(membership: Membership): string | undefined {
   );
 }
 
-/** B's names as A may ask for them: its container name, its aliases (per network) and `name.network`. */
-function namesOfB(b: ContainerModel, bStack: Stack): { name: string; kind: NameKind; on: string[] }[] {
+/** A link as the engine stores it, `container:alias` (or just `container`), read as what it maps. */
+function parseLink(link: string): { target: string; alias: string } {
+  const [target, alias] = link.replace(/^\//, '').split(':');
+  return { target: target.replace(/^\//, ''), alias: (alias ?? target).replace(/^.*\//, '') };
+}
+
+/**
+ * B's names as A may ask for them: its container name, its aliases (per network), `name.network`, and the aliases
+ * of A's own links to B (only A resolves those).
+ */
+function namesOfB(b: ContainerModel, bStack: Stack, aStack: Stack): { name: string; kind: NameKind; on: string[] }[] {
   const dnsNetworks = bStack.memberships.filter(m => hasEmbeddedDns(m.network));
   const names: { name: string; kind: NameKind; on: string[] }[] = [
     { name: b.name, kind: 'name', on: dnsNetworks.map(m => m.network.name) },
@@ -121,6 +139,12 @@ function namesOfB(b: ContainerModel, bStack: Stack): { name: string; kind: NameK
     for (const alias of m.aliases) if (alias !== b.name) aliases.set(alias, [...(aliases.get(alias) ?? []), m.network.name]);
   for (const [alias, on] of [...aliases].sort(([x], [y]) => byGoOrder(x, y))) names.push({ name: alias, kind: 'alias', on });
   for (const m of dnsNetworks) names.push({ name: `${b.name}.${m.network.name}`, kind: 'qualified', on: [m.network.name] });
+  const links = new Map<string, string[]>();
+  for (const m of aStack.memberships)
+    for (const link of m.links.map(parseLink))
+      if (link.target === b.name && !names.some(n => n.name === link.alias))
+        links.set(link.alias, [...(links.get(link.alias) ?? []), m.network.name]);
+  for (const [alias, on] of links) names.push({ name: alias, kind: 'link', on });
   return names;
 }
 
@@ -156,32 +180,36 @@ function analyseNetworks(a: ContainerModel, sa: Stack, b: ContainerModel, sb: St
   // Names: the embedded DNS of A's user-defined networks, asked in the engine's order.
   const order = dnsOrder(sa.memberships);
   const orderIndex = new Map(order.map((m, i) => [m.network.id, i]));
-  const names: NameAnswer[] = namesOfB(b, sb).map(candidate => {
-    // On the first of A's networks where any running container holds the name, the engine answers with every
-    // holder's address there: B's, or another container's that has the same name as an alias.
+  const holdersOf = (name: string, m: Membership): NameTarget[] =>
+    m.network.endpoints
+      .filter(e => e.running && (e.containerName === name || e.aliases.includes(name)))
+      .flatMap(e => {
+        const address = bareAddress(e.ipv4) ?? bareAddress(e.ipv6);
+        return address
+          ? [
+              {
+                network: networkRef(m.network),
+                address,
+                // A's own address answers locally, whatever the bridge allows.
+                open: e.containerId === sa.owner.id || iccEnabled(m.network),
+                container: { id: e.containerId, name: e.containerName },
+              },
+            ]
+          : [];
+      })
+      .sort((x, y) => (x.container.id === b.id ? -1 : y.container.id === b.id ? 1 : byGoOrder(x.container.name, y.container.name)));
+  const names: NameAnswer[] = namesOfB(b, sb, sa).map(candidate => {
+    // The engine first looks the name up among A's own links, network by network, then among the names and aliases
+    // of the running containers on A's networks; on the first network with an answer it gives every holder's
+    // address there: B's, or another container's that has the same name as an alias.
     const bare = candidate.kind === 'qualified' ? b.name : candidate.name;
     const asked = candidate.kind === 'qualified' ? order.filter(m => m.network.name === candidate.on[0]) : order;
-    const answers: NameTarget[][] = [];
-    for (const m of asked) {
-      const holders = m.network.endpoints
-        .filter(e => e.running && (e.containerName === bare || e.aliases.includes(bare)))
-        .flatMap(e => {
-          const address = bareAddress(e.ipv4) ?? bareAddress(e.ipv6);
-          return address
-            ? [
-                {
-                  network: networkRef(m.network),
-                  address,
-                  // A's own address answers locally, whatever the bridge allows.
-                  open: e.containerId === sa.owner.id || iccEnabled(m.network),
-                  container: { id: e.containerId, name: e.containerName },
-                },
-              ]
-            : [];
-        })
-        .sort((x, y) => (x.container.id === b.id ? -1 : y.container.id === b.id ? 1 : byGoOrder(x.container.name, y.container.name)));
-      if (holders.length) answers.push(holders);
-    }
+    const pass = (lookup: (m: Membership) => NameTarget[]) => asked.map(lookup).filter(holders => holders.length);
+    let answers = pass(m => {
+      const link = m.links.map(parseLink).find(l => l.alias === bare);
+      return link ? holdersOf(link.target, m) : [];
+    });
+    if (!answers.length) answers = pass(m => holdersOf(bare, m));
     const answer = { name: candidate.name, kind: candidate.kind, on: candidate.on };
     if (!answers.length) return { ...answer, alternatives: [], reason: nameReason(a, sa, b, sb, candidate) };
     // The engine keeps a sandbox's networks in a heap: only the first of them has a fixed place.
@@ -257,6 +285,8 @@ function nameReason(
     return sa.memberships.length
       ? `${q(a.name)} is only on the default bridge network, which has no embedded DNS`
       : `${q(a.name)} is on no network`;
+  if (candidate.kind === 'link')
+    return `${q(a.name)}'s link to ${q(b.name)} on ${list(candidate.on)} answers only while ${q(b.name)} runs on that network`;
   if (!candidate.on.length)
     return candidate.kind === 'name'
       ? `${q(b.name)} is only on the default bridge network, where names do not resolve`
@@ -269,7 +299,7 @@ function nameReason(
 
 /** One of them uses the host's network stack. */
 function analyseHost(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack): Analysis {
-  const names = namesOfB(b, sb);
+  const names = namesOfB(b, sb, sa);
   const paths: ConnectivityPath[] = [];
   const notes: string[] = [];
   const blockers: Blocker[] = [];
@@ -337,7 +367,7 @@ function analyseSameStack(a: ContainerModel, sa: Stack, b: ContainerModel, sb: S
       : `${q(a.name)} and ${q(b.name)} share one network stack (${q(sa.owner.name)}'s): they reach each other at 127.0.0.1.`;
   return {
     paths: [{ kind: 'sameStack', address: '127.0.0.1', open: true, names: [] }],
-    names: noNameAnswers(namesOfB(b, sb), 'they share one network stack: use localhost'),
+    names: noNameAnswers(namesOfB(b, sb, sa), 'they share one network stack: use localhost'),
     otherAddresses: [],
     blockers: [],
     notes: [text],
@@ -357,7 +387,7 @@ function analyseNone(a: ContainerModel, sa: Stack, b: ContainerModel, sb: Stack)
       });
   return {
     paths: [],
-    names: noNameAnswers(namesOfB(b, sb), blockers[0].text.replace(/\.$/, '')),
+    names: noNameAnswers(namesOfB(b, sb, sa), blockers[0].text.replace(/\.$/, '')),
     otherAddresses: [],
     blockers,
     notes: [],
@@ -421,7 +451,7 @@ function fixFor(
     return {
       advice: `Use ${q(`${b.name}.${good[0].network.name}`)}: the name qualified with the network resolves to ${q(b.name)}'s address on ${q(good[0].network.name)}, where traffic is allowed.`,
     };
-  const joined = (network: NetworkModel): Membership => ({ network, aliases: [] });
+  const joined = (network: NetworkModel): Membership => ({ network, aliases: [], links: [] });
   const forB = connectableNetwork(sa, sb, n => nameWorks(sa.memberships, [...sb.memberships, joined(n)]));
   if (forB)
     return {

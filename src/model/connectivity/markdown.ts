@@ -13,7 +13,7 @@ const VERDICT_HEADLINE = {
 } as const;
 
 function nameLine(answer: NameAnswer, bId: string): string {
-  const kind = answer.kind === 'alias' ? ' (alias)' : answer.kind === 'qualified' ? ' (name.network)' : '';
+  const kind = { name: '', alias: ' (alias)', qualified: ' (name.network)', link: ' (link)' }[answer.kind];
   if (!answer.resolvesTo) return `- ${span(answer.name)}${kind} — does not resolve: ${escapeMarkdown(answer.reason ?? 'unknown')}`;
   const targets = [answer.resolvesTo, ...answer.alternatives]
     .map(

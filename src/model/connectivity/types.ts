@@ -38,7 +38,8 @@ export interface ConnectivityPath {
   readonly names: readonly string[];
 }
 
-export type NameKind = 'name' | 'alias' | 'qualified';
+/** link: an alias of one of A's own links (`--link B:alias` on a user-defined network), which only A resolves. */
+export type NameKind = 'name' | 'alias' | 'qualified' | 'link';
 
 export interface NameTarget {
   readonly network: NetworkRef;
