@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { analyseConnectivity, connectivityMarkdown, ConnectivityReport, parseGoBool } from '../../src/model/connectivity';
-import type { ContainerEndpointSettings, ContainerSummary, Network } from '../../src/model/engineTypes';
-import { buildExplorerModel, ExplorerModel } from '../../src/model/explorer';
+import type { ContainerEndpointSettings, ContainerInspect, ContainerSummary, Network } from '../../src/model/engineTypes';
+import { buildExplorerModel, ExplorerModel, linksFromInspect, summaryFromInspect } from '../../src/model/explorer';
 import { endpointSettings, network, withSubnet } from '../support/fixtures';
 
 const bridge = withSubnet('bridge', '172.17.0.0/16', '172.17.0.1', { Options: { 'com.docker.network.bridge.default_bridge': 'true' } });
@@ -329,5 +329,34 @@ describe('connectivity from configuration', () => {
     for (const heading of ['**Cannot reach.**', '## Path', '## What blocks it', '## Fix', '## Reaching the outside and the host'])
       assert.ok(markdown.includes(heading), `${heading} in\n${markdown}`);
     assert.match(markdown, /Connect \\"db\\" to \\"app\\"/);
+  });
+
+  test('a container re-read from its inspect (an event) keeps its network mode, ports, gateway and links', () => {
+    const inspect: ContainerInspect = {
+      Id: 'db'.padEnd(64, 'c'),
+      Name: '/db',
+      Created: '2026-12-03T00:00:00Z',
+      State: { Status: 'running', Running: true },
+      Config: { Image: 'busybox', ExposedPorts: { '80/tcp': {}, '9000/tcp': {} } },
+      HostConfig: { NetworkMode: 'app' },
+      NetworkSettings: {
+        Networks: { app: endpointSettings(app.Id, '10.1.0.7', 24, { Gateway: '10.1.0.1', Links: ['web:front'] }) },
+        Ports: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }], '9000/tcp': null },
+      },
+    };
+    const model = buildExplorerModel(
+      NETWORKS,
+      [summaryFromInspect(inspect)],
+      new Map(),
+      new Map([[inspect.Id, linksFromInspect(inspect)]]),
+    );
+    const db = model.containers[0];
+    assert.equal(db.networkMode, 'app');
+    assert.deepEqual(db.ports, [
+      { privatePort: 80, protocol: 'tcp', publicPort: 8080, hostIp: '0.0.0.0' },
+      { privatePort: 9000, protocol: 'tcp' },
+    ]);
+    assert.equal(db.networks[0].gateway, '10.1.0.1');
+    assert.deepEqual(model.networks.find(n => n.name === 'app')!.endpoints[0].links, ['web:front']);
   });
 });
