@@ -149,6 +149,14 @@ describe('connectivity from configuration', () => {
     assert.match(report.advice!, /Use "db\.internal": the name qualified with the network resolves/);
   });
 
+  test('the engine asks non-internal networks before internal ones, whatever their names', () => {
+    const alpha = withSubnet('alpha', '10.5.0.0/24', '10.5.0.1', { Internal: true });
+    const model = buildExplorerModel([...NETWORKS, alpha], [ctr('web', [on(alpha), on(closed)]), ctr('db', [on(alpha), on(closed)])]);
+    const report = check(model, 'web', 'db');
+    assert.equal(report.names[0].resolvesTo?.network.name, 'closed', 'not "alpha", which sorts first by name but is internal');
+    assert.equal(report.verdict, 'addressOnly');
+  });
+
   test('with A on three networks the engine may answer with any but the first: both answers are named', () => {
     const model = modelOf(ctr('web', [on(app), on(closed), on(data)]), ctr('db', [on(closed), on(data)]));
     const name = check(model, 'web', 'db').names[0];

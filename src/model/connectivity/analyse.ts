@@ -5,7 +5,8 @@
 // - internal networks carry traffic between their members and nothing else, but the host still answers at the
 //   network's gateway;
 // - names resolve through the embedded DNS of user-defined networks only, on the networks A is on, to B's address
-//   on the first of A's networks (swarm ones first, then by name) where B has the name; the default bridge has none;
+//   on the first of A's networks in the engine's order (swarm ones, then non-internal ones, then by name) where
+//   someone holds the name; the default bridge has none;
 // - a stopped container has no endpoint, no address and no name; `none` has only a loopback; `host` networking is
 //   the host's own stack, which reaches every bridge address and has no embedded DNS.
 import { connectRestrictions } from '../connectRules';
@@ -148,10 +149,28 @@ function namesOfB(b: ContainerModel, bStack: Stack, aStack: Stack): { name: stri
   return names;
 }
 
-/** The order the embedded DNS asks A's networks in: swarm-scoped ones first, then local ones, each by name. */
+/**
+ * How the engine ranks a sandbox's endpoints (libnetwork's endpoint order): non-internal networks before internal
+ * ones, then those giving the container more gateways (IPv6 counts double), then by name.
+ */
+function endpointRank(m: Membership): [number, number] {
+  const internal = isInternal(m.network);
+  const v4 = !internal && (Boolean(m.gateway) || m.network.subnets.some(subnet => !subnet.includes(':')));
+  const v6 = !internal && m.network.network.EnableIPv6 && m.network.subnets.some(subnet => subnet.includes(':'));
+  return [internal ? 1 : 0, -((v4 ? 1 : 0) + (v6 ? 2 : 0))];
+}
+
+/**
+ * The order the embedded DNS asks A's networks in: swarm-scoped ones first, then local ones, each in the engine's
+ * endpoint order (measured: a name on both an internal and a non-internal network answers with the non-internal one).
+ */
 function dnsOrder(memberships: readonly Membership[]): Membership[] {
-  const dns = memberships.filter(m => hasEmbeddedDns(m.network));
-  return [...dns.filter(m => isSwarmScoped(m.network)), ...dns.filter(m => !isSwarmScoped(m.network))];
+  const ranked = memberships
+    .filter(m => hasEmbeddedDns(m.network))
+    .map(m => ({ m, rank: endpointRank(m) }))
+    .sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1] - y.rank[1] || byGoOrder(x.m.network.name, y.m.network.name))
+    .map(({ m }) => m);
+  return [...ranked.filter(m => isSwarmScoped(m.network)), ...ranked.filter(m => !isSwarmScoped(m.network))];
 }
 
 interface Analysis {
