@@ -160,7 +160,7 @@ const VERDICTS: readonly Verdict[] = ['reachable', 'addressOnly', 'unreachable']
 function confusionTable(rows: readonly { predicted: Verdict; observed: Verdict }[]): string {
   const width = 13;
   const cell = (text: string | number) => String(text).padStart(width);
-  const lines = [`${'predicted \\ observed'.padEnd(22)}${VERDICTS.map(cell).join('')}`];
+  const lines = [`${'predicted ↓ observed →'.padEnd(22)}${VERDICTS.map(cell).join('')}`];
   for (const predicted of VERDICTS)
     lines.push(
       `${predicted.padEnd(22)}${VERDICTS.map(observed => cell(rows.filter(r => r.predicted === predicted && r.observed === observed).length)).join('')}`,
