@@ -7,6 +7,7 @@ import { COMMANDS } from './ui/commands';
 import { contextFor, registerCommands, SharedCommandContext } from './ui/commands/register';
 import { INSPECT_SCHEME, InspectDocuments } from './ui/documents/inspectDocuments';
 import { InspectLinks } from './ui/documents/inspectLinks';
+import { ConnectivityDocuments } from './ui/documents/connectivityDocuments';
 import { EngineStatusPresenter } from './ui/engineStatus';
 import { EngineSession, EngineSessions } from './ui/engines/engineSessions';
 import { EngineStatusBar } from './ui/engines/engineStatusBar';
@@ -103,6 +104,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(sessions));
   own(new InspectLinks(sessions));
+  const connectivityDocuments = own(new ConnectivityDocuments(sessions));
 
   shared = {
     sessions,
@@ -111,6 +113,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     networksView,
     containersView,
     inspectDocuments,
+    connectivityDocuments,
     log,
     viewState,
     prompter: new VsCodePrompter(),

@@ -2,8 +2,11 @@
 // A private Docker Engine for tests and `npm start`, beside any engine already on the machine.
 // docs/engine-behaviour.md says why each dockerd flag is there.
 // Module:  ensureEnginePackages({log})            (sync)
-//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs, extraArgs})
-//              -> {dockerHost, socketPath, dir, runDir, logFile, bridge, bridgeSubnet, pid, stop({keepLogs}), stopSync({keepLogs})}
+//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs, netns, extraArgs})
+//              -> {dockerHost, socketPath, dir, runDir, logFile, bridge, bridgeSubnet, pid, netns, stop({keepLogs}), stopSync({keepLogs})}
+//             netns: true runs dockerd with iptables on, inside a network namespace of its own (created here and
+//             deleted on stop), so it enforces isolation, ICC and internal networks without touching the host's
+//             firewall; its socket stays on the host's filesystem. extraArgs: more dockerd flags (a TLS listener).
 //             dir (data root, log, config) follows TMPDIR; runDir (sockets, exec root, pidfile) is a short directory
 //             directly under /tmp, so socket paths fit whatever the clone location and TMPDIR (lib/socket-paths.js).
 //          ensureTestImage(dockerHost, {log})     -> 'docker-networks-test/busybox:latest'
@@ -77,6 +80,7 @@ function ensureEnginePackages({ log = console.log } = {}) {
 // ---------- host network helpers ----------
 const ipJson = (...args) => JSON.parse(execFileSync('ip', ['-j', ...args], { env: ENV, encoding: 'utf8' }) || '[]');
 const ip = (...args) => execFileSync('ip', args, { env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
+const netnsNames = () => new Set(ipJson('netns', 'list').map(n => n.name));
 const linkNames = () => new Set(ipJson('link', 'show').map(l => l.ifname));
 // IPv4 blocks as [first, last] ip-num addresses (ip-num does the math; host bits in a route or address are masked).
 function ipv4Block(cidr) {
@@ -248,9 +252,12 @@ async function startPrivateEngine({
   log = console.log,
   stopOnExit = true,
   startTimeoutMs = 60000,
+  netns: inNamespace = false,
   extraArgs = [],
 } = {}) {
   ensureEnginePackages({ log });
+  if (inNamespace)
+    for (const tool of ['nsenter', 'iptables']) if (!findBin(tool)) throw new Error(`engine: ${tool} is missing (util-linux, iptables)`);
   const prefixes = engineDirPrefixes();
   const dir = baseDir ? makeDir(baseDir) : fs.mkdtempSync(prefixes.data);
   const runDir = givenRunDir ? makeDir(givenRunDir) : fs.mkdtempSync(prefixes.run);
@@ -275,16 +282,32 @@ async function startPrivateEngine({
   do bridge = `dnt${process.pid}${(engineCounter++).toString(36)}`.slice(0, 15);
   while (linksBefore.has(bridge));
   const x = pickBridgeSubnet();
-  ip('link', 'add', bridge, 'type', 'bridge');
+  // A namespaced engine gets a namespace with only its loopback: nothing it does can leave the machine.
+  let netns;
+  if (inNamespace) {
+    const existing = netnsNames();
+    let n = 0;
+    do netns = `dn-${process.pid}-${n++}`;
+    while (existing.has(netns));
+    ip('netns', 'add', netns);
+  }
+  const inNs = (...args) => (netns ? ['-n', netns, ...args] : args);
   try {
-    ip('addr', 'add', `10.213.${x}.1/24`, 'dev', bridge);
-    ip('link', 'set', bridge, 'up');
-  } catch (e) {
+    ip(...inNs('link', 'add', bridge, 'type', 'bridge'));
     try {
-      ip('link', 'del', bridge);
-    } catch {
-      /* ignore */
+      ip(...inNs('addr', 'add', `10.213.${x}.1/24`, 'dev', bridge));
+      ip(...inNs('link', 'set', bridge, 'up'));
+      if (netns) ip(...inNs('link', 'set', 'lo', 'up'));
+    } catch (e) {
+      try {
+        ip(...inNs('link', 'del', bridge));
+      } catch {
+        /* ignore */
+      }
+      throw e;
     }
+  } catch (e) {
+    if (netns) spawnSync('ip', ['netns', 'del', netns], { env: ENV, stdio: 'ignore' });
     throw e;
   }
 
@@ -295,9 +318,8 @@ async function startPrivateEngine({
     `--exec-root=${execRoot}`,
     `--pidfile=${pidFile}`,
     `--config-file=${configFile}`,
-    '--iptables=false',
-    '--ip-masq=false',
-    '--ip-forward=false',
+    // In its own namespace the engine programs that namespace's firewall only, the way a real host's engine does.
+    ...(netns ? ['--iptables=true'] : ['--iptables=false', '--ip-masq=false', '--ip-forward=false']),
     '--shutdown-timeout=2',
     `--bridge=${bridge}`,
     `--containerd-namespace=${ns}`,
@@ -305,7 +327,15 @@ async function startPrivateEngine({
     ...extraArgs, // e.g. a TLS listener on 127.0.0.1 besides the unix socket
   ];
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(findBin('dockerd'), args, { detached: true, stdio: ['ignore', out, out], env: ENV });
+  // nsenter, not `ip netns exec`: the latter remounts /sys and hides the cgroup mounts dockerd needs. nsenter execs
+  // dockerd in place, so the child's PID is dockerd's.
+  const child = netns
+    ? spawn(findBin('nsenter'), [`--net=/run/netns/${netns}`, '--', findBin('dockerd'), ...args], {
+        detached: true,
+        stdio: ['ignore', out, out],
+        env: ENV,
+      })
+    : spawn(findBin('dockerd'), args, { detached: true, stdio: ['ignore', out, out], env: ENV });
   fs.closeSync(out);
   child.unref(); // the engine must not keep `node` alive by itself; stop() or the exit handlers end it
   let exited = null;
@@ -329,6 +359,7 @@ async function startPrivateEngine({
     bridge,
     bridgeSubnet: `10.213.${x}.0/24`,
     pid: child.pid,
+    netns,
     stopSync({ keepLogs = false } = {}) {
       if (stopped) return;
       stopped = true;
@@ -379,16 +410,18 @@ async function startPrivateEngine({
         .filter(m => m && ours(m))
         .sort((a, b) => b.length - a.length);
       for (const m of mounts) spawnSync('umount', ['-l', m], { env: ENV, stdio: 'ignore' });
+      // A namespaced engine's links all live in its namespace: deleting the namespace deletes them.
+      if (netns) spawnSync('ip', ['netns', 'del', netns], { env: ENV, stdio: 'ignore' });
       // dockerd leaves user networks' bridges behind; their names are in its network store. Delete only links
       // that didn't exist before this engine started, so another daemon's links are never touched.
-      const names = new Set([bridge]);
+      const names = new Set(netns ? [] : [bridge]);
       try {
         const db = fs.readFileSync(path.join(layout.dataRoot, 'network', 'files', 'local-kv.db')).toString('latin1');
         for (const m of db.matchAll(/"BridgeName":"([^"\\]{1,15})"/g)) names.add(m[1]);
       } catch {
         /* no store */
       }
-      const now = linkNames();
+      const now = netns ? new Set() : linkNames();
       for (const n of names)
         if (now.has(n) && !linksBefore.has(n)) {
           try {
@@ -425,7 +458,9 @@ async function startPrivateEngine({
     }
     await delay(200);
   }
-  log(`engine: dockerd pid ${child.pid} ready at unix://${socketPath} in ${Date.now() - t0} ms (bridge ${bridge}, 10.213.${x}.0/24)`);
+  log(
+    `engine: dockerd pid ${child.pid} ready at unix://${socketPath} in ${Date.now() - t0} ms (bridge ${bridge}, 10.213.${x}.0/24${netns ? `, network namespace ${netns}, iptables on` : ''})`,
+  );
   return engine;
 }
 
@@ -658,6 +693,7 @@ module.exports = {
   engineSockets,
   ensureTestImage,
   dockerFor,
+  execIn,
   hostIPv4Blocks,
   isFreeOnHost,
   TEST_IMAGE,

@@ -1,14 +1,15 @@
-// Network-scoped aliases live only in container inspect. Inspecting every container on every refresh would make a
+// Network-scoped aliases (and links) live only in container inspect. Inspecting every container on every refresh would make a
 // refresh cost one call per container, so aliases are cached per container and re-read only when the container's
 // list entry changed (state, name or endpoints).
 import { isBuiltInNetworkName } from '../model/builtInNetworks';
 import type { ContainerSummary } from '../model/engineTypes';
-import { aliasesFromInspect, aliasSignature, AliasesByContainer } from '../model/explorer';
+import { aliasesFromInspect, aliasSignature, AliasesByContainer, LinksByContainer, linksFromInspect } from '../model/explorer';
 import type { DockerGateway } from './gateway';
 
 interface Entry {
   readonly signature: string;
   readonly aliases: Readonly<Record<string, readonly string[]>>;
+  readonly links: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Inspects at most this many containers at once. */
@@ -21,9 +22,18 @@ export class AliasCache {
     return new Map([...this.entries].map(([id, entry]) => [id, entry.aliases]));
   }
 
+  currentLinks(): LinksByContainer {
+    return new Map([...this.entries].map(([id, entry]) => [id, entry.links]));
+  }
+
   /** Records aliases read elsewhere (an event's container inspect), so the next refresh need not inspect again. */
-  learn(containerId: string, signature: string, aliases: Readonly<Record<string, readonly string[]>>): void {
-    this.entries.set(containerId, { signature, aliases });
+  learn(
+    containerId: string,
+    signature: string,
+    aliases: Readonly<Record<string, readonly string[]>>,
+    links: Readonly<Record<string, readonly string[]>> = {},
+  ): void {
+    this.entries.set(containerId, { signature, aliases, links });
   }
 
   /** Re-reads the containers whose signature changed; true when anything new was learnt. */
@@ -37,7 +47,11 @@ export class AliasCache {
         stale.slice(i, i + CONCURRENCY).map(async container => {
           try {
             const inspected = await gateway.inspectContainer(container.Id);
-            this.entries.set(container.Id, { signature: aliasSignature(container), aliases: aliasesFromInspect(inspected) });
+            this.entries.set(container.Id, {
+              signature: aliasSignature(container),
+              aliases: aliasesFromInspect(inspected),
+              links: linksFromInspect(inspected),
+            });
             learnt = true;
           } catch {
             // Removed meanwhile: the next event-driven refresh drops it.

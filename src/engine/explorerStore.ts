@@ -4,7 +4,14 @@
 // Views only read it.
 import { Emitter } from '../model/emitter';
 import type { ContainerSummary, EngineEvent, Network } from '../model/engineTypes';
-import { aliasesFromInspect, aliasSignature, buildExplorerModel, ExplorerModel, summaryFromInspect } from '../model/explorer';
+import {
+  aliasesFromInspect,
+  aliasSignature,
+  buildExplorerModel,
+  ExplorerModel,
+  linksFromInspect,
+  summaryFromInspect,
+} from '../model/explorer';
 import { AliasCache } from './aliasCache';
 import { EngineConnection, whenEmitted } from './engineConnection';
 import type { EngineLogger } from './gateway';
@@ -199,7 +206,7 @@ export class ExplorerStore {
       if (at < this.listsStartedAt) return;
       const container = summaryFromInspect(inspect, previous);
       this.patches.set(container.Id, { container, at });
-      this.aliases.learn(container.Id, aliasSignature(container), aliasesFromInspect(inspect));
+      this.aliases.learn(container.Id, aliasSignature(container), aliasesFromInspect(inspect), linksFromInspect(inspect));
       this.queuePublish();
     } catch {
       // Removed meanwhile: the full reload that follows every event tells.
@@ -210,7 +217,11 @@ export class ExplorerStore {
     if (!this.lists) return;
     const containers = applyPatches(this.lists.containers, this.patches, patch => patch.container);
     const networks = applyPatches(this.lists.networks, this.networkPatches, patch => patch.network);
-    this.set({ kind: 'ready', model: buildExplorerModel(networks, containers, this.aliases.current()), loadedAt: Date.now() });
+    this.set({
+      kind: 'ready',
+      model: buildExplorerModel(networks, containers, this.aliases.current(), this.aliases.currentLinks()),
+      loadedAt: Date.now(),
+    });
   }
 
   /**

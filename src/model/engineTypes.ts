@@ -53,6 +53,14 @@ export interface ContainerEndpointSettings {
   GwPriority?: number;
 }
 
+/** A port in the container list: exposed (`PrivatePort` only) or published on the host (`PublicPort`, `IP`). */
+export interface ContainerPort {
+  IP?: string;
+  PrivatePort: number;
+  PublicPort?: number;
+  Type: string;
+}
+
 /** One entry of `GET /containers/json?all=1`. */
 export interface ContainerSummary {
   Id: string;
@@ -63,6 +71,9 @@ export interface ContainerSummary {
   State: string;
   Status: string;
   Labels?: Record<string, string> | null;
+  /** `NetworkMode`: a network name, `none`, `host`, `default` or `container:<id>`. */
+  HostConfig?: { NetworkMode?: string } | null;
+  Ports?: ContainerPort[] | null;
   NetworkSettings?: { Networks?: Record<string, ContainerEndpointSettings> | null } | null;
 }
 
@@ -72,8 +83,13 @@ export interface ContainerInspect {
   Name: string;
   Created: string;
   State: { Status: string; Running?: boolean };
-  Config: { Image: string; Labels?: Record<string, string> | null };
-  NetworkSettings: { Networks?: Record<string, ContainerEndpointSettings> | null };
+  Config: { Image: string; Labels?: Record<string, string> | null; ExposedPorts?: Record<string, unknown> | null };
+  HostConfig?: { NetworkMode?: string } | null;
+  NetworkSettings: {
+    Networks?: Record<string, ContainerEndpointSettings> | null;
+    /** `80/tcp` → the host bindings (null or empty when exposed but not published). */
+    Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null;
+  };
 }
 
 /** `GET /version`, the parts used for negotiation and the status line. */

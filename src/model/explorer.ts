@@ -1,7 +1,7 @@
 // The explorer's view-model: networks with their endpoints, containers with their networks, built from two engine
 // lists (networks, all containers) so a refresh costs the same whatever the number of networks. Stopped containers
 // stay visible on the networks they are configured on, which `network inspect` would hide.
-import type { ContainerEndpointSettings, ContainerInspect, ContainerSummary, Network } from './engineTypes';
+import type { ContainerEndpointSettings, ContainerInspect, ContainerPort, ContainerSummary, Network } from './engineTypes';
 import { isBuiltInNetwork } from './builtInNetworks';
 import { naturalCompare } from './naturalSort';
 
@@ -18,6 +18,8 @@ export interface EndpointModel {
   readonly ipv6?: string;
   readonly macAddress?: string;
   readonly aliases: readonly string[];
+  /** Links on this network, as the engine stores them: `container:alias` (only container inspect has them). */
+  readonly links: readonly string[];
 }
 
 export interface NetworkModel {
@@ -40,8 +42,18 @@ export interface ContainerNetworkModel {
   readonly networkName: string;
   readonly ipv4?: string;
   readonly ipv6?: string;
+  /** The network's gateway as the container sees it (running containers only). */
+  readonly gateway?: string;
   /** False when the container names a network the engine no longer has (its start would fail). */
   readonly networkExists: boolean;
+}
+
+/** A port of a container: exposed only, or published on the host at `hostIp:publicPort`. */
+export interface PortModel {
+  readonly privatePort: number;
+  readonly protocol: string;
+  readonly publicPort?: number;
+  readonly hostIp?: string;
 }
 
 export interface ContainerModel {
@@ -52,6 +64,9 @@ export interface ContainerModel {
   readonly status: string;
   readonly running: boolean;
   readonly image: string;
+  /** `HostConfig.NetworkMode`: a network name, `none`, `host`, `default`, `container:<id>`; empty when unknown. */
+  readonly networkMode: string;
+  readonly ports: readonly PortModel[];
   readonly networks: readonly ContainerNetworkModel[];
 }
 
@@ -101,6 +116,7 @@ function endpointOf(network: Network, container: ContainerSummary, settings: Con
     macAddress: settings.MacAddress || undefined,
     // Older engines add the short container ID as an alias; it says nothing the name does not.
     aliases: (settings.Aliases ?? []).filter(alias => alias !== container.Id.slice(0, 12) && alias !== name),
+    links: settings.Links ?? [],
   };
 }
 
@@ -109,6 +125,8 @@ function endpointOf(network: Network, container: ContainerSummary, settings: Con
  * so the store fills this map for the containers that changed and passes it in.
  */
 export type AliasesByContainer = ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
+/** Links per container and network (`container:alias`), like aliases only in container inspect. */
+export type LinksByContainer = AliasesByContainer;
 
 /** What in a container's list entry changes when its aliases may have: state and endpoints. */
 export function aliasSignature(container: ContainerSummary): string {
@@ -122,6 +140,7 @@ export function buildExplorerModel(
   networks: readonly Network[],
   containers: readonly ContainerSummary[],
   aliases: AliasesByContainer = new Map(),
+  links: LinksByContainer = new Map(),
 ): ExplorerModel {
   const byId = new Map(networks.map(network => [network.Id, network]));
   const byName = new Map(networks.map(network => [network.Name, network]));
@@ -136,7 +155,14 @@ export function buildExplorerModel(
       if (network) {
         const list = endpointsByNetwork.get(network.Id) ?? [];
         const known = aliases.get(container.Id)?.[networkName];
-        list.push(endpointOf(network, container, known ? { ...settings, Aliases: [...known] } : settings));
+        const knownLinks = links.get(container.Id)?.[networkName];
+        list.push(
+          endpointOf(network, container, {
+            ...settings,
+            ...(known ? { Aliases: [...known] } : {}),
+            ...(knownLinks ? { Links: [...knownLinks] } : {}),
+          }),
+        );
         endpointsByNetwork.set(network.Id, list);
       }
       memberships.push({
@@ -147,6 +173,7 @@ export function buildExplorerModel(
         networkName: network?.Name ?? networkName,
         ipv4: withPrefix(settings.IPAddress, settings.IPPrefixLen) ?? settings.IPAMConfig?.IPv4Address ?? undefined,
         ipv6: withPrefix(settings.GlobalIPv6Address, settings.GlobalIPv6PrefixLen) ?? settings.IPAMConfig?.IPv6Address ?? undefined,
+        gateway: settings.Gateway || undefined,
         networkExists: Boolean(network),
       });
     }
@@ -159,6 +186,8 @@ export function buildExplorerModel(
       status: container.Status,
       running: container.State === 'running',
       image: container.Image,
+      networkMode: container.HostConfig?.NetworkMode ?? '',
+      ports: portsOf(container.Ports),
       networks: memberships,
     });
   }
@@ -177,6 +206,36 @@ export function buildExplorerModel(
   networkModels.sort((a, b) => naturalCompare(a.name, b.name));
   containerModels.sort((a, b) => naturalCompare(a.name, b.name));
   return { networks: networkModels, containers: containerModels };
+}
+
+function portsOf(ports: readonly ContainerPort[] | null | undefined): PortModel[] {
+  return (ports ?? [])
+    .map(port => ({
+      privatePort: port.PrivatePort,
+      protocol: port.Type,
+      ...(port.PublicPort ? { publicPort: port.PublicPort, hostIp: port.IP || undefined } : {}),
+    }))
+    .sort(
+      (a, b) =>
+        a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0) || (a.hostIp ?? '').localeCompare(b.hostIp ?? ''),
+    );
+}
+
+/** The list's port entries from an inspect's port map: one per host binding, one per port exposed without any. */
+function portsFromInspect(inspect: ContainerInspect): ContainerPort[] {
+  const ports: ContainerPort[] = [];
+  const bound = inspect.NetworkSettings.Ports ?? {};
+  const keys = new Set([...Object.keys(inspect.Config.ExposedPorts ?? {}), ...Object.keys(bound)]);
+  for (const key of keys) {
+    const [number, type = 'tcp'] = key.split('/');
+    const privatePort = Number(number);
+    if (!Number.isInteger(privatePort)) continue;
+    const bindings = bound[key] ?? [];
+    if (!bindings.length) ports.push({ PrivatePort: privatePort, Type: type });
+    for (const binding of bindings)
+      ports.push({ IP: binding.HostIp ?? '', PrivatePort: privatePort, PublicPort: Number(binding.HostPort) || undefined, Type: type });
+  }
+  return ports;
 }
 
 /** `bridge · 172.18.0.0/16 · 3 endpoints` */
@@ -210,6 +269,8 @@ export function summaryFromInspect(inspect: ContainerInspect, previous?: Contain
     State: inspect.State.Status,
     Status: previous?.State === inspect.State.Status ? previous.Status : inspect.State.Status,
     Labels: inspect.Config.Labels ?? {},
+    HostConfig: { NetworkMode: inspect.HostConfig?.NetworkMode ?? previous?.HostConfig?.NetworkMode },
+    Ports: inspect.NetworkSettings.Ports || inspect.Config.ExposedPorts ? portsFromInspect(inspect) : (previous?.Ports ?? []),
     NetworkSettings: { Networks: inspect.NetworkSettings.Networks ?? {} },
   };
 }
@@ -218,4 +279,8 @@ export function aliasesFromInspect(inspect: ContainerInspect): Record<string, re
   return Object.fromEntries(
     Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Aliases ?? []]),
   );
+}
+
+export function linksFromInspect(inspect: ContainerInspect): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(inspect.NetworkSettings.Networks ?? {}).map(([name, settings]) => [name, settings.Links ?? []]));
 }

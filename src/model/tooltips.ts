@@ -7,12 +7,12 @@ const LINE_BREAKS = /[\r\n\u2028\u2029\t\v\f]+/g;
 const oneLine = (text: string) => text.replace(LINE_BREAKS, ' ');
 
 /** Every ASCII punctuation character escaped (CommonMark allows it for all of them), so nothing but text renders. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return oneLine(text).replace(/[!-/:-@[-`{-~]/g, match => `\\${match}`);
 }
 
 /** A code span: literal inside, except that table cells split on `|` (GFM unescapes `\|` there) and backticks end it. */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 

@@ -3,12 +3,19 @@ import type * as vscode from 'vscode';
 import type { EngineConnection } from '../../engine/engineConnection';
 import type { ExplorerStore } from '../../engine/explorerStore';
 import type { DockerGateway } from '../../engine/gateway';
+import type { ConnectivityReport, ContainerRef } from '../../model/connectivity';
 import type { ExplorerModel } from '../../model/explorer';
 import type { InspectTarget } from '../documents/inspectDocuments';
 import type { EngineSession, EngineSessions } from '../engines/engineSessions';
 import type { EngineScopedTree, EngineTreeNode } from '../tree/engineTree';
 import type { NetworkViewState } from '../tree/networkViewState';
 import type { Prompter } from '../wizard/prompter';
+
+/** Connectivity answers of the command's engine. */
+export interface EngineConnectivityDocuments {
+  open(a: ContainerRef, b: ContainerRef): Promise<vscode.Uri>;
+  report(uri: vscode.Uri): ConnectivityReport | undefined;
+}
 
 /** Inspect documents of the command's engine. */
 export interface EngineInspectDocuments {
@@ -30,6 +37,8 @@ export interface CommandContext {
   readonly networksView: vscode.TreeView<EngineTreeNode>;
   readonly containersView: vscode.TreeView<EngineTreeNode>;
   readonly inspectDocuments: EngineInspectDocuments;
+  /** Check Connectivity's answers for this engine, as Markdown documents that follow its data. */
+  readonly connectivityDocuments: EngineConnectivityDocuments;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */

@@ -1,6 +1,8 @@
 // The registration table: every command the extension contributes, one file each.
 import type { CommandDefinition } from './commandContext';
+import { checkConnectivityCommand, checkConnectivityToCommand } from './checkConnectivity';
 import { connectContainerCommand } from './connectContainer';
+import { connectivityFixCommand } from './connectivityFix';
 import { copyIdCommand, copyNameCommand } from './copyIdentity';
 import { createNetworkCommand, duplicateNetworkCommand } from './createNetwork';
 import { copyAsCliCommand, copyAsComposeCommand } from './copyNetworkAs';
@@ -48,4 +50,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   addEngineCommand,
   removeEngineCommand,
   listEnginesCommand,
+  checkConnectivityCommand,
+  checkConnectivityToCommand,
+  connectivityFixCommand,
 ];

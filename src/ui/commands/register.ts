@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { ensureEngine } from './engineGuard';
 import { EngineError } from '../../engine/errors';
+import { CONNECTIVITY_SCHEME, ConnectivityDocuments, parseConnectivityUri } from '../documents/connectivityDocuments';
 import { INSPECT_SCHEME, InspectDocuments, parseInspectUri } from '../documents/inspectDocuments';
 import type { EngineSession, EngineSessions } from '../engines/engineSessions';
 import type { EngineTreeNode, EngineTreeProvider } from '../tree/engineTree';
@@ -22,6 +23,7 @@ export interface SharedCommandContext {
   readonly networksView: vscode.TreeView<EngineTreeNode>;
   readonly containersView: vscode.TreeView<EngineTreeNode>;
   readonly inspectDocuments: InspectDocuments;
+  readonly connectivityDocuments: ConnectivityDocuments;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
@@ -42,6 +44,10 @@ export function contextFor(shared: SharedCommandContext, engine: EngineSession):
     inspectDocuments: {
       open: target => shared.inspectDocuments.open({ ...target, engineId: engine.entry.id }),
       refresh: uri => shared.inspectDocuments.refresh(uri),
+    },
+    connectivityDocuments: {
+      open: (a, b) => shared.connectivityDocuments.open(a, b, engine.entry.id),
+      report: uri => shared.connectivityDocuments.report(uri),
     },
     log: shared.log,
     viewState: shared.viewState,
@@ -107,6 +113,7 @@ function engineOfArgs(shared: SharedCommandContext, args: unknown[]): EngineSess
       if (owner) return owner;
     }
     if (arg instanceof vscode.Uri && arg.scheme === INSPECT_SCHEME) return shared.sessions.byId(parseInspectUri(arg)?.engineId);
+    if (arg instanceof vscode.Uri && arg.scheme === CONNECTIVITY_SCHEME) return shared.sessions.byId(parseConnectivityUri(arg)?.engineId);
   }
   return undefined;
 }
