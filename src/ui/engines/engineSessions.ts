@@ -52,6 +52,32 @@ export class EngineSessions extends DisposableOwner {
     super();
     this.own({ dispose: () => this.current.forEach(session => session.dispose()) });
     this.reload();
+    this.watchDefaultResolution();
+  }
+
+  /**
+   * `docker context use` outside VS Code changes which engine the default one is: look every 2 s (two small file
+   * reads) and reconnect when the resolution gives another address. The setting and DOCKER_HOST win over contexts,
+   * so this only matters when neither is set.
+   */
+  private watchDefaultResolution(): void {
+    const resolved = () => {
+      try {
+        return resolveEngineAddress({ settingHost: settings.host(), ...environment() }).url;
+      } catch (err) {
+        return `unresolved: ${(err as Error).message}`;
+      }
+    };
+    let last = resolved();
+    const timer = setInterval(() => {
+      const now = resolved();
+      if (now === last) return;
+      last = now;
+      this.deps.logger.info(`the default engine is now ${now} (Docker context or environment changed): reconnecting`);
+      this.defaultSession.connection.reconnect();
+    }, 2000);
+    timer.unref?.();
+    this.own({ dispose: () => clearInterval(timer) });
   }
 
   get all(): readonly EngineSession[] {

@@ -213,3 +213,47 @@ suite('Add Engine… from a Docker context', () => {
     }
   });
 });
+
+suite('The default engine follows the current Docker context', () => {
+  test('`docker context use` outside VS Code is noticed: the default engine reconnects to the new context', async function () {
+    this.timeout(120000);
+    const api = await activateExtension();
+    const log = (line: string) => console.log(`  [context] ${line}`);
+    const [x, y] = [await engineScripts.startPrivateEngine({ log }), await engineScripts.startPrivateEngine({ log })];
+    const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-vsc-docker-config-'));
+    const saved = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKER_CONFIG: process.env.DOCKER_CONFIG };
+    const writeContext = (name: string, host: string) => {
+      const id = createHash('sha256').update(name).digest('hex');
+      fs.mkdirSync(path.join(configDir, 'contexts', 'meta', id), { recursive: true });
+      fs.writeFileSync(
+        path.join(configDir, 'contexts', 'meta', id, 'meta.json'),
+        JSON.stringify({ Name: name, Endpoints: { docker: { Host: host } } }),
+      );
+    };
+    const use = (name: string) => fs.writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ currentContext: name }));
+    const connectedTo = (host: string) => {
+      const state = api.connection.state;
+      return state.kind === 'connected' && state.gateway.address.url === host;
+    };
+    try {
+      writeContext('x', x.dockerHost);
+      writeContext('y', y.dockerHost);
+      use('x');
+      process.env.DOCKER_CONFIG = configDir;
+      delete process.env.DOCKER_HOST; // DOCKER_HOST wins over contexts, as with the docker CLI
+      await waitFor(() => connectedTo(x.dockerHost), 'the default engine on context "x"', 15000);
+      const switched = Date.now();
+      use('y');
+      await waitFor(() => connectedTo(y.dockerHost), 'the default engine on context "y", without a command', 15000);
+      console.log(`  context switch noticed and reconnected in ${Date.now() - switched} ms`);
+    } finally {
+      process.env.DOCKER_HOST = saved.DOCKER_HOST;
+      if (saved.DOCKER_CONFIG === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = saved.DOCKER_CONFIG;
+      await waitFor(() => connectedTo(saved.DOCKER_HOST!), 'back on the test engine', 15000);
+      fs.rmSync(configDir, { recursive: true, force: true });
+      await x.stop();
+      await y.stop();
+    }
+  });
+});
