@@ -2,6 +2,7 @@
 // openssl), reached the three ways a user configures TLS; and the same kind of engine behind Debian's sshd, where the
 // host key is checked against known_hosts before anything is sent.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -198,6 +199,25 @@ describe('an ssh:// engine (Debian sshd on 127.0.0.1, docker system dial-stdio o
     );
     assert.ok((await networkNames(gateway)).includes('bridge'));
     gateway.dispose();
+  });
+
+  test('the key in an ssh-agent is used when no key file is given (SSH_AUTH_SOCK)', async () => {
+    const agentSocket = path.join(dir, 'agent.sock');
+    const agent = spawnSync('ssh-agent', ['-a', agentSocket], { encoding: 'utf8' });
+    assert.equal(agent.status, 0, agent.stderr);
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1]);
+    try {
+      const added = spawnSync('ssh-add', [sshd.clientKey], { env: { ...process.env, SSH_AUTH_SOCK: agentSocket }, encoding: 'utf8' });
+      assert.equal(added.status, 0, added.stderr);
+      const gateway = await DockerGateway.open(
+        { url: `ssh://root@127.0.0.1:${sshd.port}`, source: 'setting' },
+        { timeoutMs: 20000, logger: silentLogger, ssh: { knownHostsFiles: [knownHosts], identityFiles: [], agentSocket } },
+      );
+      assert.ok((await networkNames(gateway)).includes('bridge'));
+      gateway.dispose();
+    } finally {
+      if (pid) process.kill(pid);
+    }
   });
 
   test('a changed host key is refused loudly, naming the known_hosts line it contradicts', async () => {
