@@ -295,6 +295,12 @@ const ENGINE_QUIRKS: readonly EngineQuirk[] = [
     why: 'Engine 20.10 takes an IPv4 range in an IPv6 subnet on a network without IPv6 enabled, and refuses every other mix; the wizard refuses them all.',
   },
   {
+    name: 'a subnet of the other address family at the IPv4 or IPv6 step',
+    stricter: 'wizard',
+    says: /is an IPv[46] block, and this is the IPv[46] subnet/,
+    why: 'Engine 20.10 takes an IPv6 subnet in the IPAM list of a network without IPv6 enabled, and containers then get no IPv6 address; the wizard asks for IPv6 subnets under "IPv6…", which enables IPv6.',
+  },
+  {
     name: 'an MTU the kernel refuses',
     stricter: 'wizard',
     says: /^MTU ".*" must be a whole number from 68 to 65535/,
