@@ -2,6 +2,7 @@
 // the engine stays up, and an engine that answers slowly. What the user sees must stay true: calls end with a
 // timeout that names the engine, the views say it does not answer, and everything is live again soon after.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EngineConnection } from '../../src/engine/engineConnection';
@@ -55,6 +56,8 @@ describe('faults injected into real engines', () => {
       await waitFor(() => explorer.store.snapshot.kind === 'ready', 'the explorer loaded', 15000);
       const gateway = explorer.connection.requireGateway();
       process.kill(engine.pid, 'SIGSTOP');
+      // A signal is delivered asynchronously: on a loaded machine the engine may still answer one more request.
+      await waitFor(() => /^\d+ \(.*\) T/.test(fs.readFileSync(`/proc/${engine.pid}/stat`, 'utf8')), 'the engine stopped', 5000);
       const pending = await gateway.listNetworks().then(
         () => undefined,
         (err: Error) => err,
