@@ -11,7 +11,9 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureDependencies } = require('./lib/bootstrap');
-const PHASES = ['lint', 'unit', 'grammar', 'engine', 'vscode', 'ui', 'package'];
+const PHASES = ['lint', 'unit', 'grammar', 'engine', 'remote', 'vscode', 'ui', 'package'];
+/** The engine suites that start real servers of their own (TLS engine, sshd, Podman): counted as the "remote" phase. */
+const REMOTE_SUITES = /^(remoteEngines|podman)\.engine\.test\.js$/;
 const requested = process.argv.slice(2);
 const phases = requested.length ? requested : PHASES;
 for (const phase of phases) if (!PHASES.includes(phase)) fail(`unknown test phase "${phase}" (phases: ${PHASES.join(', ')})`);
@@ -52,11 +54,11 @@ function record(name, passed, failed) {
 }
 
 /** node:test phases: spec output for people, a TAP file for the counts. */
-async function nodeTests(name, dir, env = {}) {
+async function nodeTests(name, dir, env = {}, select = () => true) {
   const tap = path.join(ROOT, 'out', `${name}.tap`);
   const files = fs
     .readdirSync(path.join(ROOT, 'out', dir))
-    .filter(f => f.endsWith('.test.js'))
+    .filter(f => f.endsWith('.test.js') && select(f))
     .map(f => path.join('out', dir, f));
   const [ok] = await runCapturing(
     process.execPath,
@@ -123,7 +125,7 @@ async function main() {
     await runnerTests('grammar', 'test/grammar/run.js', 'grammar', {});
   }
 
-  const needsEngine = phases.some(phase => ['engine', 'vscode', 'ui'].includes(phase));
+  const needsEngine = phases.some(phase => ['engine', 'remote', 'vscode', 'ui'].includes(phase));
   const needsHost = phases.some(phase => ['vscode', 'ui', 'package'].includes(phase));
   if (!needsEngine) return packagePhase();
   const engineScripts = require('./engine/private-engine');
@@ -135,7 +137,7 @@ async function main() {
     await engineScripts.ensureTestImage(engine.dockerHost, { log: say });
   } catch (err) {
     console.error(`could not start the test engine: ${err.message}`);
-    for (const phase of phases.filter(p => ['engine', 'vscode', 'ui'].includes(p))) record(phase, 0, 1);
+    for (const phase of phases.filter(p => ['engine', 'remote', 'vscode', 'ui'].includes(p))) record(phase, 0, 1);
     if (engine) await engine.stop({ keepLogs: true });
     return;
   }
@@ -143,7 +145,11 @@ async function main() {
   try {
     if (phases.includes('engine')) {
       say(`engine integration tests against ${engine.dockerHost}`);
-      await nodeTests('engine', 'test/engine', env);
+      await nodeTests('engine', 'test/engine', env, file => !REMOTE_SUITES.test(file));
+    }
+    if (phases.includes('remote')) {
+      say('remote engines against real servers on loopback: TLS dockerd, sshd, Podman');
+      await nodeTests('remote', 'test/engine', env, file => REMOTE_SUITES.test(file));
     }
     if (needsHost && !prepareHost()) return;
     if (phases.includes('vscode')) {
