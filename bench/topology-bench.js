@@ -499,7 +499,15 @@ async function main() {
   log(
     `${CONFIG.networks} networks, ${CONFIG.containers} containers, ${CONFIG.runs} runs per candidate; shapes: ${CONFIG.shapes.join(', ')}`,
   );
-  const results = { config: CONFIG, targets: TARGETS, machine: machine(), date: new Date().toISOString(), shapes: {}, sizes: {} };
+  const results = {
+    config: CONFIG,
+    targets: TARGETS,
+    machine: machine(),
+    date: new Date().toISOString(),
+    loadAtStart: os.loadavg()[0],
+    shapes: {},
+    sizes: {},
+  };
   const product = productCandidate();
   for (const shape of CONFIG.shapes) {
     const lists = topologyLists({ networks: CONFIG.networks, containers: CONFIG.containers, shape });
@@ -538,6 +546,7 @@ async function main() {
   }
   const vsix = path.join(ROOT, `${require(path.join(ROOT, 'package.json')).name}-${require(path.join(ROOT, 'package.json')).version}.vsix`);
   if (fs.existsSync(vsix)) results.vsixBytes = fs.statSync(vsix).size;
+  results.loadAtEnd = os.loadavg()[0];
   fs.mkdirSync(CONFIG.resultsDir, { recursive: true });
   fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.md'), markdown(results));
@@ -548,7 +557,7 @@ function markdown(results) {
   const lines = [
     `# Topology layout benchmark`,
     '',
-    `${CONFIG.networks} networks, ${CONFIG.containers} containers, ${CONFIG.runs} runs per candidate. ${results.machine}; ${results.date.slice(0, 10)}. Run with \`npm run bench:topology\`.`,
+    `${CONFIG.networks} networks, ${CONFIG.containers} containers, ${CONFIG.runs} runs per candidate. ${results.machine}; ${results.date.slice(0, 10)}; load average ${results.loadAtStart.toFixed(2)} at start, ${results.loadAtEnd.toFixed(2)} at end. Run with \`npm run bench:topology\`.`,
     '',
     `Targets: first layout ≤ ${TARGETS.firstMs} ms (with the render), update ≤ ${TARGETS.updateMs} ms, nodes that did not change stay put.`,
     '',
@@ -579,7 +588,11 @@ function markdown(results) {
   return `${lines.join('\n')}\n`;
 }
 
-main().catch(err => {
-  console.error(err);
-  process.exit(1);
-});
+// elkjs's in-process worker keeps a timer alive: end when the results are written.
+main().then(
+  () => process.exit(0),
+  err => {
+    console.error(err);
+    process.exit(1);
+  },
+);
