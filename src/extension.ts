@@ -20,6 +20,7 @@ import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
+import { TopologyPanels } from './ui/topology/topologyPanel';
 import type { Prompter } from './ui/wizard/prompter';
 
 /**
@@ -34,6 +35,8 @@ export interface DockerNetworksApi {
   readonly networksView: vscode.TreeView<ExplorerNode>;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
+  /** The Network Topology panel and its restorer. */
+  readonly topology: TopologyPanels;
   /**
    * Every question goes to this prompter until the returned function puts the previous one back. Only when VS Code
    * runs the extension's tests (extensionMode Test): otherwise another extension could answer a Remove or Prune
@@ -104,6 +107,9 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   viewState.attach(networksView);
   const inspectDocuments = own(new InspectDocuments(connection, store));
   own(new InspectLinks(store));
+  const topology = own(
+    new TopologyPanels({ extensionUri: extensionContext.extensionUri, store, viewState, log, commands: () => commandContext! }),
+  );
 
   commandContext = {
     connection,
@@ -115,6 +121,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     inspectDocuments,
     log,
     viewState,
+    topology,
     prompter: new VsCodePrompter(),
     gateway: () => connection.requireGateway(),
     model: () => store.requireModel(),
@@ -149,6 +156,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
       if (change.view) {
         display.reload();
         networksTree.refresh();
+        topology.refresh();
       }
       if (change.connection) {
         log.info('engine settings changed: reconnecting');
@@ -169,7 +177,17 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     };
   };
   const testing = extensionContext.extensionMode === vscode.ExtensionMode.Test;
-  return { connection, store, networksTree, containersTree, networksView, viewState, log, ...(testing ? { usePrompter } : {}) };
+  return {
+    connection,
+    store,
+    networksTree,
+    containersTree,
+    networksView,
+    viewState,
+    log,
+    topology,
+    ...(testing ? { usePrompter } : {}),
+  };
 }
 
 /** "Docker Networks: Create Network…" → "Create Network…", from the manifest, for messages that name a command. */

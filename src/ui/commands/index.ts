@@ -16,6 +16,7 @@ import { refreshCommand } from './refresh';
 import { removeNetworkCommand } from './removeNetwork';
 import { retryConnectionCommand } from './retryConnection';
 import { showLogCommand } from './showLog';
+import { showInTopologyCommand, showTopologyCommand } from './showTopology';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   refreshCommand,
@@ -42,4 +43,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   copyAsComposeCommand,
   revealInNetworksCommand,
   revealInContainersCommand,
+  showTopologyCommand,
+  showInTopologyCommand,
 ];
