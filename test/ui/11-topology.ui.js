@@ -4,6 +4,9 @@
 // click (reveal), the context menu (Inspect) and a drag of a container onto a network (Connect) work from the
 // picture; after a reload the panel is back, drawn again.
 'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const {
   openWorkbench,
   openDockerNetworks,
@@ -16,6 +19,7 @@ const {
   createTestContainer,
   waitForQuickInputText,
   quickInputClosed,
+  quickInput,
   activeEditorTitle,
   TEST_LABEL,
   TEST_LABEL_VALUE,
@@ -115,6 +119,21 @@ module.exports = {
       log(`hostile names shown as text; no image, inline script or link in the page; nothing ran`);
 
       // Live: a network created from outside appears in the open picture.
+      // The page notes when the box arrives (same clock as this process), so polling adds nothing to the figure.
+      const seen = frame.evaluate(
+        name =>
+          new Promise(resolve => {
+            const has = () => [...document.querySelectorAll('#nodes .node text.name')].some(e => e.textContent === name);
+            const observer = new MutationObserver(() => {
+              if (has()) {
+                observer.disconnect();
+                resolve(Date.now());
+              }
+            });
+            observer.observe(document.getElementById('nodes'), { childList: true, subtree: true, characterData: true });
+          }),
+        LATE,
+      );
       const t0 = Date.now();
       await docker.createNetwork({
         Name: LATE,
@@ -122,8 +141,9 @@ module.exports = {
         IPAM: { Config: [{ Subnet: '10.212.13.0/24' }] },
       });
       const created = Date.now();
-      await until(async () => (await namesIn(frame)).includes(LATE), { timeout: 10000, interval: 20, what: `"${LATE}" in the picture` });
-      const appeared = Date.now() - created;
+      const seenAt = await Promise.race([seen, new Promise(resolve => setTimeout(() => resolve(undefined), 10000))]);
+      if (!seenAt) throw new Error(`"${LATE}" did not appear in the picture within 10 s`);
+      const appeared = seenAt - created;
       log(`"${LATE}" appeared ${appeared} ms after the engine created it (${created - t0} ms for the create call)`);
       if (appeared > 1000) throw new Error(`"${LATE}" took ${appeared} ms to appear (target 1 s)`);
 
@@ -182,6 +202,28 @@ module.exports = {
       log(`drag of "${DRAG}" onto "${FRONT}" opened Connect with both filled in`);
       await page.keyboard.press('Escape');
       await quickInputClosed(page);
+
+      // Export as SVG and PNG through the save dialog: the hostile names are escaped text in the SVG file.
+      for (const format of ['svg', 'png']) {
+        // The dialog offers network-topology.<format> in the workspace folder; OK takes it.
+        const file = path.join(server.folder, `network-topology.${format}`);
+        fs.rmSync(file, { force: true });
+        await again.locator(`#export-${format}`).click();
+        const input = quickInput(page).locator('input').first();
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await until(async () => (await input.inputValue()).endsWith(`network-topology.${format}`), { what: 'the proposed file name' });
+        await input.press('Enter');
+        await until(() => fs.existsSync(file) && fs.statSync(file).size > 0, { timeout: 15000, what: `${file} written` });
+        const bytes = fs.readFileSync(file);
+        if (format === 'png' && bytes.subarray(1, 4).toString() !== 'PNG') throw new Error(`${file} is not a PNG`);
+        if (format === 'svg') {
+          const text = bytes.toString('utf8');
+          if (!text.includes(WEB) || !text.includes('dn-ui-&lt;img src=x onerror="window.__pwned=1"&gt;') || /<img|<script/.test(text))
+            throw new Error(`the SVG export does not carry the names as escaped text: ${text.slice(0, 300)}`);
+        }
+        log(`Export ${format.toUpperCase()} wrote ${bytes.length} bytes to ${file}`);
+        fs.rmSync(file, { force: true });
+      }
 
       // Reload: the serializer brings the panel back and it draws again.
       await page.reload();
