@@ -5,7 +5,6 @@
 // picture; after a reload the panel is back, drawn again.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const {
   openWorkbench,
