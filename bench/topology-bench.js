@@ -490,6 +490,45 @@ function positionsOf(laidOut) {
   return new Map(laidOut.nodes.map(n => [n.id, { x: n.x, y: n.y }]));
 }
 
+/**
+ * The extension's picture drawn by its webview page in headless Chromium: the first picture, then the update's
+ * diff. Undefined when Chromium or the built page is missing (reported, not failed: the layout figures stand alone).
+ */
+async function measureRender(lists) {
+  let render;
+  try {
+    render = require('./lib/topologyRender');
+  } catch (err) {
+    return { skipped: String(err.message ?? err) };
+  }
+  if (!fs.existsSync(render.CHROMIUM) || !fs.existsSync(path.join(ROOT, 'dist', 'webview', 'topology.js')))
+    return { skipped: `needs ${render.CHROMIUM} and dist/webview/topology.js (node scripts/build.js)` };
+  const { buildExplorerModel } = require(path.join(ROOT, 'out', 'src', 'model', 'explorer.js'));
+  const { buildTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'graph.js'));
+  const { TopologyLayout } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'layout.js'));
+  const { diffTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'diff.js'));
+  const firsts = [];
+  const firstScripts = [];
+  const updates = [];
+  const after = updatesFor(lists, CONFIG.runs);
+  for (let r = 0; r < CONFIG.runs; r++) {
+    const layout = new TopologyLayout();
+    const picture = layout.update(buildTopology(buildExplorerModel(lists.networks, lists.containers)));
+    const next = layout.update(buildTopology(buildExplorerModel(after[r].networks, after[r].containers)));
+    const { browser, page } = await render.openPage();
+    try {
+      firsts.push(await render.postAndPaint(page, { type: 'picture', picture, status: { kind: 'ready' } }));
+      firstScripts.push(await page.evaluate(() => window.__topologyDrawMs));
+      updates.push(await render.postAndPaint(page, { type: 'diff', diff: diffTopology(picture, next), status: { kind: 'ready' } }));
+      const drawn = await page.locator('#nodes .node').count();
+      if (drawn !== next.nodes.length) throw new Error(`the page drew ${drawn} boxes of ${next.nodes.length}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  return { first: summarize(firsts), firstScript: summarize(firstScripts), update: summarize(updates) };
+}
+
 function machine() {
   const cpus = os.cpus();
   return `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -536,7 +575,13 @@ async function main() {
         rows.push({ name: candidate.name, how: candidate.how, error: String(err.message ?? err) });
       }
     }
-    results.shapes[shape] = { nodes: graph.nodes.length, edges: graph.edges.length, components: components.length, rows };
+    const rendered = product ? await measureRender(lists) : { skipped: 'the extension is not compiled (npx tsc -p tsconfig.test.json)' };
+    if (rendered.skipped) log(`${shape}: render in Chromium skipped: ${rendered.skipped}`);
+    else
+      log(
+        `${shape}: render in Chromium: first picture ${fmtMs(rendered.first.median)} ms (script ${fmtMs(rendered.firstScript.median)} ms), update ${fmtMs(rendered.update.median)} ms`,
+      );
+    results.shapes[shape] = { nodes: graph.nodes.length, edges: graph.edges.length, components: components.length, rows, render: rendered };
   }
   for (const candidate of CANDIDATES.filter(c => c.importLine && !missingPackages(c).length)) {
     results.sizes[candidate.package] = await bundleSize(candidate.importLine);
@@ -576,6 +621,24 @@ function markdown(results) {
           `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${r.overlapsAfterUpdate} |`,
         );
     }
+    const product = s.rows.find(r => r.name.startsWith('Docker Networks') && !r.error);
+    if (s.render && !s.render.skipped) {
+      lines.push(
+        '',
+        `The extension's own page in headless Chromium (the webview script and stylesheet, without VS Code), median of ${CONFIG.runs}:`,
+        '',
+        '| Stage | Median | p95 |',
+        '| --- | --: | --: |',
+        `| Draw the first picture (message → painted frame) | ${fmtMs(s.render.first.median)} ms | ${fmtMs(s.render.first.p95)} ms |`,
+        `| … of which the page's script | ${fmtMs(s.render.firstScript.median)} ms | ${fmtMs(s.render.firstScript.p95)} ms |`,
+        `| Draw the update's diff | ${fmtMs(s.render.update.median)} ms | ${fmtMs(s.render.update.p95)} ms |`,
+      );
+      if (product)
+        lines.push(
+          `| **First layout + render** (layout median + draw median) | **${fmtMs(product.first.median + s.render.first.median)} ms** | |`,
+          `| **Update: layout + diff drawn** | **${fmtMs(product.update.median + s.render.update.median)} ms** | |`,
+        );
+    } else if (s.render?.skipped) lines.push('', `Render in Chromium not measured: ${s.render.skipped}.`);
     lines.push('');
   }
   lines.push('## What each adds to a minified bundle', '', '| Package | Minified | gzip |', '| --- | --: | --: |');

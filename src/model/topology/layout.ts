@@ -127,7 +127,9 @@ function partsOf(nodes: readonly Sized[], edges: readonly TopologyEdge[], hubs: 
 /** One part laid out by dagre, networks above their containers; centres relative to the part's top-left corner. */
 function layOutPart(part: Part): Map<string, Point> {
   const g = new graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 110, marginx: 0, marginy: 0 });
+  // Every edge runs from a network to a container, so there are two ranks whatever the ranker: the cheapest one
+  // (longest-path) gives the same ranks as the default network simplex at about half the time of the whole layout.
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 110, marginx: 0, marginy: 0, ranker: 'longest-path' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of part.nodes) g.setNode(node.id, { width: node.width, height: node.height });
   for (const edge of part.edges) g.setEdge(edge.source, edge.target);

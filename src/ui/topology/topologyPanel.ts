@@ -105,9 +105,12 @@ export class TopologyPanels extends DisposableOwner {
     this.current?.update();
   }
 
+  /** Kept when the panel closes: opening it again shows the picture at once, where it was. */
+  private readonly layout = new TopologyLayout();
+
   private adopt(panel: vscode.WebviewPanel): void {
     this.current?.panel.dispose();
-    const created = new TopologyPanel(panel, this.deps);
+    const created = new TopologyPanel(panel, this.deps, this.layout);
     this.current = created;
     this.own(
       panel.onDidDispose(() => {
@@ -128,7 +131,6 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 }
 
 export class TopologyPanel extends DisposableOwner {
-  private readonly layout = new TopologyLayout();
   /** The picture the webview holds (what its IDs refer to); undefined until it said it is ready. */
   private sent: LaidOutTopology | undefined;
   /** The latest picture laid out. */
@@ -142,6 +144,7 @@ export class TopologyPanel extends DisposableOwner {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: TopologyDependencies,
+    private readonly layout = new TopologyLayout(),
   ) {
     super();
     panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(deps.extensionUri) };

@@ -106,9 +106,11 @@ export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode,
   g.append(svgElement('line', { class: 'hit', x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
   g.append(svgElement('line', { class: 'wire', x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
   if (label) {
-    // Near the container: a network's many edges fan out from one box, so their labels would pile up there.
-    const t = from.hub ? 0.85 : 0.7;
-    g.append(svgElement('text', { class: 'label', x: a.x + (b.x - a.x) * t + 4, y: a.y + (b.y - a.y) * t }, label));
+    // Halfway, where a container's lines to its networks are furthest apart; a hub's long lines near the container.
+    const t = from.hub ? 0.85 : 0.5;
+    g.append(
+      svgElement('text', { class: 'label', 'text-anchor': 'middle', x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + 4 }, label),
+    );
   }
   return g;
 }
