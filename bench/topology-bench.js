@@ -368,12 +368,15 @@ function missingPackages(candidate) {
     .split(' ')
     .filter(Boolean)
     .filter(name => {
-      try {
-        require.resolve(`${name}/package.json`);
-        return false;
-      } catch {
-        return true;
+      for (const request of [`${name}/package.json`, name]) {
+        try {
+          require.resolve(request);
+          return false;
+        } catch {
+          // A package whose "exports" hides package.json still resolves by its name.
+        }
       }
+      return true;
     })
     .map(name => `${name}@${VERSIONS[name]}`);
 }
