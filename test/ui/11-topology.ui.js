@@ -30,6 +30,7 @@ const LATE = 'dn-ui-topo-late';
 const WEB = 'dn-ui-topo-web';
 const IDLE = 'dn-ui-topo-idle';
 const DRAG = 'dn-ui-topo-drag';
+const EVIL = 'dn-ui-topo-evil';
 const WEB_IP = '10.212.11.10';
 // Names the engine accepts for networks and aliases, each trying to run script if it were put in as markup.
 const HOSTILE_NETWORKS = [
@@ -66,13 +67,14 @@ module.exports = {
   name: 'topology picture: live, readable, hostile-proof, and acted on',
   async run({ page, server, shot, log }) {
     const docker = testEngine();
-    const all = { networks: [FRONT, BACK, LATE], containers: [WEB, IDLE, DRAG] };
+    const all = { networks: [FRONT, BACK, LATE], containers: [WEB, IDLE, DRAG, EVIL] };
     await removeTestObjects(docker, all);
     try {
       await createTestNetwork(docker, FRONT, { subnet: '10.212.11.0/24' });
       await createTestNetwork(docker, BACK, { subnet: '10.212.12.0/24' });
       for (const name of HOSTILE_NETWORKS) await createTestNetwork(docker, name);
-      const web = await createTestContainer(docker, WEB, { network: FRONT, ipv4: WEB_IP, aliases: HOSTILE_ALIASES });
+      const web = await createTestContainer(docker, WEB, { network: FRONT, ipv4: WEB_IP, aliases: ['web', 'frontend'] });
+      await createTestContainer(docker, EVIL, { network: BACK, ipv4: '10.212.12.66', aliases: HOSTILE_ALIASES });
       await docker.getNetwork(BACK).connect({ Container: web.id });
       await createTestContainer(docker, IDLE, { network: BACK, ipv4: '10.212.12.20', start: false });
       await createTestContainer(docker, DRAG);
@@ -92,8 +94,10 @@ module.exports = {
       const labels = await labelsIn(frame);
       const webLabel = labels.find(l => l.startsWith(`${WEB_IP}/24`));
       if (!webLabel) throw new Error(`no endpoint label with ${WEB_IP}/24 among ${JSON.stringify(labels)}`);
+      const evilLabel = labels.find(l => l.startsWith('10.212.12.66/24'));
       for (const alias of HOSTILE_ALIASES)
-        if (!webLabel.includes(alias)) throw new Error(`the label "${webLabel}" lacks the alias ${alias}`);
+        if (!evilLabel?.includes(alias)) throw new Error(`the label "${evilLabel}" lacks the alias ${alias}`);
+      if (!webLabel.includes(alias)) throw new Error(`the label "${webLabel}" lacks the alias ${alias}`);
       if (!(await nodeByName(frame, WEB).getAttribute('class')).includes('bridge')) throw new Error(`${WEB} is not drawn as a bridge`);
       const idleEdge = await frame.$$eval('#edges .edge.stopped text.label', els => els.map(e => e.textContent));
       if (!idleEdge.includes('10.212.12.20'))
@@ -117,6 +121,35 @@ module.exports = {
       if (await page.evaluate(() => window.__pwned)) throw new Error('hostile text ran script in the workbench');
       log(`hostile names shown as text; no image, inline script or link in the page; nothing ran`);
 
+      // Export as SVG and PNG through the save dialog: the hostile names are escaped text in the SVG file.
+      for (const format of ['svg', 'png']) {
+        // The dialog offers network-topology.<format> in the workspace folder; OK takes it.
+        const file = path.join(server.folder, `network-topology.${format}`);
+        fs.rmSync(file, { force: true });
+        await frame.locator(`#export-${format}`).click();
+        const input = quickInput(page).locator('input').first();
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await until(async () => (await input.inputValue()).endsWith(`network-topology.${format}`), { what: 'the proposed file name' });
+        await input.press('Enter');
+        await until(() => fs.existsSync(file) && fs.statSync(file).size > 0, { timeout: 15000, what: `${file} written` });
+        const bytes = fs.readFileSync(file);
+        if (format === 'png' && bytes.subarray(1, 4).toString() !== 'PNG') throw new Error(`${file} is not a PNG`);
+        if (format === 'svg') {
+          const text = bytes.toString('utf8');
+          if (!text.includes(WEB) || !text.includes('dn-ui-&lt;img src=x onerror="window.__pwned=1"&gt;') || /<img|<script/.test(text))
+            throw new Error(`the SVG export does not carry the names as escaped text: ${text.slice(0, 300)}`);
+        }
+        log(`Export ${format.toUpperCase()} wrote ${bytes.length} bytes to ${file}`);
+        fs.rmSync(file, { force: true });
+      }
+
+      // The hostile networks have made their point: the rest of the round (and its screenshot) goes on without them.
+      await docker.getContainer(EVIL).remove({ force: true });
+      for (const name of HOSTILE_NETWORKS) await docker.getNetwork(name).remove();
+      await until(async () => !(await namesIn(frame)).some(n => n === EVIL || HOSTILE_NETWORKS.includes(n)), {
+        timeout: 15000,
+        what: 'the hostile networks gone from the picture',
+      });
       // Live: a network created from outside appears in the open picture.
       // The page notes when the box arrives (same clock as this process), so polling adds nothing to the figure.
       const seen = frame.evaluate(
@@ -201,28 +234,6 @@ module.exports = {
       log(`drag of "${DRAG}" onto "${FRONT}" opened Connect with both filled in`);
       await page.keyboard.press('Escape');
       await quickInputClosed(page);
-
-      // Export as SVG and PNG through the save dialog: the hostile names are escaped text in the SVG file.
-      for (const format of ['svg', 'png']) {
-        // The dialog offers network-topology.<format> in the workspace folder; OK takes it.
-        const file = path.join(server.folder, `network-topology.${format}`);
-        fs.rmSync(file, { force: true });
-        await again.locator(`#export-${format}`).click();
-        const input = quickInput(page).locator('input').first();
-        await input.waitFor({ state: 'visible', timeout: 15000 });
-        await until(async () => (await input.inputValue()).endsWith(`network-topology.${format}`), { what: 'the proposed file name' });
-        await input.press('Enter');
-        await until(() => fs.existsSync(file) && fs.statSync(file).size > 0, { timeout: 15000, what: `${file} written` });
-        const bytes = fs.readFileSync(file);
-        if (format === 'png' && bytes.subarray(1, 4).toString() !== 'PNG') throw new Error(`${file} is not a PNG`);
-        if (format === 'svg') {
-          const text = bytes.toString('utf8');
-          if (!text.includes(WEB) || !text.includes('dn-ui-&lt;img src=x onerror="window.__pwned=1"&gt;') || /<img|<script/.test(text))
-            throw new Error(`the SVG export does not carry the names as escaped text: ${text.slice(0, 300)}`);
-        }
-        log(`Export ${format.toUpperCase()} wrote ${bytes.length} bytes to ${file}`);
-        fs.rmSync(file, { force: true });
-      }
 
       // Reload: the serializer brings the panel back and it draws again.
       await page.reload();

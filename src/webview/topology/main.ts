@@ -77,7 +77,11 @@ function drawEdgeById(id: string): void {
   const to = edge && nodes.get(edge.target);
   if (!edge || !from || !to) return;
   const existing = edgeElements.get(id);
-  const element = drawEdge(edge, from, to, existing);
+  const siblings = [...(edgesOfNode.get(edge.target) ?? [])]
+    .map(other => edges.get(other))
+    .filter((other): other is TopologyEdge => Boolean(other))
+    .sort((a, b) => (nodes.get(a.source)?.x ?? 0) - (nodes.get(b.source)?.x ?? 0) || (a.id < b.id ? -1 : 1));
+  const element = drawEdge(edge, from, to, existing, Math.max(0, siblings.indexOf(edge)), siblings.length);
   if (!existing) {
     edgeElements.set(id, element);
     (newEdges ?? edgeLayer).append(element);
@@ -144,7 +148,12 @@ function applyDiff(diff: TopologyDiff): void {
     if (old) unlink(old);
     edges.set(edge.id, edge);
     link(edge);
-    redraw.add(edge.id);
+    // The container's other lines may take other label places now.
+    for (const sibling of edgesOfNode.get(edge.target) ?? []) redraw.add(sibling);
+  }
+  for (const id of diff.removeEdges) {
+    const target = id.split(':')[2];
+    for (const sibling of edgesOfNode.get(`c:${target}`) ?? []) redraw.add(sibling);
   }
   for (const id of redraw) drawEdgeById(id);
   edgeLayer.append(newEdges);

@@ -95,7 +95,18 @@ function boxExit(node: LaidOutNode, toward: Point): Point {
 }
 
 /** An edge: a wide invisible line to click, the drawn line, and its label near the container end. */
-export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode, existing?: SVGGElement): SVGGElement {
+/**
+ * `slot` of `slots`: this line's place among the lines of its container, left to right. Their labels sit at
+ * different heights, so the addresses of a container on several networks do not cover each other.
+ */
+export function drawEdge(
+  edge: TopologyEdge,
+  from: LaidOutNode,
+  to: LaidOutNode,
+  existing?: SVGGElement,
+  slot = 0,
+  slots = 1,
+): SVGGElement {
   const g = existing ?? svgElement('g');
   g.replaceChildren();
   g.setAttribute('class', `edge ${edge.running ? 'running' : 'stopped'}${from.hub ? ' to-hub' : ''}`);
@@ -106,8 +117,8 @@ export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode,
   g.append(svgElement('line', { class: 'hit', x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
   g.append(svgElement('line', { class: 'wire', x1: a.x, y1: a.y, x2: b.x, y2: b.y }));
   if (label) {
-    // Halfway, where a container's lines to its networks are furthest apart; a hub's long lines near the container.
-    const t = from.hub ? 0.85 : 0.5;
+    // Between a third and two thirds of the way, by slot; a hub's long lines near the container.
+    const t = from.hub ? 0.85 : slots > 1 ? 0.3 + (0.4 * slot) / (slots - 1) : 0.5;
     g.append(
       svgElement('text', { class: 'label', 'text-anchor': 'middle', x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + 4 }, label),
     );
