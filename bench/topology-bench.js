@@ -430,7 +430,7 @@ async function measure(candidate, lists, graphFor) {
       maxPx: Math.round(Math.max(...stability.map(s => s.max))),
       movedShare: Math.round(avg('movedShare') * 1000) / 1000,
     },
-    overlapsAfterUpdate: overlapsSeen / CONFIG.runs,
+    overlapsAfterUpdate: Math.round((overlapsSeen / CONFIG.runs) * 10) / 10,
   };
 }
 
