@@ -99,14 +99,7 @@ function boxExit(node: LaidOutNode, toward: Point): Point {
  * `slot` of `slots`: this line's place among the lines of its container, left to right. Their labels sit at
  * different heights, so the addresses of a container on several networks do not cover each other.
  */
-export function drawEdge(
-  edge: TopologyEdge,
-  from: LaidOutNode,
-  to: LaidOutNode,
-  existing?: SVGGElement,
-  slot = 0,
-  slots = 1,
-): SVGGElement {
+export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode, existing?: SVGGElement, slot = 0, slots = 1): SVGGElement {
   const g = existing ?? svgElement('g');
   g.replaceChildren();
   g.setAttribute('class', `edge ${edge.running ? 'running' : 'stopped'}${from.hub ? ' to-hub' : ''}`);
