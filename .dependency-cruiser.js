@@ -22,6 +22,20 @@ module.exports = {
       from: { path: '^src/engine/' },
       to: { path: [VSCODE, '^src/ui/', '^src/extension\\.ts$'] },
     },
+    {
+      name: 'webview-is-a-web-page',
+      comment: 'src/webview runs in the webview (a browser page): only the pure topology model, no VS Code, Node or engine code.',
+      severity: 'error',
+      from: { path: '^src/webview/' },
+      to: { path: [VSCODE, DOCKERODE, '^src/engine/', '^src/ui/', '^src/extension\\.ts$'] },
+    },
+    {
+      name: 'webview-without-node',
+      comment: 'A browser has no Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/webview/' },
+      to: { dependencyTypes: ['core'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

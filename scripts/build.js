@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles src/extension.ts into dist/extension.js (one file). `vscode` is provided by the host; the optional
 // native add-ons of ssh2 / cpu-features stay external so their pure-JS fallbacks load at run time.
+// The topology picture's webview script is a second, browser bundle: dist/webview/topology.js.
 'use strict';
 const path = require('path');
 const esbuild = require('esbuild');
@@ -50,14 +51,30 @@ async function main() {
     sourcesContent: false,
     logLevel: 'warning',
   });
+  const webview = await esbuild.context({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/webview/topology/main.ts'],
+    bundle: true,
+    outfile: 'dist/webview/topology.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome114',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
   if (watch) {
     await ctx.watch();
+    await webview.watch();
     console.log('[build] watching src/ for changes');
     return;
   }
   await ctx.rebuild();
   await ctx.dispose();
-  console.log(`[build] dist/extension.js (${production ? 'production' : 'development'})`);
+  await webview.rebuild();
+  await webview.dispose();
+  console.log(`[build] dist/extension.js, dist/webview/topology.js (${production ? 'production' : 'development'})`);
 }
 
 main().catch(err => {

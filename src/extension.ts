@@ -20,6 +20,7 @@ import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
+import { TopologyPanels } from './ui/topology/topologyPanel';
 import type { Prompter } from './ui/wizard/prompter';
 
 /**
@@ -38,6 +39,8 @@ export interface DockerNetworksApi {
   readonly networksView: vscode.TreeView<EngineTreeNode>;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
+  /** The Network Topology panel and its restorer. */
+  readonly topology: TopologyPanels;
   /**
    * Every question goes to this prompter until the returned function puts the previous one back. Only when VS Code
    * runs the extension's tests (extensionMode Test): otherwise another extension could answer a Remove or Prune
@@ -105,6 +108,16 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const inspectDocuments = own(new InspectDocuments(sessions));
   own(new InspectLinks(sessions));
   const connectivityDocuments = own(new ConnectivityDocuments(sessions));
+  // The picture shows the default engine; its actions run as commands on that engine.
+  const topology = own(
+    new TopologyPanels({
+      extensionUri: extensionContext.extensionUri,
+      store: sessions.defaultSession.store,
+      viewState,
+      log,
+      commands: () => contextFor(shared!, sessions.defaultSession),
+    }),
+  );
 
   shared = {
     sessions,
@@ -116,6 +129,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     connectivityDocuments,
     log,
     viewState,
+    topology,
     prompter: new VsCodePrompter(),
   };
   for (const registration of registerCommands(COMMANDS, shared, commandTitles(extensionContext))) own(registration);
@@ -150,6 +164,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
       if (change.view) {
         display.reload();
         for (const session of sessions.all) session.networksTree.refresh();
+        topology.refresh();
       }
       if (change.engines) sessions.reload();
       if (change.connection) {
@@ -189,6 +204,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     networksView,
     viewState,
     log,
+    topology,
     ...(testing ? { usePrompter } : {}),
   };
 }

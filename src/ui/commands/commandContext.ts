@@ -41,6 +41,8 @@ export interface CommandContext {
   readonly connectivityDocuments: EngineConnectivityDocuments;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
+  /** The Network Topology panel. */
+  readonly topology: { show(focusId?: string): void };
   /** Every question to the user goes through it; tests substitute a scripted one. */
   prompter: Prompter;
   /** The connected engine: for commands whose definition `needs` it. */

@@ -20,6 +20,7 @@ import { retryConnectionCommand } from './retryConnection';
 import { showLogCommand } from './showLog';
 import { trustHostKeyCommand } from './trustHostKey';
 import { addEngineCommand, listEnginesCommand, removeEngineCommand } from './manageEngines';
+import { showInTopologyCommand, showTopologyCommand } from './showTopology';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   refreshCommand,
@@ -53,4 +54,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   checkConnectivityCommand,
   checkConnectivityToCommand,
   connectivityFixCommand,
+  showTopologyCommand,
+  showInTopologyCommand,
 ];

@@ -24,6 +24,8 @@ export interface SharedCommandContext {
   readonly containersView: vscode.TreeView<EngineTreeNode>;
   readonly inspectDocuments: InspectDocuments;
   readonly connectivityDocuments: ConnectivityDocuments;
+  /** The topology picture (of the default engine). */
+  readonly topology: { show(focusId?: string): void };
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
@@ -49,6 +51,7 @@ export function contextFor(shared: SharedCommandContext, engine: EngineSession):
       open: (a, b) => shared.connectivityDocuments.open(a, b, engine.entry.id),
       report: uri => shared.connectivityDocuments.report(uri),
     },
+    topology: shared.topology,
     log: shared.log,
     viewState: shared.viewState,
     get prompter() {

@@ -63,6 +63,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
         'networksView',
         'sessions',
         'store',
+        'topology',
         'usePrompter',
         'viewState',
       ],

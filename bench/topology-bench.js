@@ -1,0 +1,664 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench:topology`: which graph layout library draws the topology picture. Lays out a generated engine of
+// 300 networks, 600 containers and 1,200 endpoints with each candidate and measures
+//   - the first layout (median of the runs),
+//   - an incremental update: one network created and two existing containers connected to it,
+//   - how stable that update is: how far the nodes that did not change moved (mean, max, share that moved at all),
+//   - what the library adds to a minified bundle (esbuild metafile; gzip is about what it adds to the .vsix),
+// and the same for the extension's own layout (src/model/topology, compiled into out/) when it is built.
+// No engine needed. Each candidate runs in this process in turn (a child process each would also count its start).
+// Only the chosen library (@dagrejs/dagre) is a dependency; to measure the others again, install them first without
+// saving them:  npm install --no-save elkjs@0.12.1 cytoscape@3.35.0 cytoscape-fcose@2.2.0
+//
+// Options (flags or environment):
+//   --networks=N    BENCH_NETWORKS    (300)       --containers=N  BENCH_CONTAINERS (600)
+//   --runs=N        BENCH_RUNS        first layouts and updates per candidate (5)
+//   --shape=S       BENCH_SHAPE       projects (clusters wired in pairs), connected (one proxy network joins all), or both (both)
+//   --only=a,b      BENCH_ONLY        candidate names to run
+//   --results-dir=D BENCH_RESULTS_DIR (bench/results): writes topology-latest.json and topology-latest.md
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+
+const { now, summarize, fmtMs } = require('./lib/util');
+const { topologyLists, withNetworkAndTwoEndpoints } = require('./lib/topologyFixture');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function option(name, env, fallback) {
+  const flag = process.argv.find(a => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : 'true';
+  return process.env[env] ?? fallback;
+}
+const CONFIG = {
+  networks: Number(option('networks', 'BENCH_NETWORKS', '300')),
+  containers: Number(option('containers', 'BENCH_CONTAINERS', '600')),
+  runs: Math.max(1, Number(option('runs', 'BENCH_RUNS', '5'))),
+  shapes: (s => (s === 'both' ? ['projects', 'connected'] : [s]))(option('shape', 'BENCH_SHAPE', 'both')),
+  only: option('only', 'BENCH_ONLY', '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean),
+  resultsDir: option('results-dir', 'BENCH_RESULTS_DIR', path.join(__dirname, 'results')),
+};
+const TARGETS = { firstMs: 1000, updateMs: 100, vsixBytes: 2 * 1024 * 1024 };
+
+const T0 = Date.now();
+const log = message => console.log(`[topology-bench +${((Date.now() - T0) / 1000).toFixed(0)}s] ${message}`);
+
+// ---------- the graph every candidate lays out: networks and containers as boxes, endpoints as edges ----------
+const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
+/** Box sizes as the picture draws them: about 7 px per character of the name, two lines for networks. */
+function boxOf(kind, name) {
+  return kind === 'network'
+    ? { width: clamp(name.length * 7 + 48, 150, 300), height: 56 }
+    : { width: clamp(name.length * 7 + 40, 130, 260), height: 40 };
+}
+
+function graphOf(lists) {
+  const nodes = [];
+  const edges = [];
+  for (const n of lists.networks) nodes.push({ id: `n:${n.Id}`, kind: 'network', ...boxOf('network', n.Name) });
+  const byName = new Map(lists.networks.map(n => [n.Name, n]));
+  for (const c of lists.containers) {
+    const name = c.Names[0].slice(1);
+    nodes.push({ id: `c:${c.Id}`, kind: 'container', ...boxOf('container', name) });
+    for (const netName of Object.keys(c.NetworkSettings.Networks)) {
+      const net = byName.get(netName);
+      if (net) edges.push({ id: `e:${net.Id}:${c.Id}`, source: `n:${net.Id}`, target: `c:${c.Id}` });
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Connected components (union-find), each {key, nodes, edges}, biggest first, ties by their first node's id. */
+function componentsOf(graph) {
+  const parent = new Map(graph.nodes.map(n => [n.id, n.id]));
+  const find = x => {
+    while (parent.get(x) !== x) {
+      parent.set(x, parent.get(parent.get(x)));
+      x = parent.get(x);
+    }
+    return x;
+  };
+  for (const e of graph.edges) parent.set(find(e.source), find(e.target));
+  const groups = new Map();
+  for (const n of graph.nodes) {
+    const root = find(n.id);
+    if (!groups.has(root)) groups.set(root, { nodes: [], edges: [] });
+    groups.get(root).nodes.push(n);
+  }
+  for (const e of graph.edges) groups.get(find(e.source)).edges.push(e);
+  const list = [...groups.values()].map(g => ({
+    ...g,
+    key: `${g.nodes
+      .map(n => n.id)
+      .sort()
+      .join(',')}|${g.edges
+      .map(e => e.id)
+      .sort()
+      .join(',')}`,
+  }));
+  return list.sort((a, b) => b.nodes.length - a.nodes.length || (a.nodes[0].id < b.nodes[0].id ? -1 : 1));
+}
+
+// ---------- packing laid-out components on shelves, keeping unchanged ones where they are ----------
+const GAP = 60;
+function bboxOf(positions, nodes) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    const p = positions.get(n.id);
+    x0 = Math.min(x0, p.x - n.width / 2);
+    y0 = Math.min(y0, p.y - n.height / 2);
+    x1 = Math.max(x1, p.x + n.width / 2);
+    y1 = Math.max(y1, p.y + n.height / 2);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+const overlaps = (a, b) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
+
+/** Lays out each component on its own (layoutComponent → Map id → centre) and packs them; update() re-lays only changed ones. */
+function componentPacker(layoutComponent) {
+  const state = { components: new Map(), positions: new Map(), shelf: { x: 0, y: 0, rowH: 0, width: 0 } };
+  const place = (local, comp, box) => {
+    // Shelves as wide as the square root of the total area times 1.6: a picture about as wide as a screen.
+    const s = state.shelf;
+    if (s.x > 0 && s.x + box.w > s.width) {
+      s.x = 0;
+      s.y += s.rowH + GAP;
+      s.rowH = 0;
+    }
+    const dx = s.x - box.x;
+    const dy = s.y - box.y;
+    s.x += box.w + GAP;
+    s.rowH = Math.max(s.rowH, box.h);
+    const placed = new Map();
+    for (const n of comp.nodes) {
+      const p = local.get(n.id);
+      placed.set(n.id, { x: p.x + dx, y: p.y + dy });
+    }
+    return placed;
+  };
+  return {
+    async first(graph) {
+      const comps = componentsOf(graph);
+      const area = graph.nodes.reduce((sum, n) => sum + (n.width + GAP) * (n.height + GAP * 2), 0);
+      state.shelf = { x: 0, y: 0, rowH: 0, width: Math.sqrt(area) * 1.6 };
+      for (const comp of comps) {
+        const local = await layoutComponent(comp);
+        const placed = place(local, comp, bboxOf(local, comp.nodes));
+        for (const [id, p] of placed) state.positions.set(id, p);
+        state.components.set(comp.key, { comp, box: bboxOf(state.positions, comp.nodes) });
+      }
+      return state.positions;
+    },
+    async update(graph) {
+      const comps = componentsOf(graph);
+      const keep = new Map();
+      const changed = [];
+      for (const comp of comps) {
+        if (state.components.has(comp.key)) keep.set(comp.key, comp);
+        else changed.push(comp);
+      }
+      const positions = new Map();
+      const boxes = [];
+      for (const key of keep.keys()) {
+        const { comp, box } = state.components.get(key);
+        for (const n of comp.nodes) positions.set(n.id, state.positions.get(n.id));
+        boxes.push(box);
+      }
+      const components = new Map([...keep.keys()].map(key => [key, state.components.get(key)]));
+      for (const comp of changed) {
+        const local = await layoutComponent(comp);
+        // Anchor the new layout where its old nodes were (their centroid stays put), unless that overlaps another.
+        const old = comp.nodes.filter(n => state.positions.has(n.id));
+        let dx = 0;
+        let dy = 0;
+        if (old.length) {
+          for (const n of old) {
+            dx += state.positions.get(n.id).x - local.get(n.id).x;
+            dy += state.positions.get(n.id).y - local.get(n.id).y;
+          }
+          dx /= old.length;
+          dy /= old.length;
+        }
+        const localBox = bboxOf(local, comp.nodes);
+        let placed;
+        const anchored = { x: localBox.x + dx, y: localBox.y + dy, w: localBox.w, h: localBox.h };
+        if (old.length && !boxes.some(b => overlaps(b, anchored))) {
+          placed = new Map(comp.nodes.map(n => [n.id, { x: local.get(n.id).x + dx, y: local.get(n.id).y + dy }]));
+        } else {
+          placed = place(local, comp, localBox);
+        }
+        for (const [id, p] of placed) positions.set(id, p);
+        const box = bboxOf(positions, comp.nodes);
+        boxes.push(box);
+        components.set(comp.key, { comp, box });
+      }
+      state.components = components;
+      state.positions = positions;
+      return positions;
+    },
+  };
+}
+
+// ---------- the candidates ----------
+function dagreLayout(dagre, graph, previous) {
+  const g = previous ?? new dagre.graphlib.Graph();
+  if (!previous) g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 90, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const ids = new Set(graph.nodes.map(n => n.id));
+  for (const id of g.nodes()) if (!ids.has(id)) g.removeNode(id);
+  for (const n of graph.nodes) g.setNode(n.id, { width: n.width, height: n.height });
+  for (const e of graph.edges) g.setEdge(e.source, e.target);
+  dagre.layout(g);
+  const positions = new Map();
+  for (const n of graph.nodes) {
+    const p = g.node(n.id);
+    positions.set(n.id, { x: p.x, y: p.y });
+  }
+  return { positions, g };
+}
+
+const ELK_BASE = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.spacing.nodeNode': '24',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.spacing.componentComponent': String(GAP),
+};
+const ELK_INTERACTIVE = {
+  'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
+  'elk.layered.layering.strategy': 'INTERACTIVE',
+  'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
+  'elk.layered.nodePlacement.strategy': 'INTERACTIVE',
+};
+async function elkLayout(elk, graph, options, previous) {
+  const result = await elk.layout({
+    id: 'root',
+    layoutOptions: options,
+    children: graph.nodes.map(n => {
+      const p = previous?.get(n.id);
+      return { id: n.id, width: n.width, height: n.height, ...(p ? { x: p.x - n.width / 2, y: p.y - n.height / 2 } : {}) };
+    }),
+    edges: graph.edges.map(e => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  });
+  const positions = new Map();
+  for (const c of result.children) positions.set(c.id, { x: c.x + c.width / 2, y: c.y + c.height / 2 });
+  return positions;
+}
+
+function cytoscapeElements(graph) {
+  return [
+    ...graph.nodes.map(n => ({ group: 'nodes', data: { id: n.id, w: n.width, h: n.height } })),
+    ...graph.edges.map(e => ({ group: 'edges', data: { id: e.id, source: e.source, target: e.target } })),
+  ];
+}
+function runCy(cy, options) {
+  const layout = cy.layout({ name: 'fcose', animate: false, quality: 'default', nodeSeparation: 60, idealEdgeLength: 90, ...options });
+  layout.run();
+  const positions = new Map();
+  cy.nodes().forEach(n => {
+    const p = n.position();
+    positions.set(n.id(), { x: p.x, y: p.y });
+  });
+  return positions;
+}
+
+const CANDIDATES = [
+  {
+    name: 'elkjs layered',
+    package: 'elkjs',
+    importLine: "import ELK from 'elkjs/lib/elk.bundled.js'; globalThis.lib = ELK;",
+    how: 'whole graph; update: the interactive strategies seeded with the previous positions',
+    make() {
+      const ELK = require('elkjs/lib/elk.bundled.js');
+      const elk = new ELK();
+      let last;
+      return {
+        first: async graph => (last = await elkLayout(elk, graph, ELK_BASE)),
+        update: async graph => (last = await elkLayout(elk, graph, { ...ELK_BASE, ...ELK_INTERACTIVE }, last)),
+      };
+    },
+  },
+  {
+    name: 'elkjs layered, per component',
+    package: 'elkjs',
+    how: 'each connected component on its own, packed on shelves; update: only changed components, anchored in place',
+    make() {
+      const ELK = require('elkjs/lib/elk.bundled.js');
+      const elk = new ELK();
+      return componentPacker(comp => elkLayout(elk, comp, { ...ELK_BASE, 'elk.separateConnectedComponents': 'false' }));
+    },
+  },
+  {
+    name: 'cytoscape + fcose',
+    package: 'cytoscape cytoscape-fcose',
+    importLine: "import cytoscape from 'cytoscape'; import fcose from 'cytoscape-fcose'; cytoscape.use(fcose); globalThis.lib = cytoscape;",
+    how: 'force-directed (fCoSE), headless; update: new nodes at their neighbours, then fCoSE incremental (randomize: false)',
+    make() {
+      const cytoscape = require('cytoscape');
+      if (!cytoscape.__fcose) {
+        cytoscape.use(require('cytoscape-fcose'));
+        cytoscape.__fcose = true;
+      }
+      let cy;
+      const style = [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }];
+      return {
+        first: async graph => {
+          cy = cytoscape({ headless: true, styleEnabled: true, style, elements: cytoscapeElements(graph) });
+          return runCy(cy, { randomize: true });
+        },
+        update: async graph => {
+          const have = new Set(cy.elements().map(e => e.id()));
+          const fresh = cytoscapeElements(graph).filter(e => !have.has(e.data.id));
+          cy.add(fresh.filter(e => e.group === 'nodes'));
+          cy.add(fresh.filter(e => e.group === 'edges'));
+          for (const el of fresh.filter(e => e.group === 'nodes')) {
+            const node = cy.getElementById(el.data.id);
+            const around = node.neighborhood('node');
+            if (around.length) {
+              const p = around.boundingBox();
+              node.position({ x: (p.x1 + p.x2) / 2, y: (p.y1 + p.y2) / 2 });
+            }
+          }
+          return runCy(cy, { randomize: false });
+        },
+      };
+    },
+  },
+  {
+    name: '@dagrejs/dagre',
+    package: '@dagrejs/dagre',
+    importLine: "import dagre from '@dagrejs/dagre'; globalThis.lib = dagre;",
+    how: "whole graph; update: the same graph object laid out again (dagre 3's dynamic mode keeps the previous order)",
+    make() {
+      const dagre = require('@dagrejs/dagre');
+      let g;
+      return {
+        first: async graph => {
+          const r = dagreLayout(dagre, graph);
+          g = r.g;
+          return r.positions;
+        },
+        update: async graph => dagreLayout(dagre, graph, g).positions,
+      };
+    },
+  },
+  {
+    name: '@dagrejs/dagre, per component',
+    package: '@dagrejs/dagre',
+    how: 'each connected component on its own, packed on shelves; update: only changed components, anchored in place',
+    make() {
+      const dagre = require('@dagrejs/dagre');
+      return componentPacker(async comp => dagreLayout(dagre, comp).positions);
+    },
+  },
+];
+
+const VERSIONS = { elkjs: '0.12.1', cytoscape: '3.35.0', 'cytoscape-fcose': '2.2.0', '@dagrejs/dagre': '3.1.3' };
+function missingPackages(candidate) {
+  return (candidate.package ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .filter(name => {
+      for (const request of [`${name}/package.json`, name]) {
+        try {
+          require.resolve(request);
+          return false;
+        } catch {
+          // A package whose "exports" hides package.json still resolves by its name.
+        }
+      }
+      return true;
+    })
+    .map(name => `${name}@${VERSIONS[name]}`);
+}
+
+// ---------- measuring ----------
+function displacement(before, after) {
+  const moves = [];
+  for (const [id, p] of before) {
+    const q = after.get(id);
+    if (q) moves.push(Math.hypot(q.x - p.x, q.y - p.y));
+  }
+  const mean = moves.reduce((a, b) => a + b, 0) / Math.max(1, moves.length);
+  return { mean, max: Math.max(0, ...moves), movedShare: moves.filter(m => m > 1).length / Math.max(1, moves.length) };
+}
+
+/** The update: a new network with two containers from different places of the picture connected to it. */
+function updatesFor(lists, runs) {
+  const count = lists.containers.length;
+  return Array.from({ length: runs }, (_, r) => {
+    const a = (r * 97 + 11) % count;
+    const b = (a + Math.floor(count / 3) + r * 31) % count;
+    return withNetworkAndTwoEndpoints(lists, r, [a, b]);
+  });
+}
+
+async function measure(candidate, lists, graphFor) {
+  const firsts = [];
+  const updates = [];
+  const stability = [];
+  let overlapsSeen = 0;
+  const base = graphFor(lists);
+  const after = updatesFor(lists, CONFIG.runs).map(graphFor);
+  for (let r = 0; r < CONFIG.runs; r++) {
+    const instance = candidate.make();
+    let t = now();
+    const before = await instance.first(base);
+    firsts.push(now() - t);
+    const snapshot = new Map([...before].map(([id, p]) => [id, { ...p }]));
+    t = now();
+    const next = await instance.update(after[r]);
+    updates.push(now() - t);
+    stability.push(displacement(snapshot, next));
+    overlapsSeen += countOverlaps(after[r], next);
+  }
+  const avg = key => stability.reduce((sum, s) => sum + s[key], 0) / stability.length;
+  return {
+    first: summarize(firsts),
+    update: summarize(updates),
+    stability: {
+      meanPx: Math.round(avg('mean') * 10) / 10,
+      maxPx: Math.round(Math.max(...stability.map(s => s.max))),
+      movedShare: Math.round(avg('movedShare') * 1000) / 1000,
+    },
+    overlapsAfterUpdate: Math.round((overlapsSeen / CONFIG.runs) * 10) / 10,
+  };
+}
+
+/** Pairs of boxes drawn on top of each other (a layout that overlaps is not a usable picture). */
+function countOverlaps(graph, positions) {
+  const boxes = graph.nodes.map(n => {
+    const p = positions.get(n.id);
+    return { x0: p.x - n.width / 2, x1: p.x + n.width / 2, y0: p.y - n.height / 2, y1: p.y + n.height / 2 };
+  });
+  boxes.sort((a, b) => a.x0 - b.x0);
+  let count = 0;
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length && boxes[j].x0 < boxes[i].x1 - 1; j++)
+      if (boxes[j].y0 < boxes[i].y1 - 1 && boxes[i].y0 < boxes[j].y1 - 1) count++;
+  return count;
+}
+
+/** Bytes a minified browser bundle of just this library has (esbuild), and gzipped (≈ what the .vsix grows by). */
+async function bundleSize(importLine) {
+  const esbuild = require('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: importLine, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    external: ['web-worker'],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)
+    .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { minified: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length, biggestInputs: inputs.slice(0, 3) };
+}
+
+// ---------- the extension's own layout, when compiled ----------
+function productCandidate() {
+  const modulePath = path.join(ROOT, 'out', 'src', 'model', 'topology', 'layout.js');
+  if (!fs.existsSync(modulePath)) return undefined;
+  const { buildExplorerModel } = require(path.join(ROOT, 'out', 'src', 'model', 'explorer.js'));
+  const { buildTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'graph.js'));
+  const { TopologyLayout } = require(modulePath);
+  return {
+    name: 'Docker Networks (src/model/topology)',
+    how: 'the extension: explorer model → topology graph → layout, as the panel runs it (model building included)',
+    graphFor: lists => buildTopology(buildExplorerModel(lists.networks, lists.containers)),
+    make() {
+      const layout = new TopologyLayout();
+      return {
+        first: async graph => positionsOf(layout.update(graph)),
+        update: async graph => positionsOf(layout.update(graph)),
+      };
+    },
+  };
+}
+function positionsOf(laidOut) {
+  return new Map(laidOut.nodes.map(n => [n.id, { x: n.x, y: n.y }]));
+}
+
+/**
+ * The extension's picture drawn by its webview page in headless Chromium: the first picture, then the update's
+ * diff. Undefined when Chromium or the built page is missing (reported, not failed: the layout figures stand alone).
+ */
+async function measureRender(lists) {
+  let render;
+  try {
+    render = require('./lib/topologyRender');
+  } catch (err) {
+    return { skipped: String(err.message ?? err) };
+  }
+  if (!fs.existsSync(render.CHROMIUM) || !fs.existsSync(path.join(ROOT, 'dist', 'webview', 'topology.js')))
+    return { skipped: `needs ${render.CHROMIUM} and dist/webview/topology.js (node scripts/build.js)` };
+  const { buildExplorerModel } = require(path.join(ROOT, 'out', 'src', 'model', 'explorer.js'));
+  const { buildTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'graph.js'));
+  const { TopologyLayout } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'layout.js'));
+  const { diffTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'diff.js'));
+  const firsts = [];
+  const firstScripts = [];
+  const updates = [];
+  const after = updatesFor(lists, CONFIG.runs);
+  for (let r = 0; r < CONFIG.runs; r++) {
+    const layout = new TopologyLayout();
+    const picture = layout.update(buildTopology(buildExplorerModel(lists.networks, lists.containers)));
+    const next = layout.update(buildTopology(buildExplorerModel(after[r].networks, after[r].containers)));
+    const { browser, page } = await render.openPage();
+    try {
+      firsts.push(await render.postAndPaint(page, { type: 'picture', picture, status: { kind: 'ready' } }));
+      firstScripts.push(await page.evaluate(() => window.__topologyDrawMs));
+      updates.push(await render.postAndPaint(page, { type: 'diff', diff: diffTopology(picture, next), status: { kind: 'ready' } }));
+      const drawn = await page.locator('#nodes .node').count();
+      if (drawn !== next.nodes.length) throw new Error(`the page drew ${drawn} boxes of ${next.nodes.length}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  return { first: summarize(firsts), firstScript: summarize(firstScripts), update: summarize(updates) };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main() {
+  log(
+    `${CONFIG.networks} networks, ${CONFIG.containers} containers, ${CONFIG.runs} runs per candidate; shapes: ${CONFIG.shapes.join(', ')}`,
+  );
+  const results = {
+    config: CONFIG,
+    targets: TARGETS,
+    machine: machine(),
+    date: new Date().toISOString(),
+    loadAtStart: os.loadavg()[0],
+    shapes: {},
+    sizes: {},
+  };
+  const product = productCandidate();
+  for (const shape of CONFIG.shapes) {
+    const lists = topologyLists({ networks: CONFIG.networks, containers: CONFIG.containers, shape });
+    const graph = graphOf(lists);
+    const components = componentsOf(graph).map(c => c.nodes.length);
+    log(
+      `shape ${shape}: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${components.length} components (largest ${components[0]} nodes)`,
+    );
+    const rows = [];
+    for (const candidate of [...CANDIDATES, ...(product ? [product] : [])]) {
+      if (CONFIG.only.length && !CONFIG.only.some(o => candidate.name.includes(o))) continue;
+      const missing = missingPackages(candidate);
+      if (missing.length) {
+        log(`${shape}: ${candidate.name}: skipped, not installed (npm install --no-save ${missing.join(' ')})`);
+        continue;
+      }
+      log(`${shape}: ${candidate.name} …`);
+      try {
+        const m = await measure(candidate, lists, candidate.graphFor ?? graphOf);
+        log(
+          `${shape}: ${candidate.name}: first ${fmtMs(m.first.median)} ms, update ${fmtMs(m.update.median)} ms, unchanged nodes moved ${m.stability.meanPx} px on average (${Math.round(m.stability.movedShare * 100)} % moved), ${m.overlapsAfterUpdate} overlaps`,
+        );
+        rows.push({ name: candidate.name, how: candidate.how, ...m });
+      } catch (err) {
+        log(`${shape}: ${candidate.name} failed: ${err.stack ?? err}`);
+        rows.push({ name: candidate.name, how: candidate.how, error: String(err.message ?? err) });
+      }
+    }
+    const rendered = product ? await measureRender(lists) : { skipped: 'the extension is not compiled (npx tsc -p tsconfig.test.json)' };
+    if (rendered.skipped) log(`${shape}: render in Chromium skipped: ${rendered.skipped}`);
+    else
+      log(
+        `${shape}: render in Chromium: first picture ${fmtMs(rendered.first.median)} ms (script ${fmtMs(rendered.firstScript.median)} ms), update ${fmtMs(rendered.update.median)} ms`,
+      );
+    results.shapes[shape] = { nodes: graph.nodes.length, edges: graph.edges.length, components: components.length, rows, render: rendered };
+  }
+  for (const candidate of CANDIDATES.filter(c => c.importLine && !missingPackages(c).length)) {
+    results.sizes[candidate.package] = await bundleSize(candidate.importLine);
+    log(
+      `size: ${candidate.package}: ${results.sizes[candidate.package].minified} bytes minified, ${results.sizes[candidate.package].gzip} gzip`,
+    );
+  }
+  const vsix = path.join(ROOT, `${require(path.join(ROOT, 'package.json')).name}-${require(path.join(ROOT, 'package.json')).version}.vsix`);
+  if (fs.existsSync(vsix)) results.vsixBytes = fs.statSync(vsix).size;
+  results.loadAtEnd = os.loadavg()[0];
+  fs.mkdirSync(CONFIG.resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.md'), markdown(results));
+  log(`wrote ${path.relative(ROOT, path.join(CONFIG.resultsDir, 'topology-latest.md'))}`);
+}
+
+function markdown(results) {
+  const lines = [
+    `# Topology layout benchmark`,
+    '',
+    `${CONFIG.networks} networks, ${CONFIG.containers} containers, ${CONFIG.runs} runs per candidate. ${results.machine}; ${results.date.slice(0, 10)}; load average ${results.loadAtStart.toFixed(2)} at start, ${results.loadAtEnd.toFixed(2)} at end. Run with \`npm run bench:topology\`.`,
+    '',
+    `Targets: first layout ≤ ${TARGETS.firstMs} ms (with the render), update ≤ ${TARGETS.updateMs} ms, nodes that did not change stay put.`,
+    '',
+  ];
+  for (const [shape, s] of Object.entries(results.shapes)) {
+    lines.push(
+      `## Shape "${shape}": ${s.nodes} nodes, ${s.edges} edges, ${s.components} connected components`,
+      '',
+      '| Candidate | First layout (median / p95) | Update (median / p95) | Unchanged nodes: mean move | max move | share moved | Overlaps after update |',
+      '| --- | --: | --: | --: | --: | --: | --: |',
+    );
+    for (const r of s.rows) {
+      if (r.error) lines.push(`| ${r.name} | failed: ${r.error} | | | | | |`);
+      else
+        lines.push(
+          `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${r.overlapsAfterUpdate} |`,
+        );
+    }
+    const product = s.rows.find(r => r.name.startsWith('Docker Networks') && !r.error);
+    if (s.render && !s.render.skipped) {
+      lines.push(
+        '',
+        `The extension's own page in headless Chromium (the webview script and stylesheet, without VS Code), median of ${CONFIG.runs}:`,
+        '',
+        '| Stage | Median | p95 |',
+        '| --- | --: | --: |',
+        `| Draw the first picture (message → painted frame) | ${fmtMs(s.render.first.median)} ms | ${fmtMs(s.render.first.p95)} ms |`,
+        `| … of which the page's script | ${fmtMs(s.render.firstScript.median)} ms | ${fmtMs(s.render.firstScript.p95)} ms |`,
+        `| Draw the update's diff | ${fmtMs(s.render.update.median)} ms | ${fmtMs(s.render.update.p95)} ms |`,
+      );
+      if (product)
+        lines.push(
+          `| **First layout + render** (layout median + draw median) | **${fmtMs(product.first.median + s.render.first.median)} ms** | |`,
+          `| **Update: layout + diff drawn** | **${fmtMs(product.update.median + s.render.update.median)} ms** | |`,
+        );
+    } else if (s.render?.skipped) lines.push('', `Render in Chromium not measured: ${s.render.skipped}.`);
+    lines.push('');
+  }
+  lines.push('## What each adds to a minified bundle', '', '| Package | Minified | gzip |', '| --- | --: | --: |');
+  for (const [name, size] of Object.entries(results.sizes))
+    lines.push(`| ${name} | ${(size.minified / 1024).toFixed(0)} KiB | ${(size.gzip / 1024).toFixed(0)} KiB |`);
+  if (results.vsixBytes)
+    lines.push('', `The .vsix at the time of the run: ${(results.vsixBytes / 1024).toFixed(0)} KiB (target ≤ 2048 KiB).`);
+  lines.push('', '## How each candidate was run', '');
+  for (const r of Object.values(results.shapes)[0]?.rows ?? []) lines.push(`- **${r.name}**: ${r.how}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// elkjs's in-process worker keeps a timer alive: end when the results are written.
+main().then(
+  () => process.exit(0),
+  err => {
+    console.error(err);
+    process.exit(1);
+  },
+);

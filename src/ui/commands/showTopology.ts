@@ -1,0 +1,26 @@
+import { containerNodeIdOf, networkNodeIdOf } from '../../model/topology/graph';
+import type { CommandDefinition } from './commandContext';
+import { clickedNode } from './targets';
+
+/** Opens the Network Topology panel (or brings it forward). */
+export const showTopologyCommand: CommandDefinition = {
+  id: 'dockerNetworks.topology.show',
+  run: context => context.topology.show(),
+};
+
+/** From a network or container node of a tree: the panel, with that node selected and centred. */
+export const showInTopologyCommand: CommandDefinition = {
+  id: 'dockerNetworks.topology.showNode',
+  run: (context, clicked, selection) => {
+    const node = clickedNode(clicked, selection, ['network', 'container', 'endpoint', 'containerNetwork']);
+    const id =
+      node?.kind === 'network'
+        ? networkNodeIdOf(node.id)
+        : node?.kind === 'container'
+          ? containerNodeIdOf(node.id)
+          : node
+            ? containerNodeIdOf(node.containerId)
+            : undefined;
+    context.topology.show(id);
+  },
+};
