@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../model/createNetwork';
 import { AddressPool, DEFAULT_ADDRESS_POOLS, HostAddress, parseAddressPools } from '../../model/ipam';
 import { settings } from '../settings';
+import { revealById } from '../tree/revealNode';
 import { networkNodeId } from '../tree/treeItems';
 import { runCreateNetworkWizard } from '../wizard/createNetwork/wizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
@@ -31,9 +32,7 @@ function addressPools(context: CommandContext): readonly AddressPool[] {
 /** Selects the new network in the tree; says so when the filter hides it. */
 async function revealCreated(context: CommandContext, id: string, name: string): Promise<void> {
   await context.store.reload();
-  const node = context.networksTree.findById(networkNodeId(id));
-  if (node) {
-    await context.networksView.reveal(node, { select: true, focus: true });
+  if (await revealById(context.networksView, context.networksTree, networkNodeId(id), { select: true, focus: true })) {
     void vscode.window.showInformationMessage(`Created network "${name}".`);
   } else {
     void vscode.window.showInformationMessage(`Created network "${name}" (hidden by the current filter).`);

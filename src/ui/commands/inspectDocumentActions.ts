@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { answersFromNetwork, toDockerCliCommand } from '../../model/createNetwork';
 import { INSPECT_SCHEME, parseInspectUri } from '../documents/inspectDocuments';
+import { revealById } from '../tree/revealNode';
 import { containerNodeId, networkNodeId } from '../tree/treeItems';
 import { settings } from '../settings';
 import type { CommandDefinition } from './commandContext';
@@ -47,13 +48,11 @@ export const revealInspectedCommand: CommandDefinition = {
       target.kind === 'network'
         ? [context.networksTree, context.networksView, networkNodeId(target.id)]
         : [context.containersTree, context.containersView, containerNodeId(target.id)];
-    const node = tree.findById(id);
-    if (!node) {
+    if (!(await revealById(view, tree, id, { select: true, focus: true, expand: true }))) {
       void vscode.window.showInformationMessage(
         `The ${target.kind} "${target.name}" is not in the tree (removed, or hidden by the filter).`,
       );
       return;
     }
-    await view.reveal(node, { select: true, focus: true, expand: true });
   },
 };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext, CommandDefinition } from './commandContext';
+import { revealById } from '../tree/revealNode';
 import { containerNodeId, endpointNodeId } from '../tree/treeItems';
 import { clickedNode } from './targets';
 
@@ -15,14 +16,14 @@ export const revealInNetworksCommand: CommandDefinition = {
           ? [endpointNodeId(node.networkId, node.containerId)]
           : []
         : node.networks.filter(n => n.networkId).map(n => endpointNodeId(n.networkId!, node.id));
-    const targets = ids.map(id => context.networksTree.findById(id)).filter(target => target !== undefined);
+    const targets = ids.filter(id => context.networksTree.findById(id) !== undefined);
     if (!targets.length) {
       const name = node.kind === 'container' ? node.name : node.containerName;
       void vscode.window.showInformationMessage(`"${name}" is on no network shown in the Networks view (check the filter).`);
       return;
     }
-    for (const [index, target] of targets.entries()) {
-      await context.networksView.reveal(target, { select: index === 0, focus: index === 0, expand: true });
+    for (const [index, id] of targets.entries()) {
+      await revealById(context.networksView, context.networksTree, id, { select: index === 0, focus: index === 0, expand: true });
     }
   },
 };
@@ -33,7 +34,10 @@ export const revealInContainersCommand: CommandDefinition = {
   run: async (context: CommandContext, clicked, selection) => {
     const endpoint = clickedNode(clicked, selection, 'endpoint');
     if (!endpoint) return;
-    const target = context.containersTree.findById(containerNodeId(endpoint.containerId));
-    if (target) await context.containersView.reveal(target, { select: true, focus: true, expand: true });
+    await revealById(context.containersView, context.containersTree, containerNodeId(endpoint.containerId), {
+      select: true,
+      focus: true,
+      expand: true,
+    });
   },
 };

@@ -20,6 +20,7 @@ import {
   validateFromWebview,
 } from '../../model/topology/protocol';
 import type { CommandContext } from '../commands/commandContext';
+import { revealById } from '../tree/revealNode';
 import { connectDropped } from '../commands/connectContainer';
 import { DisposableOwner } from '../disposable';
 import type { NetworkViewState } from '../tree/networkViewState';
@@ -299,8 +300,7 @@ export class TopologyPanel extends DisposableOwner {
         : target.kind === 'container'
           ? [context.containersTree, context.containersView, containerNodeId(target.container.id)]
           : [context.networksTree, context.networksView, endpointNodeId(target.endpoint.networkId, target.endpoint.containerId)];
-    const node = tree.findById(nodeId);
-    if (node) await view.reveal(node, { select: true, focus: false, expand: target.kind === 'endpoint' ? true : undefined });
+    await revealById(view, tree, nodeId, { select: true, focus: false, expand: target.kind === 'endpoint' ? true : undefined });
   }
 
   private async save(format: 'svg' | 'png', data: string): Promise<void> {
