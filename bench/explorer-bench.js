@@ -225,15 +225,30 @@ async function heapChurn(docker, s, { count, networksInUse }) {
   const loadsBefore = s.store.loadCount;
   const t0 = now();
   const ids = await pool(subnets, CONFIG.concurrency, async ({ subnet }, i) => {
-    const created = await docker.createNetwork({ Name: `bench-churn-${i}`, Labels: fixture.LABELS, IPAM: { Config: [{ Subnet: subnet }] } });
+    const created = await docker.createNetwork({
+      Name: `bench-churn-${i}`,
+      Labels: fixture.LABELS,
+      IPAM: { Config: [{ Subnet: subnet }] },
+    });
     return created.id;
   });
   await pool(ids, CONFIG.concurrency, id => docker.getNetwork(id).remove());
   const ms = now() - t0;
-  await waitFor(() => s.store.model && !s.store.model.networks.some(n => n.name.startsWith('bench-churn-')), 'the churn gone from the model', 30000);
+  await waitFor(
+    () => s.store.model && !s.store.model.networks.some(n => n.name.startsWith('bench-churn-')),
+    'the churn gone from the model',
+    30000,
+  );
   await settle(s.store);
   const afterChurnMiB = heapUsedMiB();
-  return { events: 2 * count, ms, reloads: s.store.loadCount - loadsBefore, afterLoadMiB, afterChurnMiB, growth: afterChurnMiB / afterLoadMiB - 1 };
+  return {
+    events: 2 * count,
+    ms,
+    reloads: s.store.loadCount - loadsBefore,
+    afterLoadMiB,
+    afterChurnMiB,
+    growth: afterChurnMiB / afterLoadMiB - 1,
+  };
 }
 
 // ---------- (b) the CLI way ----------
