@@ -54,7 +54,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
     assert.strictEqual(typeof api.usePrompter, 'function');
     assert.deepStrictEqual(
       Object.keys(api).sort(),
-      ['connection', 'containersTree', 'log', 'networksTree', 'networksView', 'store', 'usePrompter', 'viewState'],
+      ['connection', 'containersTree', 'log', 'networksTree', 'networksView', 'store', 'topology', 'usePrompter', 'viewState'],
       'the API is what tests read, not the command context',
     );
   });
