@@ -11,6 +11,8 @@ import { activateExtension } from './extensionApi';
 suite('Network Topology panel', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The suites after this one expect the Networks view to be where the user would look.
+    await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
     await cleanUpEngine();
   });
 
