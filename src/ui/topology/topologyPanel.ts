@@ -173,6 +173,11 @@ export class TopologyPanel extends DisposableOwner {
     });
   }
 
+  /** The picture the webview was last sent: what its messages may name. */
+  get shown(): LaidOutTopology | undefined {
+    return this.sent;
+  }
+
   focus(id: string): void {
     if (this.ready && this.sent) this.post({ type: 'focus', id });
     else this.pendingFocus = id;

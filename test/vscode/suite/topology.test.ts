@@ -11,6 +11,8 @@ import { activateExtension } from './extensionApi';
 suite('Network Topology panel', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The suites after this one expect the Networks view to be where the user would look.
+    await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
     await cleanUpEngine();
   });
 
@@ -52,15 +54,7 @@ suite('Network Topology panel', () => {
     const panel = api.topology.panel!;
     const id = networkNodeIdOf(created.id);
     // In the picture the webview holds: the store saw the create event and the panel sent it on.
-    await waitFor(
-      async () => {
-        const before = panel.handled.length;
-        await panel.receive({ type: 'reveal', id });
-        return !panel.handled[before].refused;
-      },
-      `"${name}" in the picture`,
-      30000,
-    );
+    await waitFor(() => panel.shown?.nodes.some(n => n.id === id), `"${name}" in the picture`, 30000);
     const prompter = new ScriptedPrompter([CANCEL]);
     const restore = api.usePrompter!(prompter);
     try {
