@@ -3,28 +3,10 @@
 // that network, at B's address there.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { DockerNetworksApi } from '../../../src/extension';
 import type { ConnectivityReport } from '../../../src/model/connectivity';
-import { Answer, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { activateExtension } from './extensionApi';
+import { activateExtension, withScript } from './extensionApi';
 import { cleanUpEngine, engineDocker, RUN_ID, runContainer, TEST_LABEL, uniqueName } from '../../support/engineFixture';
 import { waitFor } from '../../support/waitFor';
-
-async function answered<T>(
-  api: DockerNetworksApi,
-  answers: Answer[],
-  run: () => Thenable<T>,
-): Promise<{ result: T; prompter: ScriptedPrompter }> {
-  const prompter = new ScriptedPrompter(answers);
-  const restore = api.usePrompter!(prompter);
-  try {
-    const result = await run();
-    assert.strictEqual(prompter.remaining, 0, `unused answers: the flow asked ${prompter.asked.length} questions`);
-    return { result, prompter };
-  } finally {
-    restore();
-  }
-}
 
 suite('Check Connectivity', () => {
   suiteTeardown(cleanUpEngine);
@@ -46,7 +28,7 @@ suite('Check Connectivity', () => {
     );
     await waitFor(() => api.store.model?.containers.some(c => c.name === db && c.running), 'the db container loaded');
 
-    const { result, prompter } = await answered(api, [db], () =>
+    const { result, prompter } = await withScript(api, [db], () =>
       vscode.commands.executeCommand<{ uri: vscode.Uri; report: ConnectivityReport }>(
         'dockerNetworks.container.checkConnectivityTo',
         node,
@@ -71,7 +53,7 @@ suite('Check Connectivity', () => {
     assert.match(text, /## Reaching the outside and the host/);
 
     // The fix: the Connect flow with B and the network already chosen, confirmed with the defaults.
-    const { prompter: connect } = await answered(api, ['Connect with defaults'], () =>
+    const { prompter: connect } = await withScript(api, ['Connect with defaults'], () =>
       vscode.commands.executeCommand('dockerNetworks.container.applyConnectivityFix', {
         container: report.fix!.container.id,
         network: report.fix!.network.id,
@@ -86,7 +68,7 @@ suite('Check Connectivity', () => {
     const after = document.getText();
     assert.ok(after.includes(`\`${address}\``), `B's address ${address} in:\n${after}`);
     assert.ok(after.includes(`\`${front}\``), 'the network named on the path');
-    const again = await answered(api, [db], () =>
+    const again = await withScript(api, [db], () =>
       vscode.commands.executeCommand<{ report: ConnectivityReport }>('dockerNetworks.container.checkConnectivityTo', node, [node]),
     );
     assert.strictEqual(again.result.report.verdict, 'reachable');

@@ -4,28 +4,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DockerNetworksApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/ui/tree/treeItems';
-import { Answer, CANCEL, ScriptedPrompter } from '../../support/scriptedPrompter';
-import { activateExtension } from './extensionApi';
+import { CANCEL } from '../../support/scriptedPrompter';
+import { activateExtension, withScript } from './extensionApi';
 import { cleanUpEngine, engineDocker, RUN_ID, runContainer, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
 import { waitFor } from '../../support/waitFor';
 
 const labels = { [TEST_LABEL]: RUN_ID };
-
-async function withScript<T>(
-  api: DockerNetworksApi,
-  answers: Answer[],
-  run: () => Thenable<T>,
-): Promise<{ result: T; prompter: ScriptedPrompter }> {
-  const prompter = new ScriptedPrompter(answers);
-  const restore = api.usePrompter!(prompter);
-  try {
-    const result = await run();
-    assert.strictEqual(prompter.remaining, 0, `unused answers: the flow asked ${prompter.asked.length} questions`);
-    return { result, prompter };
-  } finally {
-    restore();
-  }
-}
 
 function networkNode(api: DockerNetworksApi, name: string): ExplorerNode | undefined {
   return api.networksTree.getChildren().find(node => node.kind === 'network' && node.name === name);
