@@ -11,9 +11,15 @@ const fs = require('fs');
 const path = require('path');
 
 const { ROOT, ensureDependencies } = require('./lib/bootstrap');
-const PHASES = ['lint', 'unit', 'grammar', 'engine', 'remote', 'vscode', 'ui', 'package'];
+const PHASES = ['lint', 'unit', 'grammar', 'engine', 'remote', 'multihost', 'vscode', 'ui', 'package'];
 /** The engine suites that start real servers of their own (TLS engine, sshd, Podman): counted as the "remote" phase. */
 const REMOTE_SUITES = /^(remoteEngines|podman)\.engine\.test\.js$/;
+/**
+ * The suites that build multi-host rigs of their own (a two-node swarm in network namespaces, a network plugin,
+ * macvlan parents): counted as the "multihost" phase.
+ */
+const MULTIHOST_SUITES = /^(multiHost|networkPlugin|macvlan)\.engine\.test\.js$/;
+const ENGINE_PHASES = ['engine', 'remote', 'multihost', 'vscode', 'ui'];
 const requested = process.argv.slice(2);
 const phases = requested.length ? requested : PHASES;
 for (const phase of phases) if (!PHASES.includes(phase)) fail(`unknown test phase "${phase}" (phases: ${PHASES.join(', ')})`);
@@ -126,7 +132,7 @@ async function main() {
     await runnerTests('grammar', 'test/grammar/run.js', 'grammar', {});
   }
 
-  const needsEngine = phases.some(phase => ['engine', 'remote', 'vscode', 'ui'].includes(phase));
+  const needsEngine = phases.some(phase => ENGINE_PHASES.includes(phase));
   const needsHost = phases.some(phase => ['vscode', 'ui', 'package'].includes(phase));
   if (!needsEngine) return packagePhase();
   const engineScripts = require('./engine/private-engine');
@@ -138,7 +144,7 @@ async function main() {
     await engineScripts.ensureTestImage(engine.dockerHost, { log: say });
   } catch (err) {
     console.error(`could not start the test engine: ${err.message}`);
-    for (const phase of phases.filter(p => ['engine', 'remote', 'vscode', 'ui'].includes(p))) record(phase, 0, 1);
+    for (const phase of phases.filter(p => ENGINE_PHASES.includes(p))) record(phase, 0, 1);
     if (engine) await engine.stop({ keepLogs: true });
     return;
   }
@@ -146,11 +152,15 @@ async function main() {
   try {
     if (phases.includes('engine')) {
       say(`engine integration tests against ${engine.dockerHost}`);
-      await nodeTests('engine', 'test/engine', env, file => !REMOTE_SUITES.test(file));
+      await nodeTests('engine', 'test/engine', env, file => !REMOTE_SUITES.test(file) && !MULTIHOST_SUITES.test(file));
     }
     if (phases.includes('remote')) {
       say('remote engines against real servers on loopback: TLS dockerd, sshd, Podman');
       await nodeTests('remote', 'test/engine', env, file => REMOTE_SUITES.test(file));
+    }
+    if (phases.includes('multihost')) {
+      say('multi-host networking: a two-node swarm in network namespaces, a network plugin, macvlan');
+      await nodeTests('multihost', 'test/engine', env, file => MULTIHOST_SUITES.test(file));
     }
     if (needsHost && !prepareHost()) return;
     if (phases.includes('vscode')) {
