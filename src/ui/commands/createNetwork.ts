@@ -57,6 +57,7 @@ export async function createNetworkFlow(
       existingNetworks,
       drivers: details.networkDrivers,
       swarmActive: details.swarmActive,
+      swarmWorker: details.swarmWorker,
       capabilities: gateway.capabilities,
       hostAddresses: hostAddresses(),
       hostInterfaces: Object.keys(os.networkInterfaces()),

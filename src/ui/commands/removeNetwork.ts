@@ -3,8 +3,17 @@ import { removeNetworks } from '../../engine/networkOperations';
 import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
 import { runBatch } from './batch';
 import { gatewayAfterQuestions } from './engineGuard';
-import type { CommandDefinition } from './commandContext';
+import type { CommandContext, CommandDefinition } from './commandContext';
+import type { DockerGateway } from '../../engine/gateway';
 import { pickNetworks, selectedNodes } from './targets';
+
+/** A swarm network's endpoints on other engines of the window are disconnected there. */
+function gatewayOfEngine(context: CommandContext, engineId: string): DockerGateway {
+  const session = context.sessions.byId(engineId);
+  const state = session?.connection.state;
+  if (state?.kind !== 'connected') throw new Error(`engine "${session?.entry.name ?? engineId}", where the container is, is not connected`);
+  return state.gateway;
+}
 
 /** Removes networks after a modal confirmation that names each one and what depends on it. */
 export const removeNetworkCommand: CommandDefinition = {
@@ -33,7 +42,12 @@ export const removeNetworkCommand: CommandDefinition = {
       title: 'Removing networks',
       total: entries.length,
       words: removalWords,
-      run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: choice !== RemoveChoices.remove }),
+      run: options =>
+        removeNetworks(gateway, entries, {
+          ...options,
+          disconnectRunning: choice !== RemoveChoices.remove,
+          gatewayOf: engineId => gatewayOfEngine(context, engineId),
+        }),
     });
   },
 };

@@ -104,7 +104,9 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
     const tree = this.treeOf(session);
     return {
       findById: id => this.remember(session, tree.findById(id)),
-      latest: node => this.remember(session, tree.latest(node))!,
+      // Only what this engine's tree has is remembered as its own: a swarm network's endpoint from another engine
+      // stays the row of the engine it is shown under.
+      latest: node => (tree.findById(nodeId(node)) ? this.remember(session, tree.latest(node)) : node),
     };
   }
 

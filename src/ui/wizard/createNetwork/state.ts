@@ -11,6 +11,8 @@ export interface CreateWizardInput {
   /** Network drivers the engine offers (`/info` Plugins.Network). */
   readonly drivers: readonly string[];
   readonly swarmActive: boolean;
+  /** The engine is a swarm worker: it can use overlays but not create them. */
+  readonly swarmWorker?: boolean;
   readonly capabilities: EngineCapabilities;
   readonly hostAddresses: readonly HostAddress[];
   readonly hostInterfaces: readonly string[];

@@ -12,7 +12,7 @@ import { effectiveAnswers, summaryStep } from './summary';
 export type { CreateWizardInput } from './state';
 export const CREATE_TITLE = 'Create Network';
 
-function driverDescription(driver: string, swarmActive: boolean): string {
+function driverDescription(driver: string, swarmActive: boolean, swarmWorker: boolean): string {
   switch (driver) {
     case 'bridge':
       return 'containers on this host, NAT to the outside (the default)';
@@ -21,6 +21,7 @@ function driverDescription(driver: string, swarmActive: boolean): string {
     case 'ipvlan':
       return "like macvlan, sharing the parent's MAC address";
     case 'overlay':
+      if (swarmWorker) return 'spans the hosts of the swarm: created on a manager (this engine is a worker)';
       return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
     default:
       return 'network plugin';
@@ -46,11 +47,18 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
         placeholder: `Network driver for "${s.answers.name}"`,
         options: creatableDrivers(input.drivers).map(d => ({
           label: d,
-          description: driverDescription(d, input.swarmActive),
+          description: driverDescription(d, input.swarmActive, input.swarmWorker ?? false),
           value: d,
           picked: d === s.answers.driver,
         })),
       });
+      if (driver === 'overlay' && input.swarmWorker) {
+        await ask.explain(
+          'Overlay networks are created on a swarm manager',
+          'This engine is a swarm worker: it refuses to create overlays ("This node is not a swarm manager"). Create the network on a manager (Add Engine… to see it here); mark it attachable so standalone containers on this worker can connect. It then appears on this worker as soon as something here attaches to it.',
+        );
+        continue;
+      }
       if (driver === 'overlay' && !input.swarmActive) {
         await ask.explain(
           'Overlay networks need swarm mode',
