@@ -79,6 +79,9 @@ export interface ContainerModel {
   readonly networkMode: string;
   readonly ports: readonly PortModel[];
   readonly networks: readonly ContainerNetworkModel[];
+  /** Offered for a swarm network from another engine of its swarm: that engine, and the node it is. */
+  readonly engineId?: string;
+  readonly node?: string;
 }
 
 export interface ExplorerModel {

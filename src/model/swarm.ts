@@ -246,3 +246,15 @@ function nodeNamer(cluster: readonly SwarmMember[]): (member: SwarmMember) => st
   const nodes = cluster.flatMap(member => member.model!.swarm!.nodes);
   return member => nodes.find(node => node.id === member.model!.swarm!.nodeId)?.name ?? member.engineName;
 }
+
+/**
+ * The engines of the window in the same swarm as `engineId`, itself first, each with its node's name; undefined
+ * when it shares its swarm with no other engine of the window.
+ */
+export function swarmPeers(members: readonly SwarmMember[], engineId: string): { member: SwarmMember; node: string }[] | undefined {
+  const cluster = swarmClusters(members).find(c => c.some(m => m.engineId === engineId));
+  if (!cluster) return undefined;
+  const names = nodeNamer(cluster);
+  const self = cluster.find(m => m.engineId === engineId)!;
+  return [self, ...cluster.filter(m => m !== self)].map(member => ({ member, node: names(member) }));
+}

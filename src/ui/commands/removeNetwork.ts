@@ -2,18 +2,9 @@ import * as vscode from 'vscode';
 import { removeNetworks } from '../../engine/networkOperations';
 import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
 import { runBatch } from './batch';
-import { gatewayAfterQuestions } from './engineGuard';
-import type { CommandContext, CommandDefinition } from './commandContext';
-import type { DockerGateway } from '../../engine/gateway';
+import { gatewayAfterQuestions, gatewayOfEngine } from './engineGuard';
+import type { CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
-
-/** A swarm network's endpoints on other engines of the window are disconnected there. */
-function gatewayOfEngine(context: CommandContext, engineId: string): DockerGateway {
-  const session = context.sessions.byId(engineId);
-  const state = session?.connection.state;
-  if (state?.kind !== 'connected') throw new Error(`engine "${session?.entry.name ?? engineId}", where the container is, is not connected`);
-  return state.gateway;
-}
 
 /** Removes networks after a modal confirmation that names each one and what depends on it. */
 export const removeNetworkCommand: CommandDefinition = {
