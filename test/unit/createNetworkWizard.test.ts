@@ -265,6 +265,15 @@ describe('create network wizard', () => {
     assert.match(prompter.question('Overlay networks need swarm mode').text, /not a swarm manager/);
   });
 
+  test('overlay on a swarm worker is explained: overlays are created on a manager, then appear here on first use', async () => {
+    const prompter = new ScriptedPrompter(['ov', 'overlay', 'OK', CANCEL]);
+    await runCreateNetworkWizard(prompter, { ...input(), swarmWorker: true });
+    const explained = prompter.question('Overlay networks are created on a swarm manager').text;
+    assert.match(explained, /swarm worker/);
+    assert.match(explained, /appears on this worker as soon as something here attaches/);
+    assert.match(prompter.asked[1].optionDetails![prompter.asked[1].options!.indexOf('overlay')] ?? '', /created on a manager/);
+  });
+
   test('config-only and config-from', async () => {
     const prompter = new ScriptedPrompter([
       'child',
