@@ -212,6 +212,25 @@ describe('create network wizard', () => {
     assert.ok(!prompter.question('Tick what to configure').options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
   });
 
+  test('a parent another macvlan network uses says so, and a VLAN sub-interface can be typed instead', async () => {
+    const lan = network('lan-a', { Driver: 'macvlan', Options: { parent: 'veth9' } });
+    const prompter = new ScriptedPrompter([
+      'lan-b',
+      'macvlan',
+      'Type an interface name…',
+      'veth9.42',
+      'Create with defaults',
+      'Create network "lan-b"',
+    ]);
+    const answers = await runCreateNetworkWizard(prompter, input({ existingNetworks: [...existing, lan] }));
+    assert.equal(answers?.driverOptions.parent, 'veth9.42');
+    const step = prompter.question('Parent interface for the macvlan network');
+    assert.match(
+      step.optionDetails![step.options!.indexOf('veth9')] ?? '',
+      /parent of "lan-a": another network needs a VLAN sub-interface such as veth9\.10/,
+    );
+  });
+
   test('several IPv4 subnets on a macvlan network, each with its own fields, added one after another', async () => {
     const prompter = new ScriptedPrompter([
       'lan',

@@ -73,6 +73,12 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
   };
 }
 
+/** Two macvlan networks cannot share a parent: a VLAN sub-interface of it (`eth0.10`) can be another's parent. */
+function parentUse(input: CreateWizardInput, parent: string): string | undefined {
+  const users = input.existingNetworks.filter(n => n.Options?.parent === parent).map(n => `"${n.Name}"`);
+  return users.length ? `parent of ${users.join(', ')}: another network needs a VLAN sub-interface such as ${parent}.10` : undefined;
+}
+
 /** macvlan and ipvlan need the host interface their traffic leaves through. */
 function parentStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
@@ -80,7 +86,9 @@ function parentStep(input: CreateWizardInput): Step<WizardState> {
     const picked = await ask.pick({
       placeholder: `Parent interface for the ${s.answers.driver} network: its traffic leaves through this host interface`,
       options: [
-        ...input.hostInterfaces.filter(i => i !== 'lo').map(i => ({ label: i, value: i, picked: i === current })),
+        ...input.hostInterfaces
+          .filter(i => i !== 'lo')
+          .map(i => ({ label: i, description: parentUse(input, i), value: i, picked: i === current })),
         { label: 'Type an interface name…', description: 'e.g. eth0.10 for a VLAN sub-interface', value: '' },
       ],
     });
