@@ -163,6 +163,33 @@ suite('A two-node swarm in one window', () => {
     );
   });
 
+  test('Create on the manager makes an attachable, encrypted overlay with its subnet, gateway and labels', async () => {
+    const name = uniqueName('enc');
+    await withScript(
+      api,
+      [
+        name,
+        'overlay',
+        'Configure options…',
+        ['IPv4 subnet…', 'Attachable', 'Encrypted', 'Labels…'],
+        '10.214.2.0/24',
+        '10.214.2.1',
+        '',
+        '',
+        `${TEST_LABEL}=${RUN_ID}`,
+        `Create network "${name}"`,
+      ],
+      () => vscode.commands.executeCommand('dockerNetworks.network.create', rootOf(session('node-1'))),
+    );
+    const inspected = await manager.getNetwork(name).inspect();
+    assert.strictEqual(inspected.Driver, 'overlay');
+    assert.strictEqual(inspected.Scope, 'swarm');
+    assert.strictEqual(inspected.Attachable, true);
+    assert.ok('encrypted' in (inspected.Options ?? {}), `options: ${JSON.stringify(inspected.Options)}`);
+    assert.deepStrictEqual(inspected.IPAM?.Config, [{ Subnet: '10.214.2.0/24', Gateway: '10.214.2.1' }]);
+    await waitFor(() => overlayUnder('node-1') && networksUnder('node-1').some(n => n.name === name), 'the new overlay under node-1');
+  });
+
   test('Create on the worker explains that overlays are created on a manager', async () => {
     const { prompter } = await withScript(api, [uniqueName('wont'), 'overlay', 'OK', CANCEL], () =>
       vscode.commands.executeCommand('dockerNetworks.network.create', rootOf(session('node-2'))),
