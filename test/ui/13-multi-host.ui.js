@@ -31,7 +31,7 @@ module.exports = {
   async run({ page, server, shot, log }) {
     const file = path.join(server.dirs.udd, 'Machine', 'settings.json');
     const original = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    const pair = await swarmRig.startSwarmPair({ log });
+    const pair = await swarmRig.spawnSwarmRig({ log });
     const plugin = await networkPlugin.start({ log });
     const local = testEngine();
     const pluginNetwork = 'plugin-net';
@@ -44,7 +44,7 @@ module.exports = {
         Driver: 'overlay',
         Attachable: true,
         Labels: LABELS,
-        IPAM: { Config: [{ Subnet: '10.214.7.0/24' }] },
+        IPAM: { Config: [{ Subnet: '10.216.207.0/24' }] },
       });
       await runOn(manager, 'web-on-node-1', 'app-overlay');
       await runOn(worker, 'db-on-node-2', 'app-overlay');
@@ -74,7 +74,7 @@ module.exports = {
       for (const row of [onManager, onWorker]) {
         const description = await rowDescription(row);
         log(`endpoint: ${description}`);
-        if (!/^on .+ · 10\.214\.7\.\d+\/24/.test(description))
+        if (!/^on .+ · 10\.216\.207\.\d+\/24/.test(description))
           throw new Error(`the endpoint does not name its node and address: ${description}`);
       }
 

@@ -24,7 +24,7 @@ interface SwarmPair {
   stop(): Promise<void>;
 }
 const rig = require(path.join(__dirname, '../../../../scripts/engine/swarm-rig.js')) as {
-  startSwarmPair(options: { log: (line: string) => void }): Promise<SwarmPair>;
+  spawnSwarmRig(options: { log: (line: string) => void }): Promise<SwarmPair>;
 };
 const engineScripts = require(path.join(__dirname, '../../../../scripts/engine/private-engine.js')) as {
   dockerFor(dockerHost: string): Docker;
@@ -62,7 +62,7 @@ suite('A two-node swarm in one window', () => {
     this.timeout(240000);
     api = await activateExtension();
     await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
-    pair = await rig.startSwarmPair({ log: line => console.log(`  [swarm] ${line}`) });
+    pair = await rig.spawnSwarmRig({ log: line => console.log(`  [swarm] ${line}`) });
     manager = engineScripts.dockerFor(pair.manager.dockerHost);
     worker = engineScripts.dockerFor(pair.worker.dockerHost);
     await manager.createNetwork({
@@ -70,7 +70,7 @@ suite('A two-node swarm in one window', () => {
       Driver: 'overlay',
       Attachable: true,
       Labels: labels,
-      IPAM: { Config: [{ Subnet: '10.214.1.0/24' }] },
+      IPAM: { Config: [{ Subnet: '10.216.201.0/24' }] },
     });
     await run(manager, 'on-manager', overlay);
     await run(worker, 'on-worker', overlay);
@@ -134,7 +134,7 @@ suite('A two-node swarm in one window', () => {
       80000,
     );
     assert.strictEqual(new Set(tasks.map(t => t.node)).size, 2, 'one task on each node');
-    assert.ok(tasks.every(t => t.ipv4?.startsWith('10.214.1.')));
+    assert.ok(tasks.every(t => t.ipv4?.startsWith('10.216.201.')));
     const item = api.engineTrees.networks.getTreeItem(tasks[0]);
     assert.match(String(item.description), new RegExp(`task of ${service}`));
 
@@ -156,7 +156,7 @@ suite('A two-node swarm in one window', () => {
     );
     assert.match(prompter.asked[0].optionDetails?.[prompter.asked[0].options!.indexOf(standalone)] ?? '', /^on /);
     const inspected = await worker.getContainer(standalone).inspect();
-    assert.ok(inspected.NetworkSettings.Networks[overlay]?.IPAddress.startsWith('10.214.1.'), 'connected on the worker');
+    assert.ok(inspected.NetworkSettings.Networks[overlay]?.IPAddress.startsWith('10.216.201.'), 'connected on the worker');
     await waitFor(
       () => endpointRows(overlayUnder('node-1')!).find(e => e.containerName === standalone && e.engineId === session('node-2').entry.id),
       'the new endpoint under the overlay, on node-2',
@@ -172,8 +172,8 @@ suite('A two-node swarm in one window', () => {
         'overlay',
         'Configure options…',
         ['IPv4 subnet…', 'Attachable', 'Encrypted', 'Labels…'],
-        '10.214.2.0/24',
-        '10.214.2.1',
+        '10.216.202.0/24',
+        '10.216.202.1',
         '',
         '',
         `${TEST_LABEL}=${RUN_ID}`,
@@ -186,7 +186,7 @@ suite('A two-node swarm in one window', () => {
     assert.strictEqual(inspected.Scope, 'swarm');
     assert.strictEqual(inspected.Attachable, true);
     assert.ok('encrypted' in (inspected.Options ?? {}), `options: ${JSON.stringify(inspected.Options)}`);
-    assert.deepStrictEqual(inspected.IPAM?.Config, [{ Subnet: '10.214.2.0/24', Gateway: '10.214.2.1' }]);
+    assert.deepStrictEqual(inspected.IPAM?.Config, [{ Subnet: '10.216.202.0/24', Gateway: '10.216.202.1' }]);
     await waitFor(() => overlayUnder('node-1') && networksUnder('node-1').some(n => n.name === name), 'the new overlay under node-1');
   });
 
