@@ -3,7 +3,7 @@
 // same words.
 import { spawnSync } from 'node:child_process';
 
-export type KernelFeature = 'network namespaces' | 'veth' | 'vxlan' | 'macvlan' | '802.1q VLAN';
+export type KernelFeature = 'network namespaces' | 'veth' | 'vxlan' | 'macvlan' | '802.1q VLAN' | 'ipvlan' | 'dummy links';
 
 const SYS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const env = { ...process.env, PATH: `${process.env.PATH ?? ''}:${SYS_PATH}` };
@@ -12,12 +12,17 @@ function ip(...args: string[]): boolean {
   return spawnSync('ip', args, { env, stdio: 'ignore' }).status === 0;
 }
 
-/** Each feature's probe, run in order inside the scratch namespace `ns` (the veth `p0` exists for the later ones). */
+/**
+ * Each feature's probe, run in order inside the scratch namespace `ns`: the veth pair p0/p1 is the parent of the
+ * later ones (this kernel has no dummy links), so without veth (or namespaces) those report missing too.
+ */
 const probes: Record<Exclude<KernelFeature, 'network namespaces'>, (ns: string) => boolean> = {
   veth: ns => ip('-n', ns, 'link', 'add', 'p0', 'type', 'veth', 'peer', 'name', 'p1'),
   vxlan: ns => ip('-n', ns, 'link', 'add', 'vx42', 'type', 'vxlan', 'id', '42', 'dstport', '4789', 'local', '127.0.0.1'),
   macvlan: ns => ip('-n', ns, 'link', 'add', 'link', 'p0', 'name', 'mv0', 'type', 'macvlan', 'mode', 'bridge'),
   '802.1q VLAN': ns => ip('-n', ns, 'link', 'add', 'link', 'p0', 'name', 'p0.42', 'type', 'vlan', 'id', '42'),
+  'dummy links': ns => ip('-n', ns, 'link', 'add', 'dm0', 'type', 'dummy'),
+  ipvlan: ns => ip('-n', ns, 'link', 'add', 'link', 'p1', 'name', 'iv0', 'type', 'ipvlan', 'mode', 'l2'),
 };
 
 let cache: Set<KernelFeature> | undefined;
@@ -34,7 +39,6 @@ export function kernelFeatures(): Set<KernelFeature> {
       ip('netns', 'del', ns);
     }
   }
-  // macvlan and VLAN probes need the veth parent: without veth they say nothing.
   cache = found;
   return found;
 }
