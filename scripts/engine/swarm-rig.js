@@ -7,9 +7,11 @@
 //          stop() leaves the swarm (force), stops both engines and deletes the veth and the namespaces; the same
 //          happens synchronously on process exit and on SIGINT/SIGTERM/SIGHUP (without the swarm leave: the
 //          engines' data roots, swarm state included, are deleted anyway).
+//          spawnSwarmRig({log})          -> {manager, worker, subnet, swarmAddressPool, stop()}: the CLI below in a child
+//          process, for runners whose own process must not hold the engines (stop() sends SIGTERM and awaits the exit)
 // CLI:     node scripts/engine/swarm-rig.js start
 //          prints the pair as one line of JSON on stdout (logs go to stderr), keeps running until SIGTERM/SIGINT,
-//          then tears everything down and exits.
+//          then tears everything down and exits; also when its parent process dies.
 //
 // Node names: both dockerds would share the host's UTS name, and swarm names a node (Description.Hostname, and
 // the name networkDB gives its peer in verbose network inspect) after os.Hostname(). So each dockerd runs in a UTS
@@ -115,24 +117,34 @@ async function startSwarmPair({ log = console.log, names = ['node-1', 'node-2'] 
       for (const engine of engines) engine.stopSync({});
       if (link) removeLink(link.ends);
     },
-    async stop() {
-      if (stopped) return;
-      // A worker leaves first, so the manager never waits for a node that is going away.
-      for (const engine of [...engines].reverse())
-        await dockerFor(engine.dockerHost)
-          .swarmLeave({ force: true })
-          .catch(() => undefined);
-      stopped = true;
-      liveRigs.delete(rig);
-      for (const engine of engines) await engine.stop({});
-      if (link) removeLink(link.ends);
-      log('swarm rig: stopped both nodes');
+    stop() {
+      stopping = stopping || leaveAndStop();
+      return stopping;
     },
+  };
+  let stopping;
+  const leaveAndStop = async () => {
+    if (stopped) return;
+    // A worker leaves first, so the manager never waits for a node that is going away.
+    for (const engine of [...engines].reverse())
+      await dockerFor(engine.dockerHost)
+        .swarmLeave({ force: true })
+        .catch(() => undefined);
+    stopped = true;
+    liveRigs.delete(rig);
+    for (const engine of engines) await engine.stop({});
+    if (link) removeLink(link.ends);
+    log('swarm rig: stopped both nodes');
   };
   liveRigs.add(rig);
   installExitHandlers();
   try {
-    for (const hostname of names) engines.push(await startPrivateEngine({ netns: true, hostname, stopOnExit: false, log }));
+    // Side by side: each start makes its namespace and bridge synchronously before its first await, so they never race.
+    const starting = names.map(hostname => startPrivateEngine({ netns: true, hostname, stopOnExit: false, log }));
+    const started = await Promise.allSettled(starting);
+    for (const result of started) if (result.status === 'fulfilled') engines.push(result.value);
+    const failed = started.find(result => result.status === 'rejected');
+    if (failed) throw failed.reason;
     link = linkNamespaces(engines[0].netns, engines[1].netns);
     const [managerDocker, workerDocker] = engines.map(e => dockerFor(e.dockerHost));
     const [managerAddress, workerAddress] = link.addresses;
@@ -154,7 +166,7 @@ async function startSwarmPair({ log = console.log, names = ['node-1', 'node-2'] 
       return nodes.length === 2 && nodes.every(n => n.Status.State === 'ready');
     }, 'both nodes Ready on the manager');
     const workerId = (await workerDocker.info()).Swarm.NodeID;
-    for (const engine of engines) await ensureTestImage(engine.dockerHost, { log });
+    await Promise.all(engines.map(engine => ensureTestImage(engine.dockerHost, { log })));
     const node = (engine, i, role, nodeId) => ({
       name: names[i],
       role,
@@ -184,12 +196,37 @@ function describePair(rig) {
   return { manager, worker, subnet, swarmAddressPool };
 }
 
+/** Runs `swarm-rig.js start` in a child process and resolves with the pair it prints. */
+function spawnSwarmRig({ log = console.log } = {}) {
+  const { spawn } = require('child_process');
+  const readline = require('readline');
+  const child = spawn(process.execPath, [__filename, 'start'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+  readline.createInterface({ input: child.stderr }).on('line', log);
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once('line', line => {
+      try {
+        resolve({ ...JSON.parse(line), stop });
+      } catch (e) {
+        stop().finally(() => reject(new Error(`swarm rig: unreadable output ${JSON.stringify(line)} (${e.message})`)));
+      }
+    });
+    exited.then(code => reject(new Error(`swarm rig: the rig process exited (${code}) before printing the pair`)));
+  });
+}
+
 async function main(cmd) {
   if (cmd !== 'start') {
     console.error('usage: node scripts/engine/swarm-rig.js start');
     process.exitCode = 2;
     return;
   }
+  const parent = process.ppid;
   // Logs on stderr, so stdout carries the JSON line alone.
   const log = message => console.error(message);
   const rig = await startSwarmPair({ log });
@@ -205,10 +242,16 @@ async function main(cmd) {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.stdout.write(`${JSON.stringify(describePair(rig))}\n`);
-  setInterval(() => {}, 1 << 30);
+  // Also when whoever started the rig dies without a word (its child is re-parented): no engines are left running.
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(watch);
+      onSignal();
+    }
+  }, 1000);
 }
 
-module.exports = { startSwarmPair, describePair, SWARM_ADDRESS_POOL };
+module.exports = { startSwarmPair, spawnSwarmRig, describePair, SWARM_ADDRESS_POOL };
 
 if (require.main === module)
   main(process.argv[2]).catch(e => {
