@@ -117,7 +117,7 @@ describe('macvlan and ipvlan on a veth parent', { skip: skipUnlessKernelHas(NEED
     );
   });
 
-  test('an 802.1q parent (parent.42) is a VLAN sub-interface the engine creates and removes with the network', async () => {
+  test('an 802.1q parent (parent.42): the engine makes the VLAN sub-interface and removes it with the network, or quotes the kernel refusal', async () => {
     const subInterface = `${parent}.42`;
     const name = uniqueName('macvlan-vlan');
     const body = localNetworkBody(name, 'macvlan', '10.217.4.0/24', { parent: subInterface });
@@ -140,19 +140,21 @@ describe('macvlan and ipvlan on a veth parent', { skip: skipUnlessKernelHas(NEED
   describe('ipvlan', () => {
     const hasIpvlan = kernelFeatures().has('ipvlan');
 
-    test('creating an ipvlan network the kernel cannot back shows the engine refusal verbatim, with the network name', async () => {
-      const name = uniqueName('ipvlan');
-      // Without a parent the engine makes a dummy link of its own to hang the network on: a kernel without dummy
-      // links (or ipvlan) makes it refuse the create.
-      const body = localNetworkBody(name, 'ipvlan', '10.217.5.0/24', { ipvlan_mode: 'l2' });
-      if (hasIpvlan && kernelFeatures().has('dummy links')) {
-        const { Id } = await gateway.createNetwork(body);
-        await gateway.removeNetwork(Id, name);
-        return;
-      }
-      await assert.rejects(gateway.createNetwork(body), isRefusal(name, 'operation not supported'));
-      assert.ok(!(await gateway.listNetworks()).some(n => n.Name === name));
-    });
+    for (const mode of ['l2', 'l3']) {
+      test(`creating an ${mode} ipvlan network the kernel cannot back shows the engine refusal verbatim, with the network name`, async () => {
+        const name = uniqueName(`ipvlan-${mode}`);
+        // Without a parent the engine makes a dummy link of its own to hang the network on: a kernel without dummy
+        // links (or ipvlan) makes it refuse the create.
+        const body = localNetworkBody(name, 'ipvlan', '10.217.5.0/24', { ipvlan_mode: mode });
+        if (hasIpvlan && kernelFeatures().has('dummy links')) {
+          const { Id } = await gateway.createNetwork(body);
+          await gateway.removeNetwork(Id, name);
+          return;
+        }
+        await assert.rejects(gateway.createNetwork(body), isRefusal(name, 'operation not supported'));
+        assert.ok(!(await gateway.listNetworks()).some(n => n.Name === name));
+      });
+    }
 
     test('an ipvlan network on the veth is accepted; connecting a container is refused with the port error and leaves a stale entry', async () => {
       const name = uniqueName('ipvlan-veth');

@@ -147,18 +147,26 @@ describe('a two-node swarm: overlays across network namespaces', { skip: skipUnl
     assert.match(out, /1 packets received/);
   });
 
-  test('an overlay made on the manager appears on the worker only once something there attaches, with the same ID', async () => {
+  test('an overlay made on the manager appears on the worker only while something there is attached, with the same ID', async () => {
     const lazy = uniqueName('lazy');
     const { Id } = await managerGateway.createNetwork(overlayBody(lazy));
+    const workerLists = async () => (await workerGateway.listNetworks()).find(n => n.Id === Id || n.Name === lazy);
     assert.ok(
       (await managerGateway.listNetworks()).some(n => n.Id === Id),
       'the manager lists it at once',
     );
-    assert.ok(!(await workerGateway.listNetworks()).some(n => n.Id === Id || n.Name === lazy), 'the worker does not list it yet');
-    await runOn(worker, uniqueName('first-on-node-2'), lazy);
-    const seen = (await workerGateway.listNetworks()).find(n => n.Name === lazy);
+    assert.equal(await workerLists(), undefined, 'the worker does not list it yet');
+    await assert.rejects(
+      workerGateway.inspectNetwork(Id),
+      (err: EngineError) => err.statusCode === 404 && err.engineMessage === `network ${Id} not found`,
+    );
+    const container = await runOn(worker, uniqueName('first-on-node-2'), lazy);
+    const seen = await workerLists();
     assert.equal(seen?.Id, Id);
     assert.equal(seen?.Scope, 'swarm');
+    // A stopped container does not keep it there: the worker drops it with its last running endpoint.
+    await container.stop({ t: 0 });
+    await waitFor(async () => !(await workerLists()), 'the worker to drop the overlay', 10000, 100);
   });
 
   test('verbose inspect on either node lists both nodes as peers by address, and the containers of both as tasks', async () => {
@@ -248,12 +256,19 @@ describe('a two-node swarm: overlays across network namespaces', { skip: skipUnl
         assert.match(err.message, new RegExp(`remove network "${servicesNet}"`));
         return true;
       });
+      // The service is named by ID only: its name is one lookup away.
+      assert.equal((await manager.getService(serviceId).inspect()).Spec.Name, serviceName);
     });
   });
 
-  test('a worker refuses the cluster APIs (/tasks, /nodes) with 503 "This node is not a swarm manager"', async () => {
+  test('a worker refuses the cluster APIs (/tasks, /nodes) and removing an overlay: 503 "This node is not a swarm manager"', async () => {
     for (const call of [worker.listTasks(), worker.listNodes()])
       assert.deepEqual(await refusalOf(call), { status: 503, message: NOT_A_MANAGER });
+    // Even an overlay the worker lists (a container there is attached) is removed on a manager only.
+    await assert.rejects(
+      workerGateway.removeNetwork(sharedId, shared),
+      (err: EngineError) => err.statusCode === 503 && err.engineMessage === NOT_A_MANAGER,
+    );
     assert.equal((await workerGateway.engineDetails()).swarmActive, false, 'swarmActive means "a manager" to the product');
   });
 
