@@ -23,9 +23,11 @@ interface SwarmPair {
   worker: SwarmNode;
   stop(): Promise<void>;
 }
-const rig = require(path.join(__dirname, '../../../../scripts/engine/swarm-rig.js')) as {
-  spawnSwarmRig(options: { log: (line: string) => void }): Promise<SwarmPair>;
-};
+/** Loaded when the suite starts, so that a broken rig fails this suite and not the loading of every suite. */
+const loadRig = () =>
+  require(path.join(__dirname, '../../../../scripts/engine/swarm-rig.js')) as {
+    spawnSwarmRig(options: { log: (line: string) => void }): Promise<SwarmPair>;
+  };
 const engineScripts = require(path.join(__dirname, '../../../../scripts/engine/private-engine.js')) as {
   dockerFor(dockerHost: string): Docker;
 };
@@ -62,7 +64,7 @@ suite('A two-node swarm in one window', () => {
     this.timeout(240000);
     api = await activateExtension();
     await vscode.commands.executeCommand('dockerNetworks.networksView.focus');
-    pair = await rig.spawnSwarmRig({ log: line => console.log(`  [swarm] ${line}`) });
+    pair = await loadRig().spawnSwarmRig({ log: line => console.log(`  [swarm] ${line}`) });
     manager = engineScripts.dockerFor(pair.manager.dockerHost);
     worker = engineScripts.dockerFor(pair.worker.dockerHost);
     await manager.createNetwork({
@@ -171,11 +173,12 @@ suite('A two-node swarm in one window', () => {
         name,
         'overlay',
         'Configure options…',
-        ['IPv4 subnet…', 'Attachable', 'Encrypted', 'Labels…'],
+        ['IPv4 subnets…', 'Attachable', 'Encrypted', 'Labels…'],
         '10.216.202.0/24',
         '10.216.202.1',
         '',
         '',
+        'No, continue',
         `${TEST_LABEL}=${RUN_ID}`,
         `Create network "${name}"`,
       ],

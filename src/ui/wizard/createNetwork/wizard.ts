@@ -55,7 +55,7 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
       if (driver === 'overlay' && input.swarmWorker) {
         await ask.explain(
           'Overlay networks are created on a swarm manager',
-          'This engine is a swarm worker: it refuses to create overlays ("This node is not a swarm manager"). Create the network on a manager (Add Engine… to see it here); mark it attachable so standalone containers on this worker can connect. It then appears on this worker as soon as something here attaches to it.',
+          'This engine is a swarm worker: it refuses to create overlays ("Cannot create a multi-host network from a worker node"). Create the network on a manager (Add Engine… to see it here); mark it attachable so standalone containers on this worker can connect. It then appears on this worker as soon as something here attaches to it.',
         );
         continue;
       }
