@@ -21,7 +21,7 @@ import type {
   SwarmServiceInfo,
   SwarmTaskInfo,
 } from '../model/engineTypes';
-import { SwarmState, swarmMembership, swarmNodesFrom, swarmTasksFrom } from '../model/swarm';
+import { SwarmState, swarmMembership, swarmNodesFrom, swarmServicesFrom, swarmTasksFrom } from '../model/swarm';
 import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError, toEngineError } from './errors';
 
@@ -282,7 +282,7 @@ export class DockerGateway {
         this.api.listTasks({ ...filtersQuery({ 'desired-state': ['running'] }), abortSignal }),
       ),
     ]);
-    return { ...membership, nodes: swarmNodesFrom(nodes), tasks: swarmTasksFrom(tasks, services) };
+    return { ...membership, nodes: swarmNodesFrom(nodes), tasks: swarmTasksFrom(tasks, services), services: swarmServicesFrom(services) };
   }
 
   /**

@@ -42,6 +42,8 @@ export interface SwarmState {
   readonly manager: boolean;
   readonly nodes: readonly SwarmNodeModel[];
   readonly tasks: readonly SwarmTaskModel[];
+  /** Service names by ID (managers only): the engine's refusals name services by ID. */
+  readonly services?: Readonly<Record<string, string>>;
 }
 
 /** Whether the engine takes part in a swarm, from `/info`: what decides if nodes and tasks are worth asking for. */
@@ -257,4 +259,17 @@ export function swarmPeers(members: readonly SwarmMember[], engineId: string): {
   const names = nodeNamer(cluster);
   const self = cluster.find(m => m.engineId === engineId)!;
   return [self, ...cluster.filter(m => m !== self)].map(member => ({ member, node: names(member) }));
+}
+
+export function swarmServicesFrom(services: readonly SwarmServiceInfo[]): Record<string, string> {
+  return Object.fromEntries(services.map(service => [service.ID, service.Spec?.Name || service.ID.slice(0, 12)]));
+}
+
+/**
+ * The engine refuses to remove a network a service uses with "network <ID> is in use by service <ID>": the
+ * service's name is added, so the message says which one.
+ */
+export function withServiceNames(message: string, swarm: SwarmState | undefined): string {
+  const names = swarm?.services ?? {};
+  return message.replace(/\bservice ([0-9a-z]{25})\b/g, (whole, id: string) => (names[id] ? `service "${names[id]}" (${id})` : whole));
 }

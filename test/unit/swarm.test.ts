@@ -103,6 +103,16 @@ describe('swarm networks in the explorer', () => {
     assert.equal(managerModel().networks.find(n => n.name === 'bridge')!.nodes, undefined);
   });
 
+  test("the engine's refusal to remove a network a service uses gets the service's name", () => {
+    const id = 'q3x9k2m1n0p8r7s6t5u4v3w2y';
+    const message = `rpc error: code = FailedPrecondition desc = network abc is in use by service ${id}`;
+    assert.equal(
+      withServiceNames(message, { ...managerSwarm, services: { [id]: 'web' } }),
+      `rpc error: code = FailedPrecondition desc = network abc is in use by service "web" (${id})`,
+    );
+    assert.equal(withServiceNames(message, undefined), message);
+  });
+
   test('the ingress network says so in its description', () => {
     assert.match(describeNetwork(managerModel().networks.find(n => n.name === 'ingress')!), /^overlay \(ingress\)/);
   });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { removeNetworks } from '../../engine/networkOperations';
 import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
 import { runBatch } from './batch';
+import { withServiceNames } from '../../model/swarm';
 import { gatewayAfterQuestions, gatewayOfEngine } from './engineGuard';
 import type { CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
@@ -32,7 +33,7 @@ export const removeNetworkCommand: CommandDefinition = {
     return runBatch(context, {
       title: 'Removing networks',
       total: entries.length,
-      words: removalWords,
+      words: { ...removalWords, failed: (name, reason) => removalWords.failed(name, withServiceNames(reason, context.store.model?.swarm)) },
       run: options =>
         removeNetworks(gateway, entries, {
           ...options,
