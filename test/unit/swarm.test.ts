@@ -2,7 +2,15 @@ import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { buildExplorerModel, describeEndpoint, describeNetwork, ExplorerModel } from '../../src/model/explorer';
 import { planRemoval, removalQuestion } from '../../src/model/removal';
-import { mergeSwarmModels, SwarmState, swarmMembership, swarmNodesFrom, swarmTasksFrom, withSwarmEndpoints } from '../../src/model/swarm';
+import {
+  mergeSwarmModels,
+  SwarmState,
+  swarmMembership,
+  swarmNodesFrom,
+  swarmTasksFrom,
+  withServiceNames,
+  withSwarmEndpoints,
+} from '../../src/model/swarm';
 import { container, endpointSettings, network } from '../support/fixtures';
 
 const overlay = network('app-net', { Driver: 'overlay', Scope: 'swarm', Attachable: true });
