@@ -53,13 +53,16 @@ export async function cleanUpEngine(): Promise<void> {
       .catch(() => undefined);
 }
 
-/** A labelled test container running `sleep`, on `networkName` (or none), started unless `start: false`. */
+/**
+ * A labelled test container running `sleep`, on `networkName` (or none), started unless `start: false`; on the test
+ * engine unless `docker` names another (a swarm node, say).
+ */
 export async function runContainer(
   name: string,
   networkName?: string,
-  options: { ip?: string; aliases?: string[]; start?: boolean } = {},
+  options: { ip?: string; aliases?: string[]; start?: boolean; docker?: Docker } = {},
 ): Promise<Docker.Container> {
-  const container = await engineDocker().createContainer({
+  const container = await (options.docker ?? engineDocker()).createContainer({
     name,
     Image: TEST_IMAGE,
     Cmd: ['sleep', '86400'],

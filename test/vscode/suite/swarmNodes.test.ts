@@ -10,7 +10,7 @@ import type { DockerNetworksApi } from '../../../src/extension';
 import type { EndpointModel, NetworkModel } from '../../../src/model/explorer';
 import type { EngineSession } from '../../../src/ui/engines/engineSessions';
 import type { EngineTreeNode } from '../../../src/ui/tree/engineTree';
-import { RUN_ID, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
+import { RUN_ID, runContainer, TEST_IMAGE, TEST_LABEL, uniqueName } from '../../support/engineFixture';
 import { CANCEL } from '../../support/scriptedPrompter';
 import { waitFor } from '../../support/waitFor';
 import { activateExtension, withScript } from './extensionApi';
@@ -49,16 +49,7 @@ suite('A two-node swarm in one window', () => {
   const endpointRows = (network: NetworkModel) =>
     api.engineTrees.networks.getChildren(network as EngineTreeNode).filter((n): n is EndpointModel => n.kind === 'endpoint');
 
-  async function run(docker: Docker, name: string, network: string): Promise<void> {
-    const container = await docker.createContainer({
-      name,
-      Image: TEST_IMAGE,
-      Cmd: ['sleep', '3600'],
-      Labels: labels,
-      HostConfig: { NetworkMode: network },
-    });
-    await container.start();
-  }
+  const run = (docker: Docker, name: string, network: string) => runContainer(name, network, { docker });
 
   suiteSetup(async function () {
     this.timeout(240000);
