@@ -99,6 +99,12 @@ interface SwarmTask {
   NetworksAttachments?: { Network?: { ID?: string }; Addresses?: string[] }[];
 }
 
+/** Verbose inspect of a swarm network: its peers (one per node with the network) and standalone containers as tasks. */
+interface VerboseNetwork {
+  Peers?: { Name: string; IP: string }[];
+  Services?: Record<string, { Tasks?: { Name: string; EndpointIP: string; Info?: Record<string, string> }[] }>;
+}
+
 /** Verbose inspect's `Services`: per service name, its virtual IP and its tasks with their nodes' addresses. */
 type VerboseServices = { Services?: Record<string, { VIP: string; Tasks?: { Info?: Record<string, string> }[] }> };
 
@@ -171,10 +177,16 @@ describe('a two-node swarm: overlays across network namespaces', { skip: skipUnl
 
   test('verbose inspect on either node lists both nodes as peers by address, and the containers of both as tasks', async () => {
     for (const gateway of [managerGateway, workerGateway]) {
-      const verbose = (await gateway.inspectNetwork(sharedId, { verbose: true })) as unknown as {
-        Peers?: { Name: string; IP: string }[];
-        Services?: Record<string, { Tasks?: { Name: string; EndpointIP: string; Info?: Record<string, string> }[] }>;
-      };
+      // Peers and tasks travel by gossip: wait until both nodes' entries have arrived.
+      const verbose = await waitFor(
+        async () => {
+          const seen = (await gateway.inspectNetwork(sharedId, { verbose: true })) as unknown as VerboseNetwork;
+          return (seen.Peers ?? []).length === 2 && (seen.Services?.['']?.Tasks ?? []).length === 2 && seen;
+        },
+        'two peers and two tasks in verbose inspect',
+        10000,
+        100,
+      );
       const peers = verbose.Peers ?? [];
       assert.deepEqual(peers.map(p => p.IP).sort(), [pair.manager.address, pair.worker.address].sort());
       // A peer's name is networkDB's random node ID, not the host name: peers map to nodes by address.
