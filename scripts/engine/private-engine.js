@@ -262,6 +262,7 @@ async function startPrivateEngine({
     throw new Error(`engine: "${hostname}" is not a host name (letters, digits and inner hyphens, at most 63)`);
   if (inNamespace)
     for (const tool of ['nsenter', 'iptables']) if (!findBin(tool)) throw new Error(`engine: ${tool} is missing (util-linux, iptables)`);
+  if (hostname && !findBin('unshare')) throw new Error('engine: unshare is missing (util-linux)');
   const prefixes = engineDirPrefixes();
   const dir = baseDir ? makeDir(baseDir) : fs.mkdtempSync(prefixes.data);
   const runDir = givenRunDir ? makeDir(givenRunDir) : fs.mkdtempSync(prefixes.run);
