@@ -262,6 +262,7 @@ async function startPrivateEngine({
     throw new Error(`engine: "${hostname}" is not a host name (letters, digits and inner hyphens, at most 63)`);
   if (inNamespace)
     for (const tool of ['nsenter', 'iptables']) if (!findBin(tool)) throw new Error(`engine: ${tool} is missing (util-linux, iptables)`);
+  if (hostname && !findBin('unshare')) throw new Error('engine: unshare is missing (util-linux)');
   const prefixes = engineDirPrefixes();
   const dir = baseDir ? makeDir(baseDir) : fs.mkdtempSync(prefixes.data);
   const runDir = givenRunDir ? makeDir(givenRunDir) : fs.mkdtempSync(prefixes.run);
@@ -333,8 +334,7 @@ async function startPrivateEngine({
   const out = fs.openSync(logFile, 'a');
   // nsenter, not `ip netns exec`: the latter remounts /sys and hides the cgroup mounts dockerd needs. nsenter execs
   // dockerd in place, so the child's PID is dockerd's.
-  // hostname: dockerd names its swarm node (and its networkDB peer) after the UTS host name, so engines sharing
-  // the host's name collide. A fresh UTS namespace with its own name fixes that; `unshare` and `sh` exec in place,
+  // hostname: dockerd names its swarm node after the UTS host name, so engines sharing the host's name collide. A fresh UTS namespace with its own name fixes that; `unshare` and `sh` exec in place,
   // so the child's PID stays dockerd's.
   const ownUts = hostname ? [findBin('unshare'), '--uts', '--', '/bin/sh', '-c', 'hostname "$0" && exec "$@"', hostname] : [];
   const inNetns = netns ? [findBin('nsenter'), `--net=/run/netns/${netns}`, '--'] : [];

@@ -2,7 +2,7 @@
 // A real two-node swarm on one machine: two private engines, each in a network namespace of its own, joined by a
 // veth pair on a private /24. Node 1 is the manager, node 2 a worker; overlay traffic (VXLAN, UDP 4789) really
 // crosses the veth. docs/engine-behaviour.md ("Multi-host") has what was measured with it.
-// Module:  startSwarmPair({log, names})  -> {manager: Node, worker: Node, subnet, stop(), stopSync()}
+// Module:  startSwarmPair({log, names})  -> {manager: Node, worker: Node, subnet, swarmAddressPool, stop(), stopSync()}
 //          Node = {name, role, dockerHost, socketPath, netns, address, nodeId, hostname, logFile}
 //          stop() leaves the swarm (force), stops both engines and deletes the veth and the namespaces; the same
 //          happens synchronously on process exit and on SIGINT/SIGTERM/SIGHUP (without the swarm leave: the
@@ -13,10 +13,11 @@
 //          prints the pair as one line of JSON on stdout (logs go to stderr), keeps running until SIGTERM/SIGINT,
 //          then tears everything down and exits; also when its parent process dies.
 //
-// Node names: both dockerds would share the host's UTS name, and swarm names a node (Description.Hostname, and
-// the name networkDB gives its peer in verbose network inspect) after os.Hostname(). So each dockerd runs in a UTS
-// namespace of its own whose host name is the node's name (startPrivateEngine's `hostname`): `GET /nodes` and the
-// overlay's Peers then say "node-1" and "node-2". A node label or Spec.Name would change neither of those.
+// Node names: both dockerds would share the host's UTS name, and swarm names a node (`Description.Hostname` in
+// `GET /nodes`) after os.Hostname(). So each dockerd runs in a UTS namespace of its own whose host name is the node's
+// name (startPrivateEngine's `hostname`): the nodes are "node-1" and "node-2". A node label or Spec.Name would not
+// change the host name the engine reports. Verbose inspect's Peers are named by networkDB's random node ID either way,
+// so peers map to nodes by address.
 
 const { execFileSync, spawnSync } = require('child_process');
 const { startPrivateEngine, ensureTestImage, dockerFor, isFreeOnHost, hostIPv4Blocks } = require('./private-engine');
@@ -200,7 +201,11 @@ function describePair(rig) {
 function spawnSwarmRig({ log = console.log } = {}) {
   const { spawn } = require('child_process');
   const readline = require('readline');
-  const child = spawn(process.execPath, [__filename, 'start'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+  // ELECTRON_RUN_AS_NODE: inside a VS Code extension host, execPath is Electron, which would otherwise open a window.
+  const child = spawn(process.execPath, [__filename, 'start'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...ENV, ELECTRON_RUN_AS_NODE: '1' },
+  });
   readline.createInterface({ input: child.stderr }).on('line', log);
   const exited = new Promise(resolve => child.once('exit', resolve));
   const stop = async () => {

@@ -3,7 +3,15 @@
 // same words.
 import { spawnSync } from 'node:child_process';
 
-export type KernelFeature = 'network namespaces' | 'veth' | 'vxlan' | 'macvlan' | '802.1q VLAN' | 'ipvlan' | 'dummy links';
+export type KernelFeature =
+  | 'network namespaces'
+  | 'veth'
+  | 'vxlan'
+  | 'macvlan'
+  | '802.1q VLAN'
+  | 'ipvlan'
+  | 'dummy links'
+  | 'IPsec ESP (AES-GCM)';
 
 const SYS_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const env = { ...process.env, PATH: `${process.env.PATH ?? ''}:${SYS_PATH}` };
@@ -22,6 +30,29 @@ const probes: Record<Exclude<KernelFeature, 'network namespaces'>, (ns: string) 
   macvlan: ns => ip('-n', ns, 'link', 'add', 'link', 'p0', 'name', 'mv0', 'type', 'macvlan', 'mode', 'bridge'),
   '802.1q VLAN': ns => ip('-n', ns, 'link', 'add', 'link', 'p0', 'name', 'p0.42', 'type', 'vlan', 'id', '42'),
   'dummy links': ns => ip('-n', ns, 'link', 'add', 'dm0', 'type', 'dummy'),
+  // What an encrypted overlay asks of the kernel: an ESP security association with rfc4106(gcm(aes)).
+  'IPsec ESP (AES-GCM)': ns =>
+    ip(
+      '-n',
+      ns,
+      'xfrm',
+      'state',
+      'add',
+      'src',
+      '10.0.0.1',
+      'dst',
+      '10.0.0.2',
+      'proto',
+      'esp',
+      'spi',
+      '0x100',
+      'mode',
+      'transport',
+      'aead',
+      'rfc4106(gcm(aes))',
+      `0x${'ab'.repeat(20)}`,
+      '64',
+    ),
   ipvlan: ns => ip('-n', ns, 'link', 'add', 'link', 'p1', 'name', 'iv0', 'type', 'ipvlan', 'mode', 'l2'),
 };
 
