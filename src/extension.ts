@@ -18,6 +18,7 @@ import { ContainerDragAndDrop } from './ui/tree/dragAndDrop';
 import { EngineTreeNode, EngineTreeProvider } from './ui/tree/engineTree';
 import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
+import { NO_CONTAINERS_HINT } from './model/networkView';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 import { TopologyPanels } from './ui/topology/topologyPanel';
@@ -74,7 +75,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     }),
   );
   const networksTree = own(new EngineTreeProvider(sessions, session => session.networksTree));
-  const containersTree = own(new EngineTreeProvider(sessions, session => session.containersTree));
+  const containersTree = own(new EngineTreeProvider(sessions, session => session.containersTree, NO_CONTAINERS_HINT));
   own(viewState.onDidChange(() => sessions.all.forEach(session => session.networksTree.refresh())));
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
   let shared: SharedCommandContext | undefined;

@@ -61,6 +61,15 @@ export const ENGINE_UNREACHABLE_HINTS: readonly HintModel[] = [
 ];
 
 /** Offered above the others when an ssh:// engine's host key is not known yet (a changed key is never offered). */
+/** Under an engine's root in the Containers view (several engines), where the single-engine view has its welcome text. */
+export const NO_CONTAINERS_HINT: HintModel = {
+  kind: 'hint',
+  label: 'No containers',
+  description: 'on this engine; they appear here as they are created',
+  command: 'dockerNetworks.refresh',
+  icon: 'info',
+};
+
 export const TRUST_HOST_KEY_HINT: HintModel = {
   kind: 'hint',
   label: 'Trust SSH Host Key…',

@@ -8,6 +8,7 @@ import { redactCredentials } from '../../engine/engineAddress';
 import { DisposableOwner } from '../disposable';
 import type { EngineSession, EngineSessions } from '../engines/engineSessions';
 import type { ExplorerTreeProvider } from './explorerTree';
+import type { HintModel } from '../../model/networkView';
 import { ExplorerNode, nodeId } from './treeItems';
 
 /** An engine's root row, shown when the window has more than one engine. */
@@ -34,11 +35,14 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
   /** Which engine each row VS Code was given belongs to (rows of two engines may share ids). */
   private readonly owners = new WeakMap<object, EngineSession>();
   private readonly roots = new Map<string, EngineRootModel>();
+  private readonly emptyHints = new Map<string, HintModel>();
   private subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly sessions: EngineSessions,
     private readonly treeOf: TreeOf,
+    /** Shown under an engine's root when its tree is empty once loaded (the single-engine view has a welcome text). */
+    private readonly emptyHint?: HintModel,
   ) {
     super();
     this.own(sessions.onDidChange(() => this.follow()));
@@ -138,7 +142,14 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
     }
     if (element.kind === 'engine') {
       const session = this.sessions.byId(element.engineId);
-      return session ? this.childrenIn(session, undefined) : [];
+      if (!session) return [];
+      const children = this.childrenIn(session, undefined);
+      if (children.length || !this.emptyHint || session.store.snapshot.kind !== 'ready') return children;
+      // One object per engine: rows are told apart by their object, and each empty engine has its own.
+      let hint = this.emptyHints.get(session.entry.id);
+      if (!hint) this.emptyHints.set(session.entry.id, (hint = { ...this.emptyHint }));
+      this.owners.set(hint, session);
+      return [hint];
     }
     const session = this.ownerOf(element);
     return session ? this.childrenIn(session, element) : [];

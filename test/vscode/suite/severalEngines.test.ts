@@ -80,6 +80,17 @@ suite('Several engines in one window', () => {
     assert.strictEqual(new Set(ids).size, 3, `distinct row ids: ${ids.join(', ')}`);
   });
 
+  test('an engine without containers says so under its root in the Containers view', () => {
+    const containers = api.engineTrees.containers;
+    const root = containers.getChildren().find(node => node.kind === 'engine' && node.engineId === session('engine A').entry.id)!;
+    const rows = containers.getChildren(root);
+    assert.deepStrictEqual(
+      rows.map(row => containers.getTreeItem(row).label),
+      ['No containers'],
+    );
+    assert.strictEqual(containers.getParent(rows[0]), root);
+  });
+
   test("a network created on one engine shows under that engine only; no other engine's connection hears of it", async () => {
     const name = uniqueName('on-b');
     // (Reload counts are no measure here: every engine takes a fresh look when the window regains focus.)

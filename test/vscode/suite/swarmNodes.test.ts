@@ -175,7 +175,12 @@ suite('A two-node swarm in one window', () => {
       ],
       () => vscode.commands.executeCommand('dockerNetworks.network.create', rootOf(session('node-1'))),
     );
-    const inspected = await manager.getNetwork(name).inspect();
+    // Straight after a create, the manager may describe the overlay without driver, options or IPAM for ~100 ms,
+    // until swarm's allocator has run.
+    const inspected = await waitFor(async () => {
+      const network = await manager.getNetwork(name).inspect();
+      return network.Driver && network.IPAM?.Config ? network : undefined;
+    }, 'the overlay described by the allocator');
     assert.strictEqual(inspected.Driver, 'overlay');
     assert.strictEqual(inspected.Scope, 'swarm');
     assert.strictEqual(inspected.Attachable, true);
