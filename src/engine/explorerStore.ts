@@ -36,6 +36,9 @@ export type ExplorerSnapshot =
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
 const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'destroy', 'rename', 'pause', 'unpause', 'kill', 'restart']);
 
+/** How often a manager's tasks are asked again while some are starting (their nodes' events never reach it). */
+const TASKS_UNDER_WAY_POLL_MS = 2000;
+
 /** Container inspects run for events at the same time, at most. */
 const PATCH_CONCURRENCY = 4;
 
@@ -64,6 +67,8 @@ export class ExplorerStore {
   /** When the request behind the current lists started: a patch begun before it is older than the lists. */
   private listsStartedAt = 0;
   private debounceTimer: NodeJS.Timeout | undefined;
+  /** A manager's tasks on other nodes change without any event here: asked again while some are on their way. */
+  private tasksTimer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
   private reloadRequested = false;
   private readonly subscriptions: { dispose(): void }[] = [];
@@ -295,11 +300,20 @@ export class ExplorerStore {
         this.logger.warn(`could not read the swarm's nodes and tasks: ${(err as Error).message}`);
       }
     }
+    this.followTasksUnderWay();
     if (before === this.swarm || JSON.stringify(before) === JSON.stringify(this.swarm)) {
       this.swarm = before;
       return false;
     }
     return true;
+  }
+
+  private followTasksUnderWay(): void {
+    if (this.tasksTimer || !this.swarm?.tasks.some(task => task.state !== 'running')) return;
+    this.tasksTimer = setTimeout(() => {
+      this.tasksTimer = undefined;
+      this.scheduleReload();
+    }, TASKS_UNDER_WAY_POLL_MS);
   }
 
   private isUnavailableBecause(reason: string): boolean {
@@ -316,6 +330,7 @@ export class ExplorerStore {
 
   dispose(): void {
     clearTimeout(this.debounceTimer);
+    clearTimeout(this.tasksTimer);
     this.subscriptions.forEach(subscription => subscription.dispose());
     this.changeEmitter.dispose();
   }
