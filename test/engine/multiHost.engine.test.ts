@@ -9,7 +9,7 @@ import { readFileIfExists, resolveListedEngineAddress } from '../../src/engine/e
 import { EngineError, engineMessageOf } from '../../src/engine/errors';
 import { DockerGateway } from '../../src/engine/gateway';
 import type { CreateNetworkBody } from '../../src/model/createNetwork';
-import { silentLogger, TEST_IMAGE, testLabels, uniqueName } from '../support/engineFixture';
+import { runContainer, silentLogger, TEST_IMAGE, testLabels, uniqueName } from '../support/engineFixture';
 import { KernelFeature, kernelFeatures, skipUnlessKernelHas, suiteNeeds } from '../support/kernelFeatures';
 import { waitFor } from '../support/waitFor';
 
@@ -66,17 +66,7 @@ function overlayBody(name: string): CreateNetworkBody {
   };
 }
 
-async function runOn(docker: Docker, name: string, network: string): Promise<Docker.Container> {
-  const container = await docker.createContainer({
-    name,
-    Image: TEST_IMAGE,
-    Cmd: ['sleep', '86400'],
-    Labels: testLabels,
-    HostConfig: { NetworkMode: network },
-  });
-  await container.start();
-  return container;
-}
+const runOn = (docker: Docker, name: string, network: string) => runContainer(name, network, { docker });
 
 /** Waits until `from` reaches `target` by name: the overlay's DNS entry and VXLAN path both have to be in place. */
 function pingsByName(from: Docker.Container, target: string): Promise<string> {
