@@ -124,7 +124,36 @@ export function engineMessageOf(json: unknown): string | undefined {
 
 /** The message of an engine refusal, e.g. `Docker Engine refused to remove network "web": … (HTTP 403)`. */
 export function refusalMessage(operation: string, engineMessage: string, statusCode: number): string {
-  return `Docker Engine refused to ${operation}: ${engineMessage} (HTTP ${statusCode})`;
+  const explanation = explainPluginFailure(engineMessage);
+  const said = explanation ? `${explanation} The engine said: ${engineMessage}` : engineMessage;
+  return `Docker Engine refused to ${operation}: ${said} (HTTP ${statusCode})`;
+}
+
+// A plugin that stopped answering reaches the user as Go's HTTP client error, which names the plugin only inside
+// its socket path, URL-escaped ("Post "http://%2Frun%2Fdocker%2Fplugins%2Fweave.sock/IpamDriver.RequestAddress":
+// dial unix /run/docker/plugins/weave.sock: connect: no such file or directory"). Engine 20.10 retries for 15 s first.
+const PLUGIN_DIAL_FAILURE = /dial unix (\/\S*\/plugins\/(?:[^/\s"]+\/)?([^/\s":]+)\.sock): connect: ([^"\n]+)/;
+const PLUGIN_METHOD = /\/(NetworkDriver|IpamDriver)\.\w+"/;
+const PLUGIN_NOT_FOUND = /^plugin "([^"]+)" not found$/;
+
+/**
+ * Says which plugin failed and why, when the engine's message is about a network or IPAM plugin it could not reach
+ * (or could not find at all); undefined for every other message.
+ */
+export function explainPluginFailure(engineMessage: string): string | undefined {
+  const notFound = PLUGIN_NOT_FOUND.exec(engineMessage.trim());
+  if (notFound)
+    return `no plugin named "${notFound[1]}" is installed (docker plugin ls) or listening in /run/docker/plugins, so it cannot be the driver.`;
+  const dial = PLUGIN_DIAL_FAILURE.exec(engineMessage);
+  if (!dial) return undefined;
+  const [, socket, name, cause] = dial;
+  const role = PLUGIN_METHOD.exec(engineMessage)?.[1] === 'IpamDriver' ? 'IPAM plugin' : 'network plugin';
+  const why = /no such file/i.test(cause)
+    ? `its socket ${socket} is gone`
+    : /refused/i.test(cause)
+      ? `nothing listens on its socket ${socket} any more`
+      : `its socket ${socket} fails (${cause.trim()})`;
+  return `${role} "${name}" does not answer: ${why}. Is the plugin running?`;
 }
 
 export function toEngineError(
