@@ -154,7 +154,7 @@ async function start({ log = () => {}, name, socketDir = PLUGIN_SOCKET_DIR, netn
       const pool = pools.get(body.PoolID);
       if (!pool) throw new Error(`${pluginName}: no pool ${body.PoolID}`);
       const wanted = body.Address ? toInt(body.Address) - pool.base : undefined;
-      const isGateway = (body.Options || {}).RequestAddressType === GATEWAY_REQUEST;
+      const isGateway = body.Options?.RequestAddressType === GATEWAY_REQUEST;
       let offset = wanted;
       if (offset === undefined) {
         offset = isGateway ? 1 : 2;
