@@ -11,6 +11,8 @@ export interface CreateWizardInput {
   /** Network drivers the engine offers (`/info` Plugins.Network). */
   readonly drivers: readonly string[];
   readonly swarmActive: boolean;
+  /** IPAM drivers of enabled managed plugins (`GET /plugins`); legacy IPAM plugins are known only from networks. */
+  readonly ipamPlugins?: readonly string[];
   readonly capabilities: EngineCapabilities;
   readonly hostAddresses: readonly HostAddress[];
   readonly hostInterfaces: readonly string[];

@@ -2,7 +2,8 @@
 // summary with the equivalent CLI line. Every value is checked as it is typed (ip-num based model rules), so invalid
 // input never reaches the engine. Answers live in one state object: Back and Retry show what was typed.
 import { CreateNetworkAnswers, DriverOptionKeys, emptyAnswers } from '../../../model/createNetwork';
-import { creatableDrivers, isMacvlanLike, nameProblem } from '../../../model/createRules';
+import { isMacvlanLike, nameProblem } from '../../../model/createRules';
+import { describePluginDriver, offeredNetworkDrivers, PluginDriver, pluginNetworkDrivers } from '../../../model/pluginDrivers';
 import type { Prompter } from '../prompter';
 import { runFlow, Step } from '../flow';
 import { applyChecklist, checklistOptions, chosenFrom, resetForDriver, valueSteps } from './options';
@@ -12,7 +13,7 @@ import { effectiveAnswers, summaryStep } from './summary';
 export type { CreateWizardInput } from './state';
 export const CREATE_TITLE = 'Create Network';
 
-function driverDescription(driver: string, swarmActive: boolean): string {
+function driverDescription(driver: string, swarmActive: boolean, plugins: readonly PluginDriver[]): string {
   switch (driver) {
     case 'bridge':
       return 'containers on this host, NAT to the outside (the default)';
@@ -23,7 +24,7 @@ function driverDescription(driver: string, swarmActive: boolean): string {
     case 'overlay':
       return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
     default:
-      return 'network plugin';
+      return describePluginDriver(plugins.find(p => p.name === driver));
   }
 }
 
@@ -41,12 +42,14 @@ function nameStep(input: CreateWizardInput): Step<WizardState> {
 
 function driverStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
+    // A legacy plugin is in the engine's list only once something used it: drivers of existing networks count too.
+    const plugins = pluginNetworkDrivers(input.drivers, input.existingNetworks);
     for (;;) {
       const driver = await ask.pick({
         placeholder: `Network driver for "${s.answers.name}"`,
-        options: creatableDrivers(input.drivers).map(d => ({
+        options: offeredNetworkDrivers(input.drivers, input.existingNetworks).map(d => ({
           label: d,
-          description: driverDescription(d, input.swarmActive),
+          description: driverDescription(d, input.swarmActive, plugins),
           value: d,
           picked: d === s.answers.driver,
         })),
