@@ -1,8 +1,8 @@
-// Network and IPAM drivers that plugins provide, as far as the engine lets us see them. A legacy (socket) plugin
-// shows in `/info` Plugins.Network only after the engine has loaded it, which happens when something uses it, and
-// never in `GET /plugins` (managed plugins only); an IPAM plugin shows in neither. So besides what the engine reports,
-// the drivers that existing networks use are offered too, each with the scopes of those networks
-// (docs/engine-behaviour.md, "Network plugins").
+// Network and IPAM drivers that plugins provide, as far as the engine lets us see them. `/info` Plugins.Network is the
+// built-in drivers, the enabled managed network plugins and the driver of every existing network: a legacy (socket)
+// plugin shows there only while some network uses it, and never in `GET /plugins` (managed plugins only). IPAM
+// drivers show in neither, except as managed plugins. So the drivers existing networks use are offered too, each with
+// the scopes of those networks (docs/engine-behaviour.md, "Network plugins").
 import { creatableDrivers } from './createRules';
 import type { Network } from './engineTypes';
 

@@ -104,7 +104,7 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
     assert.equal(create?.body.NetworkID, networkId);
   });
 
-  test("once in use, the engine's /info lists the plugin among its network drivers", async () => {
+  test("while a network uses it, the engine's /info lists the plugin among its network drivers", async () => {
     assert.ok((await gateway.engineDetails()).networkDrivers.includes(plugin.name));
   });
 
@@ -166,6 +166,7 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
       (await gateway.listNetworks()).find(n => n.Id === networkId),
       undefined,
     );
+    assert.ok(!(await gateway.engineDetails()).networkDrivers.includes(plugin.name), '/info forgets a legacy plugin no network uses');
   });
 
   describe('when the plugin disappears', () => {

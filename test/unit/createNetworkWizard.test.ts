@@ -364,7 +364,7 @@ describe('create network wizard', () => {
 
     test('the driver pick offers plugin drivers the engine reports and those networks use, each with its scope', async () => {
       const prompter = new ScriptedPrompter(['x', CANCEL]);
-      // A legacy plugin shows in /info only once used: "fresh" is reported, "weave" is only seen on a network.
+      // "fresh" is a managed plugin /info reports; the legacy "weave" is known only from its network.
       await runCreateNetworkWizard(prompter, input({ existingNetworks: withPlugins, drivers: [...input().drivers, 'fresh'] }));
       const question = prompter.question('Network driver for "x"');
       assert.deepEqual(question.options, ['bridge', 'macvlan', 'ipvlan', 'overlay', 'fresh', 'weave']);

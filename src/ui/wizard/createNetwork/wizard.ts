@@ -42,7 +42,7 @@ function nameStep(input: CreateWizardInput): Step<WizardState> {
 
 function driverStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
-    // A legacy plugin is in the engine's list only once something used it: drivers of existing networks count too.
+    // The engine's list names a legacy plugin only while a network uses it; the networks give its scope.
     const plugins = pluginNetworkDrivers(input.drivers, input.existingNetworks);
     for (;;) {
       const driver = await ask.pick({
