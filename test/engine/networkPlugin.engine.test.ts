@@ -3,8 +3,12 @@
 // veth interfaces. The extension's gateway creates, connects, inspects, disconnects and removes; the plugin's record
 // says the engine really went through the plugin. Then the plugin disappears and the errors must name it.
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
+import * as readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
@@ -157,6 +161,30 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
     assert.deepEqual(interfaces.sort(), ['eth0', 'lo']);
   });
 
+  test('a container started on the plugin network alone routes through its gateway; the engine programs and revokes external connectivity', async () => {
+    const from = plugin.calls.length;
+    const only = await runContainer(uniqueName('plugin-only'), networkName);
+    assertInOrder(methodsSince(plugin, from), [
+      'NetworkDriver.CreateEndpoint',
+      'NetworkDriver.Join',
+      'NetworkDriver.ProgramExternalConnectivity',
+    ]);
+    const gatewayAddress = (await gateway.inspectNetwork(networkId)).IPAM?.Config?.[0]?.Gateway;
+    assert.match(
+      await engineScripts.execIn(only, ['ip', 'route']),
+      new RegExp(`^default via ${gatewayAddress?.replace(/\./g, '\\.')} dev eth0`, 'm'),
+    );
+    const stopping = plugin.calls.length;
+    await only.kill();
+    await only.wait();
+    assertInOrder(methodsSince(plugin, stopping), [
+      'NetworkDriver.RevokeExternalConnectivity',
+      'NetworkDriver.Leave',
+      'NetworkDriver.DeleteEndpoint',
+    ]);
+    await only.remove();
+  });
+
   test('removing the network releases the gateway address and the pool, then calls DeleteNetwork', async () => {
     const from = plugin.calls.length;
     await gateway.removeNetwork(networkId, networkName);
@@ -218,5 +246,37 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
         undefined,
       );
     });
+  });
+});
+
+describe('the network plugin as a child process (how VS Code tests and UI rounds run it)', () => {
+  test('prints its name, socket and pool as one JSON line, answers the handshake, and removes its socket on SIGTERM', async () => {
+    const script = path.join(__dirname, '../../../scripts/engine/network-plugin.js');
+    const child = spawn(process.execPath, [script, 'start'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = once(child, 'exit');
+    try {
+      const [line] = (await once(readline.createInterface({ input: child.stdout }), 'line')) as [string];
+      const printed = JSON.parse(line) as { name: string; socketPath: string; subnet: string };
+      assert.deepEqual(Object.keys(printed), ['name', 'socketPath', 'subnet']);
+      assert.equal(printed.name, `dn-test-net-${child.pid}`);
+      assert.equal(printed.socketPath, `/run/docker/plugins/${printed.name}.sock`);
+      const handshake = await new Promise<string>((resolve, reject) => {
+        const req = http.request({ socketPath: printed.socketPath, path: '/Plugin.Activate', method: 'POST' }, res => {
+          let body = '';
+          res.on('data', chunk => {
+            body += chunk;
+          });
+          res.on('end', () => resolve(`${res.headers['content-type']} ${body}`));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(handshake, 'application/vnd.docker.plugins.v1.2+json {"Implements":["NetworkDriver","IpamDriver"]}');
+      child.kill('SIGTERM');
+      await exited;
+      assert.equal(fs.existsSync(printed.socketPath), false, 'the socket is removed');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
