@@ -123,7 +123,7 @@ async function start({ log = () => {}, name, socketDir = PLUGIN_SOCKET_DIR, netn
       endpoints.set(body.EndpointID, { ...endpoint, joined: true });
       // The gateway IPAM gave the network: a container whose only network this is routes through it, and the engine
       // then calls ProgramExternalConnectivity on this endpoint (RevokeExternalConnectivity when it leaves).
-      const gateway = ((networks.get(body.NetworkID) || {}).IPv4Data || [])[0]?.Gateway;
+      const gateway = networks.get(body.NetworkID)?.IPv4Data?.[0]?.Gateway;
       return { InterfaceName: { SrcName: names.srcName, DstPrefix: 'eth' }, ...(gateway ? { Gateway: gateway.split('/')[0] } : {}) };
     },
     'NetworkDriver.Leave': body => {
