@@ -2,11 +2,12 @@
 // A private Docker Engine for tests and `npm start`, beside any engine already on the machine.
 // docs/engine-behaviour.md says why each dockerd flag is there.
 // Module:  ensureEnginePackages({log})            (sync)
-//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs, netns, extraArgs})
+//          startPrivateEngine({baseDir, runDir, log, stopOnExit, startTimeoutMs, netns, extraArgs, hostname})
 //              -> {dockerHost, socketPath, dir, runDir, logFile, bridge, bridgeSubnet, pid, netns, stop({keepLogs}), stopSync({keepLogs})}
 //             netns: true runs dockerd with iptables on, inside a network namespace of its own (created here and
 //             deleted on stop), so it enforces isolation, ICC and internal networks without touching the host's
 //             firewall; its socket stays on the host's filesystem. extraArgs: more dockerd flags (a TLS listener).
+//             hostname: dockerd runs in a UTS namespace of its own with that host name (its swarm node name).
 //             dir (data root, log, config) follows TMPDIR; runDir (sockets, exec root, pidfile) is a short directory
 //             directly under /tmp, so socket paths fit whatever the clone location and TMPDIR (lib/socket-paths.js).
 //          ensureTestImage(dockerHost, {log})     -> 'docker-networks-test/busybox:latest'
@@ -254,8 +255,11 @@ async function startPrivateEngine({
   startTimeoutMs = 60000,
   netns: inNamespace = false,
   extraArgs = [],
+  hostname,
 } = {}) {
   ensureEnginePackages({ log });
+  if (hostname !== undefined && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(hostname))
+    throw new Error(`engine: "${hostname}" is not a host name (letters, digits and inner hyphens, at most 63)`);
   if (inNamespace)
     for (const tool of ['nsenter', 'iptables']) if (!findBin(tool)) throw new Error(`engine: ${tool} is missing (util-linux, iptables)`);
   const prefixes = engineDirPrefixes();
@@ -329,13 +333,13 @@ async function startPrivateEngine({
   const out = fs.openSync(logFile, 'a');
   // nsenter, not `ip netns exec`: the latter remounts /sys and hides the cgroup mounts dockerd needs. nsenter execs
   // dockerd in place, so the child's PID is dockerd's.
-  const child = netns
-    ? spawn(findBin('nsenter'), [`--net=/run/netns/${netns}`, '--', findBin('dockerd'), ...args], {
-        detached: true,
-        stdio: ['ignore', out, out],
-        env: ENV,
-      })
-    : spawn(findBin('dockerd'), args, { detached: true, stdio: ['ignore', out, out], env: ENV });
+  // hostname: dockerd names its swarm node (and its networkDB peer) after the UTS host name, so engines sharing
+  // the host's name collide. A fresh UTS namespace with its own name fixes that; `unshare` and `sh` exec in place,
+  // so the child's PID stays dockerd's.
+  const ownUts = hostname ? [findBin('unshare'), '--uts', '--', '/bin/sh', '-c', 'hostname "$0" && exec "$@"', hostname] : [];
+  const inNetns = netns ? [findBin('nsenter'), `--net=/run/netns/${netns}`, '--'] : [];
+  const command = [...inNetns, ...ownUts, findBin('dockerd'), ...args];
+  const child = spawn(command[0], command.slice(1), { detached: true, stdio: ['ignore', out, out], env: ENV });
   fs.closeSync(out);
   child.unref(); // the engine must not keep `node` alive by itself; stop() or the exit handlers end it
   let exited = null;
@@ -360,6 +364,7 @@ async function startPrivateEngine({
     bridgeSubnet: `10.213.${x}.0/24`,
     pid: child.pid,
     netns,
+    hostname,
     stopSync({ keepLogs = false } = {}) {
       if (stopped) return;
       stopped = true;

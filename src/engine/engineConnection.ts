@@ -35,7 +35,8 @@ export interface EngineConnectionOptions {
 /** Backs off, but not so far that an engine that is back waits long to be noticed. */
 const DEFAULT_RETRY_DELAYS_MS = [500, 1000, 2000, 3000];
 const DEFAULT_IDLE_CHECK_MS = 15000;
-const DEFAULT_EVENT_FILTERS: EngineFilters = { type: ['network', 'container'] };
+// Service and node events come from swarm managers only: they change the tasks shown on swarm networks.
+const DEFAULT_EVENT_FILTERS: EngineFilters = { type: ['network', 'container', 'service', 'node'] };
 /** Event-stream failures in a row (with the engine still answering) before falling back to polling. */
 const STREAM_FAILURES_BEFORE_POLLING = 3;
 

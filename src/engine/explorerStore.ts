@@ -13,6 +13,7 @@ import {
   summaryFromInspect,
 } from '../model/explorer';
 import { AliasCache } from './aliasCache';
+import { SwarmState, withSwarmEndpoints } from '../model/swarm';
 import { EngineConnection, whenEmitted } from './engineConnection';
 import type { EngineLogger } from './gateway';
 
@@ -39,7 +40,7 @@ const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'd
 const PATCH_CONCURRENCY = 4;
 
 export function isRelevantEvent(event: EngineEvent): boolean {
-  if (event.Type === 'network') return true;
+  if (event.Type === 'network' || event.Type === 'service' || event.Type === 'node') return true;
   if (event.Type === 'container') return RELEVANT_CONTAINER_ACTIONS.has(event.Action.split(':')[0]);
   return false;
 }
@@ -53,6 +54,8 @@ export class ExplorerStore {
   private readonly aliases = new AliasCache();
   /** The last engine lists, which event patches apply to. */
   private lists: { networks: Network[]; containers: ContainerSummary[] } | undefined;
+  /** The swarm membership, nodes and tasks, read only while the engine lists swarm-scope networks. */
+  private swarm: SwarmState | undefined;
   /** Containers re-read for an event, newer than any list loaded before the event; dropped once a list is newer. */
   private readonly patches = new Map<string, { container: ContainerSummary | undefined; at: number }>();
   /** Networks created (their inspect) or destroyed (undefined) since the lists, applied the same way. */
@@ -217,11 +220,8 @@ export class ExplorerStore {
     if (!this.lists) return;
     const containers = applyPatches(this.lists.containers, this.patches, patch => patch.container);
     const networks = applyPatches(this.lists.networks, this.networkPatches, patch => patch.network);
-    this.set({
-      kind: 'ready',
-      model: buildExplorerModel(networks, containers, this.aliases.current(), this.aliases.currentLinks()),
-      loadedAt: Date.now(),
-    });
+    const model = buildExplorerModel(networks, containers, this.aliases.current(), this.aliases.currentLinks());
+    this.set({ kind: 'ready', model: withSwarmEndpoints(model, this.swarm), loadedAt: Date.now() });
   }
 
   /**
@@ -269,7 +269,8 @@ export class ExplorerStore {
         for (const [id, patch] of patches) if (patch.at < started) patches.delete(id);
       // Publish at once with the aliases known so far; inspect only the containers that changed, then publish again.
       this.publish();
-      if (await this.aliases.refresh(gateway, containers)) this.publish();
+      const [aliasesChanged, swarmChanged] = await Promise.all([this.aliases.refresh(gateway, containers), this.refreshSwarm(networks)]);
+      if (aliasesChanged || swarmChanged) this.publish();
     } catch (err) {
       this.logger.error(`could not load networks and containers: ${(err as Error).message}`);
       this.connection.reportFailure(err);
@@ -278,6 +279,27 @@ export class ExplorerStore {
       else
         this.set({ ...this.current, stale: { since: this.current.stale?.since ?? this.current.loadedAt, reason: (err as Error).message } });
     }
+  }
+
+  /**
+   * Swarm-scope networks are listed only in swarm mode (every swarm node has `ingress`), so an engine outside any
+   * swarm costs no extra call. A manager that cannot answer leaves the last known tasks shown.
+   */
+  private async refreshSwarm(networks: readonly Network[]): Promise<boolean> {
+    const before = this.swarm;
+    if (!networks.some(network => network.Scope === 'swarm')) this.swarm = undefined;
+    else if (this.connection.state.kind === 'connected') {
+      try {
+        this.swarm = await this.connection.state.gateway.swarmState();
+      } catch (err) {
+        this.logger.warn(`could not read the swarm's nodes and tasks: ${(err as Error).message}`);
+      }
+    }
+    if (before === this.swarm || JSON.stringify(before) === JSON.stringify(this.swarm)) {
+      this.swarm = before;
+      return false;
+    }
+    return true;
   }
 
   private isUnavailableBecause(reason: string): boolean {

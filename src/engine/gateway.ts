@@ -11,7 +11,18 @@ import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../mode
 import type { ConnectRequestBody } from '../model/connectRequest';
 import type { CreateNetworkBody } from '../model/createNetwork';
 import type { ManagedPlugin } from '../model/pluginDrivers';
-import type { ContainerInspect, ContainerSummary, EngineEvent, EngineSystemInfo, EngineVersionInfo, Network } from '../model/engineTypes';
+import type {
+  ContainerInspect,
+  ContainerSummary,
+  EngineEvent,
+  EngineSystemInfo,
+  EngineVersionInfo,
+  Network,
+  SwarmNodeInfo,
+  SwarmServiceInfo,
+  SwarmTaskInfo,
+} from '../model/engineTypes';
+import { SwarmState, swarmMembership, swarmNodesFrom, swarmTasksFrom } from '../model/swarm';
 import { describeEngineAddress, EngineAddress } from './engineAddress';
 import { EngineError, toEngineError } from './errors';
 
@@ -76,6 +87,9 @@ interface EngineApi {
     disconnect(options: Cancellable & { Container: string; Force: boolean }): Promise<unknown>;
   };
   getContainer(idOrName: string): { inspect(options: Cancellable): Promise<ContainerInspect> };
+  listNodes(options: Cancellable): Promise<SwarmNodeInfo[]>;
+  listServices(options: Cancellable): Promise<SwarmServiceInfo[]>;
+  listTasks(options: Cancellable & { filters?: string }): Promise<SwarmTaskInfo[]>;
 }
 
 interface DialOptions {
@@ -242,11 +256,14 @@ export class DockerGateway {
   }
 
   /** Network driver plugins the engine offers (`/info` → Plugins.Network), and whether swarm mode is active. */
-  async engineDetails(options: CallOptions = {}): Promise<{ networkDrivers: string[]; swarmActive: boolean; name: string }> {
+  async engineDetails(
+    options: CallOptions = {},
+  ): Promise<{ networkDrivers: string[]; swarmActive: boolean; swarmWorker: boolean; name: string }> {
     const info = await this.call('read engine information', options, abortSignal => this.api.info({ abortSignal }));
     return {
       networkDrivers: info.Plugins?.Network ?? [],
       swarmActive: info.Swarm?.LocalNodeState === 'active' && Boolean(info.Swarm.ControlAvailable),
+      swarmWorker: info.Swarm?.LocalNodeState === 'active' && !info.Swarm.ControlAvailable,
       name: info.Name ?? '',
     };
   }
@@ -254,6 +271,25 @@ export class DockerGateway {
   /** Managed plugins (`GET /plugins`). Legacy socket plugins are never listed here (docs/engine-behaviour.md). */
   listManagedPlugins(options: CallOptions = {}): Promise<ManagedPlugin[]> {
     return this.call('list plugins', options, abortSignal => this.api.listPlugins({ abortSignal }));
+  }
+
+  /**
+   * The engine's place in its swarm, if it takes part in one. A manager also gives the nodes and the tasks meant to
+   * run, with their addresses on each network (`NetworksAttachments`); a worker refuses those calls, so none is made.
+   */
+  async swarmState(options: CallOptions = {}): Promise<SwarmState | undefined> {
+    const info = await this.call('read engine information', options, abortSignal => this.api.info({ abortSignal }));
+    const membership = swarmMembership(info);
+    if (!membership) return undefined;
+    if (!membership.manager) return { ...membership, nodes: [], tasks: [] };
+    const [nodes, services, tasks] = await Promise.all([
+      this.call('list swarm nodes', options, abortSignal => this.api.listNodes({ abortSignal })),
+      this.call('list swarm services', options, abortSignal => this.api.listServices({ abortSignal })),
+      this.call('list swarm tasks', options, abortSignal =>
+        this.api.listTasks({ ...filtersQuery({ 'desired-state': ['running'] }), abortSignal }),
+      ),
+    ]);
+    return { ...membership, nodes: swarmNodesFrom(nodes), tasks: swarmTasksFrom(tasks, services) };
   }
 
   /**

@@ -6,14 +6,19 @@ import type { DockerGateway } from './gateway';
 /** One network to remove, and the running containers to disconnect from it first. */
 export interface NetworkToRemove {
   readonly network: { readonly id: string; readonly name: string };
-  readonly running: readonly { readonly containerId: string; readonly containerName: string }[];
+  /** `engineId`: the container is on another engine of the window (an endpoint of a swarm network). */
+  readonly running: readonly { readonly containerId: string; readonly containerName: string; readonly engineId?: string }[];
 }
 
 /** Removes each network in turn (disconnecting its running containers first when asked); failures are collected. */
 export function removeNetworks(
   gateway: DockerGateway,
   entries: readonly NetworkToRemove[],
-  options: BatchOptions & { disconnectRunning: boolean },
+  options: BatchOptions & {
+    disconnectRunning: boolean;
+    /** The gateway of another engine of the window, for endpoints on it. */
+    gatewayOf?: (engineId: string) => DockerGateway;
+  },
 ): Promise<BatchOutcome> {
   return runEach(
     entries,
@@ -22,7 +27,8 @@ export function removeNetworks(
       const name = entry.network.name;
       if (options.disconnectRunning) {
         for (const endpoint of entry.running) {
-          await gateway.disconnectContainer(
+          const where = endpoint.engineId && options.gatewayOf ? options.gatewayOf(endpoint.engineId) : gateway;
+          await where.disconnectContainer(
             entry.network.id,
             endpoint.containerId,
             false,

@@ -107,7 +107,38 @@ export interface EngineVersionInfo {
 export interface EngineSystemInfo {
   Name?: string;
   Plugins?: { Network?: string[] };
-  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean };
+  Swarm?: {
+    LocalNodeState?: string;
+    ControlAvailable?: boolean;
+    NodeID?: string;
+    NodeAddr?: string;
+    Cluster?: { ID?: string } | null;
+  };
+}
+
+/** `GET /nodes` (managers only), the parts the explorer reads. */
+export interface SwarmNodeInfo {
+  ID: string;
+  Spec?: { Name?: string; Role?: string };
+  Description?: { Hostname?: string };
+  Status?: { State?: string; Addr?: string };
+}
+
+/** `GET /services` (managers only), the parts the explorer reads. */
+export interface SwarmServiceInfo {
+  ID: string;
+  Spec?: { Name?: string };
+}
+
+/** `GET /tasks` (managers only): where each task of a service runs and its addresses on each network. */
+export interface SwarmTaskInfo {
+  ID: string;
+  ServiceID: string;
+  NodeID?: string;
+  Slot?: number;
+  DesiredState?: string;
+  Status?: { State?: string; ContainerStatus?: { ContainerID?: string } };
+  NetworksAttachments?: { Network?: { ID: string; Spec?: { Name?: string } }; Addresses?: string[] | null }[] | null;
 }
 
 /** One message of `GET /events`. */

@@ -4,6 +4,7 @@
 import type { ContainerEndpointSettings, ContainerInspect, ContainerPort, ContainerSummary, Network } from './engineTypes';
 import { isBuiltInNetwork } from './builtInNetworks';
 import { naturalCompare } from './naturalSort';
+import type { SwarmState } from './swarm';
 
 export interface EndpointModel {
   readonly kind: 'endpoint';
@@ -20,6 +21,14 @@ export interface EndpointModel {
   readonly aliases: readonly string[];
   /** Links on this network, as the engine stores them: `container:alias` (only container inspect has them). */
   readonly links: readonly string[];
+  /** The swarm node the endpoint is on (swarm-scope networks). */
+  readonly node?: string;
+  /** The window's engine the container is on, when the row is shown under another engine (a swarm network). */
+  readonly engineId?: string;
+  /** A swarm service's task: which service, which slot. */
+  readonly task?: { readonly id: string; readonly service: string; readonly slot?: number };
+  /** Known only from the manager's task list: no engine of the window lists its container. */
+  readonly taskOnly?: boolean;
 }
 
 export interface NetworkModel {
@@ -32,6 +41,8 @@ export interface NetworkModel {
   readonly subnets: readonly string[];
   readonly endpoints: readonly EndpointModel[];
   readonly network: Network;
+  /** Swarm-scope networks: the nodes its endpoints are on, when known. */
+  readonly nodes?: readonly string[];
 }
 
 export interface ContainerNetworkModel {
@@ -68,11 +79,16 @@ export interface ContainerModel {
   readonly networkMode: string;
   readonly ports: readonly PortModel[];
   readonly networks: readonly ContainerNetworkModel[];
+  /** Offered for a swarm network from another engine of its swarm: that engine, and the node it is. */
+  readonly engineId?: string;
+  readonly node?: string;
 }
 
 export interface ExplorerModel {
   readonly networks: readonly NetworkModel[];
   readonly containers: readonly ContainerModel[];
+  /** The engine's swarm membership, nodes and tasks, when it takes part in a swarm. */
+  readonly swarm?: SwarmState;
 }
 
 export function containerName(container: Pick<ContainerSummary, 'Names' | 'Id'>): string {
@@ -240,16 +256,19 @@ function portsFromInspect(inspect: ContainerInspect): ContainerPort[] {
 
 /** `bridge · 172.18.0.0/16 · 3 endpoints` */
 export function describeNetwork(network: NetworkModel): string {
-  const parts = [network.driver];
+  const parts = [network.network.Ingress ? `${network.driver} (ingress)` : network.driver];
   if (network.subnets.length) parts.push(network.subnets.join(', '));
   const count = network.endpoints.length;
   parts.push(count === 1 ? '1 endpoint' : `${count} endpoints`);
+  if ((network.nodes?.length ?? 0) > 1) parts.push(`spans ${network.nodes!.length} nodes`);
   return parts.join(' · ');
 }
 
 /** `10.0.0.2/24 · fd00::2/64 · alias db, primary · exited · 02:42:0a:00:00:02` */
 export function describeEndpoint(endpoint: EndpointModel): string {
   const parts = [endpoint.ipv4, endpoint.ipv6].filter((part): part is string => Boolean(part));
+  if (endpoint.node) parts.unshift(`on ${endpoint.node}`);
+  if (endpoint.task) parts.push(`task of ${endpoint.task.service}`);
   if (endpoint.aliases.length) parts.push(`${endpoint.aliases.length === 1 ? 'alias' : 'aliases'} ${endpoint.aliases.join(', ')}`);
   if (!endpoint.running) parts.push(endpoint.containerState || 'stopped');
   if (endpoint.macAddress) parts.push(endpoint.macAddress);

@@ -8,6 +8,8 @@ export interface RemovalEntry {
   readonly network: NetworkModel;
   readonly running: readonly EndpointModel[];
   readonly stopped: readonly EndpointModel[];
+  /** Swarm services whose tasks use the network: the engine refuses to remove it while they do. */
+  readonly services: readonly string[];
 }
 
 export interface RemovalPlan {
@@ -20,11 +22,16 @@ export function planRemoval(networks: readonly NetworkModel[]): RemovalPlan {
   return {
     entries: networks
       .filter(n => !n.builtIn)
-      .map(network => ({
-        network,
-        running: network.endpoints.filter(e => e.running),
-        stopped: network.endpoints.filter(e => !e.running),
-      })),
+      .map(network => {
+        // A service's tasks are not disconnected: the swarm would start them again. The services are named instead.
+        const containers = network.endpoints.filter(e => !e.task);
+        return {
+          network,
+          running: containers.filter(e => e.running),
+          stopped: containers.filter(e => !e.running),
+          services: [...new Set(network.endpoints.flatMap(e => (e.task ? [e.task.service] : [])))].sort(),
+        };
+      }),
     builtIns: networks.filter(n => n.builtIn),
   };
 }
@@ -49,6 +56,10 @@ export function removalQuestion(plan: RemovalPlan): RemovalQuestion {
     if (entry.network.network.Ingress)
       lines.push(
         `"${entry.network.name}" is the swarm routing-mesh (ingress) network: published service ports stop working until an ingress network is created again.`,
+      );
+    if (entry.services.length)
+      lines.push(
+        `"${entry.network.name}" is used by swarm ${entry.services.length === 1 ? 'service' : 'services'} ${quoted(entry.services)}: the engine refuses to remove it until they are removed or no longer use it.`,
       );
     if (entry.running.length)
       lines.push(

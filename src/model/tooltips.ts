@@ -69,8 +69,18 @@ export function networkTooltip(model: NetworkModel): string {
     `| Created | ${escapeMarkdown(n.Created ?? '—')} |`,
     `| Endpoints | ${model.endpoints.length} (${model.endpoints.filter(e => e.running).length} running) |`,
   );
+  if (model.nodes?.length) lines.push(`| Nodes | ${model.nodes.map(escapeMarkdown).join(', ')} |`);
+  if (n.Scope === 'swarm') lines.push('', SWARM_SCOPE_NOTE);
+  if (n.Ingress) lines.push('', INGRESS_NOTE);
   return lines.join('\n');
 }
+
+/** Why a swarm network is missing on some nodes: it is not a fault, it is how the engine works. */
+export const SWARM_SCOPE_NOTE =
+  '_Swarm scope: one network with the same ID on every node. Managers list every swarm network; a worker lists one only while a container or task on that worker is attached to it, so it appears there on first use._';
+
+export const INGRESS_NOTE =
+  "_Ingress: the swarm's routing mesh. Every node has it; published service ports reach the services through it. There is one at most, only services use it (containers cannot connect), and removing it breaks published ports until one is created again._";
 
 export function endpointTooltip(endpoint: EndpointModel): string {
   const lines = [
@@ -78,12 +88,18 @@ export function endpointTooltip(endpoint: EndpointModel): string {
     '',
     `| | |`,
     `|---|---|`,
-    `| Container | ${code(endpoint.containerId.slice(0, 12))} (${escapeMarkdown(endpoint.containerState)}) |`,
+    `| Container | ${endpoint.taskOnly && endpoint.containerId.startsWith('task-') ? '—' : code(endpoint.containerId.slice(0, 12))} (${escapeMarkdown(endpoint.containerState)}) |`,
     `| IPv4 | ${endpoint.ipv4 ? code(endpoint.ipv4) : '—'} |`,
     `| IPv6 | ${endpoint.ipv6 ? code(endpoint.ipv6) : '—'} |`,
     `| MAC | ${endpoint.macAddress ? code(endpoint.macAddress) : '—'} |`,
     `| Aliases | ${endpoint.aliases.length ? endpoint.aliases.map(code).join(', ') : '—'} |`,
   ];
+  if (endpoint.node) lines.push(`| Node | ${escapeMarkdown(endpoint.node)} |`);
+  if (endpoint.task)
+    lines.push(
+      `| Task | ${escapeMarkdown(endpoint.task.service)}${endpoint.task.slot ? ` slot ${endpoint.task.slot}` : ''} (${code(endpoint.task.id.slice(0, 12))}) |`,
+    );
+  if (endpoint.taskOnly) lines.push('', "_Reported by the swarm manager's task list: the window has no engine for the node it runs on._");
   if (!endpoint.running)
     lines.push('', '_Stopped: configured on this network, no active endpoint (`docker network inspect` does not list it)._');
   return lines.join('\n');

@@ -6,7 +6,10 @@ import { connectRestrictions } from '../../src/model/connectRules';
 import { buildExplorerModel } from '../../src/model/explorer';
 import { planRemoval, removalQuestion } from '../../src/model/removal';
 import { EngineError } from '../../src/engine/errors';
-import { cleanUpEngine, openGateway, engineDocker, runContainer, testLabels, uniqueName } from '../support/engineFixture';
+import type Docker from 'dockerode';
+import { withSwarmEndpoints } from '../../src/model/swarm';
+import { cleanUpEngine, openGateway, engineDocker, runContainer, TEST_IMAGE, testLabels, uniqueName } from '../support/engineFixture';
+import { waitFor } from '../support/waitFor';
 
 describe('swarm networks on the real engine', () => {
   const attachable = uniqueName('overlay-a');
@@ -87,5 +90,41 @@ describe('swarm networks on the real engine', () => {
     const ingress = model.networks.find(n => n.network.Ingress)!;
     assert.match(removalQuestion(planRemoval([ingress])).detail, /routing-mesh \(ingress\) network: published service ports stop working/);
     gateway.dispose();
+  });
+
+  test("a service's task is an endpoint of its overlay, marked with its service and node, from the manager's task list", async () => {
+    const docker = engineDocker();
+    const service = uniqueName('svc');
+    await docker.createService({
+      Name: service,
+      Labels: testLabels,
+      TaskTemplate: { ContainerSpec: { Image: TEST_IMAGE, Command: ['sleep', '3600'] }, Networks: [{ Target: attachable }] },
+      Mode: { Replicated: { Replicas: 1 } },
+    } as unknown as Docker.CreateServiceOptions);
+    const gateway = await openGateway();
+    try {
+      const swarm = await waitFor(
+        async () => {
+          const state = await gateway.swarmState();
+          return state?.tasks.some(t => t.serviceName === service && t.state === 'running' && t.containerId) ? state : undefined;
+        },
+        'the service task running',
+        60000,
+        250,
+      );
+      assert.equal(swarm.manager, true);
+      assert.equal(swarm.nodes.length, 1);
+      const task = swarm.tasks.find(t => t.serviceName === service)!;
+      assert.match(task.attachments.find(a => a.networkName === attachable)?.addresses[0] ?? '', /^10\.211\.1\.\d+\/24$/);
+      const endpoint = await waitFor(async () => {
+        const model = withSwarmEndpoints(buildExplorerModel(await gateway.listNetworks(), await gateway.listContainers()), swarm);
+        return model.networks.find(n => n.name === attachable)?.endpoints.find(e => e.containerId === task.containerId);
+      }, "the task's container on the overlay");
+      assert.deepEqual(endpoint.task?.service, service);
+      assert.equal(endpoint.node, swarm.nodes[0].name);
+    } finally {
+      await docker.getService(service).remove();
+      gateway.dispose();
+    }
   });
 });

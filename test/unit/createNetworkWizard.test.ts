@@ -212,6 +212,25 @@ describe('create network wizard', () => {
     assert.ok(!prompter.question('Tick what to configure').options!.includes('MTU…'), 'bridge-only options are not offered for macvlan');
   });
 
+  test('a parent another macvlan network uses says so, and a VLAN sub-interface can be typed instead', async () => {
+    const lan = network('lan-a', { Driver: 'macvlan', Options: { parent: 'veth9' } });
+    const prompter = new ScriptedPrompter([
+      'lan-b',
+      'macvlan',
+      'Type an interface name…',
+      'veth9.42',
+      'Create with defaults',
+      'Create network "lan-b"',
+    ]);
+    const answers = await runCreateNetworkWizard(prompter, input({ existingNetworks: [...existing, lan] }));
+    assert.equal(answers?.driverOptions.parent, 'veth9.42');
+    const step = prompter.question('Parent interface for the macvlan network');
+    assert.match(
+      step.optionDetails![step.options!.indexOf('veth9')] ?? '',
+      /parent of "lan-a": another network needs a VLAN sub-interface such as veth9\.10/,
+    );
+  });
+
   test('several IPv4 subnets on a macvlan network, each with its own fields, added one after another', async () => {
     const prompter = new ScriptedPrompter([
       'lan',
@@ -263,6 +282,15 @@ describe('create network wizard', () => {
     const answers = await runCreateNetworkWizard(prompter, input());
     assert.equal(answers?.driver, 'bridge');
     assert.match(prompter.question('Overlay networks need swarm mode').text, /not a swarm manager/);
+  });
+
+  test('overlay on a swarm worker is explained: overlays are created on a manager, then appear here on first use', async () => {
+    const prompter = new ScriptedPrompter(['ov', 'overlay', 'OK', CANCEL]);
+    await runCreateNetworkWizard(prompter, { ...input(), swarmWorker: true });
+    const explained = prompter.question('Overlay networks are created on a swarm manager').text;
+    assert.match(explained, /swarm worker/);
+    assert.match(explained, /appears on this worker as soon as something here attaches/);
+    assert.match(prompter.asked[1].optionDetails![prompter.asked[1].options!.indexOf('overlay')] ?? '', /created on a manager/);
   });
 
   test('config-only and config-from', async () => {

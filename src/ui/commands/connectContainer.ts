@@ -1,18 +1,19 @@
 import { BatchOutcome, quoted, runEach } from '../../model/batch';
 import { connectRepairingFailures } from '../../engine/networkOperations';
 import { toConnectBody, toConnectCliCommand } from '../../model/connectRequest';
-import type { ContainerModel, NetworkModel } from '../../model/explorer';
+import type { ContainerModel, ExplorerModel, NetworkModel } from '../../model/explorer';
+import { swarmPeers } from '../../model/swarm';
 import { endpointAddressTools } from '../wizard/endpointAddresses';
 import { ConnectPlan, runConnectWizard } from '../wizard/connectWizard';
 import type { CommandContext, CommandDefinition } from './commandContext';
 import { runBatch } from './batch';
-import { gatewayAfterQuestions } from './engineGuard';
+import { gatewayAfterQuestions, gatewayOfEngine } from './engineGuard';
 import { reportCommandError } from './register';
 import { clickedNode, selectedNodes } from './targets';
 
 /** Connects every planned container; failures are reported per container and do not stop the others. */
 export async function executeConnect(context: CommandContext, plan: ConnectPlan): Promise<BatchOutcome> {
-  const gateway = await gatewayAfterQuestions(context);
+  const ownGateway = await gatewayAfterQuestions(context);
   return runBatch(context, {
     title: `Connecting to "${plan.network.name}"`,
     total: plan.containers.length,
@@ -24,6 +25,8 @@ export async function executeConnect(context: CommandContext, plan: ConnectPlan)
         async container => {
           const command = toConnectCliCommand(plan.network.name, container.name, plan.options);
           context.log.info(`running the equivalent of: ${command.line ?? command.problem}`);
+          // A container of another engine of the swarm joins the swarm network there (the worker asks its manager).
+          const gateway = container.engineId ? gatewayOfEngine(context, container.engineId) : ownGateway;
           await connectRepairingFailures(gateway, plan.network, toConnectBody(container.id, plan.options), container, message =>
             context.log.warn(message),
           );
@@ -36,12 +39,32 @@ export async function executeConnect(context: CommandContext, plan: ConnectPlan)
 /** Runs the wizard with whatever is already known (from a node, a drop), then connects. */
 export async function connectFlow(context: CommandContext, known: { containers?: ContainerModel[]; network?: NetworkModel }) {
   const plan = await runConnectWizard(context.prompter, {
-    model: context.model(),
+    model: withSwarmPeers(context, known.network),
     capabilities: context.gateway().capabilities,
     addresses: endpointAddressTools(),
     ...known,
   });
   return plan ? executeConnect(context, plan) : undefined;
+}
+
+/**
+ * For a swarm network, the containers of every engine of the window in that swarm, each marked with its node and
+ * engine, so a standalone container on a worker can join an attachable overlay shown under the manager.
+ */
+function withSwarmPeers(context: CommandContext, network: NetworkModel | undefined): ExplorerModel {
+  const own = context.model();
+  if (network?.scope !== 'swarm') return own;
+  const members = context.sessions.all.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, model: s.store.model }));
+  const peers = swarmPeers(members, context.engine.entry.id);
+  if (!peers) return own;
+  const [self, ...others] = peers;
+  return {
+    ...own,
+    containers: [
+      ...own.containers.map(c => ({ ...c, node: self.node })),
+      ...others.flatMap(({ member, node }) => (member.model?.containers ?? []).map(c => ({ ...c, engineId: member.engineId, node }))),
+    ],
+  };
 }
 
 function currentContainers(context: CommandContext, nodes: readonly { id: string }[]): ContainerModel[] {

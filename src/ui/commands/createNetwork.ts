@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import type { Network } from '../../model/engineTypes';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../model/createNetwork';
 import { AddressPool, DEFAULT_ADDRESS_POOLS, HostAddress, parseAddressPools } from '../../model/ipam';
 import { managedPluginDrivers } from '../../model/pluginDrivers';
@@ -16,6 +17,17 @@ function hostAddresses(): HostAddress[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, addresses]) =>
     (addresses ?? []).filter(a => !a.internal && a.cidr).map(a => ({ interface: name, cidr: a.cidr! })),
   );
+}
+
+/**
+ * The interfaces a macvlan/ipvlan parent can be: this machine's, when the engine runs here (a unix socket or named
+ * pipe; an engine in another network namespace has others, so typing a name stays offered), and the parents existing
+ * networks use. A remote engine's host interfaces cannot be listed through the Engine API.
+ */
+function engineHostInterfaces(url: string, networks: readonly Network[]): string[] {
+  const local = /^(unix|npipe):/i.test(url) ? Object.keys(os.networkInterfaces()) : [];
+  const inUse = networks.map(n => n.Options?.parent).filter((p): p is string => Boolean(p));
+  return [...new Set([...local, ...inUse])];
 }
 
 /** The configured pools; a wrong setting is named and Docker's defaults are used, so Create still works. */
@@ -68,9 +80,10 @@ export async function createNetworkFlow(
       drivers: [...new Set([...details.networkDrivers, ...managed.network])],
       ipamPlugins: managed.ipam,
       swarmActive: details.swarmActive,
+      swarmWorker: details.swarmWorker,
       capabilities: gateway.capabilities,
       hostAddresses: hostAddresses(),
-      hostInterfaces: Object.keys(os.networkInterfaces()),
+      hostInterfaces: engineHostInterfaces(gateway.address.url, existingNetworks),
       pools: pools.length ? pools : DEFAULT_ADDRESS_POOLS,
       subnetSize: settings.subnetSize(),
       copy: async (text, what) => {

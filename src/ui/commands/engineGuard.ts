@@ -90,3 +90,11 @@ function endpointOf(context: CommandContext): string {
   if (state.kind === 'connected') return `the Docker Engine at ${state.gateway.addressDescription}`;
   return state.engineAddress ? `the Docker Engine at ${state.engineAddress}` : 'the Docker Engine';
 }
+
+/** Another engine of the window, for an object that lives there (an endpoint or container of a swarm peer). */
+export function gatewayOfEngine(context: CommandContext, engineId: string): DockerGateway {
+  const session = context.sessions.byId(engineId);
+  const state = session?.connection.state;
+  if (state?.kind !== 'connected') throw new Error(`engine "${session?.entry.name ?? engineId}" is not connected`);
+  return state.gateway;
+}

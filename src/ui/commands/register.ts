@@ -112,6 +112,8 @@ async function enginesFor(
 function engineOfArgs(shared: SharedCommandContext, args: unknown[]): EngineSession | undefined {
   for (const arg of args.flat()) {
     if (isTreeNode(arg)) {
+      // A swarm network's row lists the endpoints of every engine of the swarm: each acts on its own engine.
+      if (arg.kind === 'endpoint' && arg.engineId) return shared.sessions.byId(arg.engineId);
       const owner = shared.networksTree.ownerOf(arg as EngineTreeNode) ?? shared.containersTree.ownerOf(arg as EngineTreeNode);
       if (owner) return owner;
     }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { removeNetworks } from '../../engine/networkOperations';
 import { entriesFor, planRemoval, RemoveChoices, removalQuestion, removalWords } from '../../model/removal';
 import { runBatch } from './batch';
-import { gatewayAfterQuestions } from './engineGuard';
+import { gatewayAfterQuestions, gatewayOfEngine } from './engineGuard';
 import type { CommandDefinition } from './commandContext';
 import { pickNetworks, selectedNodes } from './targets';
 
@@ -33,7 +33,12 @@ export const removeNetworkCommand: CommandDefinition = {
       title: 'Removing networks',
       total: entries.length,
       words: removalWords,
-      run: options => removeNetworks(gateway, entries, { ...options, disconnectRunning: choice !== RemoveChoices.remove }),
+      run: options =>
+        removeNetworks(gateway, entries, {
+          ...options,
+          disconnectRunning: choice !== RemoveChoices.remove,
+          gatewayOf: engineId => gatewayOfEngine(context, engineId),
+        }),
     });
   },
 };

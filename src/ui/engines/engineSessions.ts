@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { readFileIfExists, resolveEngineAddress, resolveListedEngineAddress } from '../../engine/engineAddress';
 import { EngineConnection } from '../../engine/engineConnection';
 import { ExplorerStore } from '../../engine/explorerStore';
+import { SwarmViews } from '../../engine/swarmViews';
 import type { EngineLogger } from '../../engine/gateway';
 import { EngineEntry, engineIdOf, mergeEngineLists, parseEngineSetting } from '../../model/engineList';
 import { DisposableOwner } from '../disposable';
@@ -47,10 +48,13 @@ export class EngineSessions extends DisposableOwner {
   readonly onDidChange = this.changeEmitter.event;
   private current: OwnedSession[] = [];
   private paused = false;
+  /** Engines of one swarm show each swarm network once: the Networks views read through this. */
+  private readonly swarmViews = new SwarmViews();
 
   constructor(private readonly deps: EngineSessionsDependencies) {
     super();
     this.own({ dispose: () => this.current.forEach(session => session.dispose()) });
+    this.own(this.swarmViews);
     this.reload();
     this.watchDefaultResolution();
   }
@@ -129,6 +133,7 @@ export class EngineSessions extends DisposableOwner {
     for (const gone of kept.values()) gone.dispose();
     const changed = next.length !== this.current.length || next.some((session, i) => session !== this.current[i]);
     this.current = next;
+    if (changed) this.swarmViews.setMembers(next.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, store: s.store })));
     if (changed) this.changeEmitter.fire();
   }
 
@@ -165,7 +170,7 @@ export class EngineSessions extends DisposableOwner {
     });
     const store = new ExplorerStore(connection, prefixed);
     const networksTree = new ExplorerTreeProvider(
-      store,
+      this.swarmViews.sourceFor(entry.id, store),
       networksShape(() => viewState.options),
       () => display.current,
       message => trace(`${label}networks ${message}`),

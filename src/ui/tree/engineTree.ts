@@ -104,7 +104,9 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
     const tree = this.treeOf(session);
     return {
       findById: id => this.remember(session, tree.findById(id)),
-      latest: node => this.remember(session, tree.latest(node))!,
+      // Only what this engine's tree has is remembered as its own: a swarm network's endpoint from another engine
+      // stays the row of the engine it is shown under.
+      latest: node => (tree.findById(nodeId(node)) ? this.remember(session, tree.latest(node)) : node),
     };
   }
 
@@ -175,6 +177,13 @@ export class EngineTreeProvider extends DisposableOwner implements vscode.TreeDa
   }
 }
 
+const SWARM_ROLE_NOTES: Record<string, string> = {
+  'swarm manager':
+    'Swarm manager: lists every swarm network, node and task. Swarm networks of the engines of its swarm are shown here, once.',
+  'swarm worker':
+    'Swarm worker: lists a swarm network only while something on this node is attached to it. With a manager in the window, its swarm networks are shown under the manager.',
+};
+
 /** An engine root's row: its endpoint and state in the description, the whole cause in the hover. */
 export function engineLook(
   state: ConnectionState,
@@ -195,9 +204,11 @@ export function engineLook(
           color: 'list.warningForeground',
         };
       }
+      const swarm = snapshot?.kind === 'ready' ? snapshot.model.swarm : undefined;
+      const role = swarm ? (swarm.manager ? 'swarm manager' : 'swarm worker') : undefined;
       return {
-        description: endpoint,
-        tooltip: `${endpoint}\nDocker Engine ${engine.engineVersion} (API ${engine.apiVersion}), ${engine.platformName}`,
+        description: role ? `${endpoint} · ${role}` : endpoint,
+        tooltip: `${endpoint}\nDocker Engine ${engine.engineVersion} (API ${engine.apiVersion}), ${engine.platformName}${role ? `\n${SWARM_ROLE_NOTES[role]}` : ''}`,
         icon: 'server-environment',
         color: 'testing.iconPassed',
       };

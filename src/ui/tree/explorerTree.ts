@@ -1,7 +1,8 @@
 // One tree data provider per view, both reading the explorer store: the Networks view (networks → endpoints)
 // and the Containers view (containers → their networks). Stable ids and getParent make `reveal` work.
 import * as vscode from 'vscode';
-import type { ExplorerSnapshot, ExplorerStore } from '../../engine/explorerStore';
+import type { ExplorerSnapshot } from '../../engine/explorerStore';
+import type { ExplorerSource } from '../../engine/swarmViews';
 import type { ExplorerModel } from '../../model/explorer';
 import { DisposableOwner } from '../disposable';
 import { ENGINE_UNREACHABLE_HINTS, networkRoots, NetworkViewOptions, TRUST_HOST_KEY_HINT } from '../../model/networkView';
@@ -59,7 +60,7 @@ export class ExplorerTreeProvider extends DisposableOwner implements vscode.Tree
   readonly redraws: { ids: string[] | undefined; at: number; cause: 'data' | 'display' }[] = [];
 
   constructor(
-    private readonly store: ExplorerStore,
+    private readonly store: ExplorerSource,
     private readonly shape: TreeShape,
     private readonly display: () => NetworkDisplay = () => ({ fullIds: false }),
     /** Debug-level timing of redraws: what was announced, and when VS Code asked for the rows. */

@@ -103,10 +103,9 @@ export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullI
     case 'endpoint': {
       const item = new vscode.TreeItem(node.containerName, vscode.TreeItemCollapsibleState.None);
       item.description = describeEndpoint(node);
-      item.iconPath = node.running
-        ? new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'))
-        : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground'));
-      item.contextValue = `endpoint ${node.running ? 'running' : 'stopped'}`;
+      item.iconPath = endpointIcon(node);
+      // A task only the manager reports runs on a node the window has no engine for: no container action reaches it.
+      item.contextValue = `${node.taskOnly ? 'task' : 'endpoint'} ${node.running ? 'running' : 'stopped'}${node.task ? ' swarmTask' : ''}`;
       return withId(item, node);
     }
     case 'container': {
@@ -130,6 +129,12 @@ export function toTreeItem(node: ExplorerNode, display: NetworkDisplay = { fullI
       return withId(item, node);
     }
   }
+}
+
+function endpointIcon(node: EndpointModel): vscode.ThemeIcon {
+  const color = new vscode.ThemeColor(node.running ? 'testing.iconPassed' : 'disabledForeground');
+  if (node.task) return new vscode.ThemeIcon('layers', color);
+  return new vscode.ThemeIcon(node.running ? 'vm-running' : 'vm-outline', color);
 }
 
 /**

@@ -46,7 +46,7 @@ function containerStep(input: ConnectWizardInput): Step<ConnectState> {
         : 'Pick the containers to connect (running or stopped)',
       options: candidates.map(c => ({
         label: c.name,
-        description: `${c.state} · ${c.networks.map(n => n.networkName).join(', ') || 'no network'}`,
+        description: `${c.node ? `on ${c.node} · ` : ''}${c.state} · ${c.networks.map(n => n.networkName).join(', ') || 'no network'}`,
         value: c,
         picked: s.containers.some(p => p.id === c.id),
       })),

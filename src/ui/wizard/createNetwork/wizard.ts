@@ -13,7 +13,7 @@ import { effectiveAnswers, summaryStep } from './summary';
 export type { CreateWizardInput } from './state';
 export const CREATE_TITLE = 'Create Network';
 
-function driverDescription(driver: string, swarmActive: boolean, plugins: readonly PluginDriver[]): string {
+function driverDescription(driver: string, swarmActive: boolean, swarmWorker: boolean, plugins: readonly PluginDriver[]): string {
   switch (driver) {
     case 'bridge':
       return 'containers on this host, NAT to the outside (the default)';
@@ -22,6 +22,7 @@ function driverDescription(driver: string, swarmActive: boolean, plugins: readon
     case 'ipvlan':
       return "like macvlan, sharing the parent's MAC address";
     case 'overlay':
+      if (swarmWorker) return 'spans the hosts of the swarm: created on a manager (this engine is a worker)';
       return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
     default:
       return describePluginDriver(plugins.find(p => p.name === driver));
@@ -49,11 +50,18 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
         placeholder: `Network driver for "${s.answers.name}"`,
         options: offeredNetworkDrivers(input.drivers, input.existingNetworks).map(d => ({
           label: d,
-          description: driverDescription(d, input.swarmActive, plugins),
+          description: driverDescription(d, input.swarmActive, input.swarmWorker ?? false, plugins),
           value: d,
           picked: d === s.answers.driver,
         })),
       });
+      if (driver === 'overlay' && input.swarmWorker) {
+        await ask.explain(
+          'Overlay networks are created on a swarm manager',
+          'This engine is a swarm worker: it refuses to create overlays ("This node is not a swarm manager"). Create the network on a manager (Add Engine… to see it here); mark it attachable so standalone containers on this worker can connect. It then appears on this worker as soon as something here attaches to it.',
+        );
+        continue;
+      }
       if (driver === 'overlay' && !input.swarmActive) {
         await ask.explain(
           'Overlay networks need swarm mode',
@@ -68,6 +76,12 @@ function driverStep(input: CreateWizardInput): Step<WizardState> {
   };
 }
 
+/** Two macvlan networks cannot share a parent: a VLAN sub-interface of it (`eth0.10`) can be another's parent. */
+function parentUse(input: CreateWizardInput, parent: string): string | undefined {
+  const users = input.existingNetworks.filter(n => n.Options?.parent === parent).map(n => `"${n.Name}"`);
+  return users.length ? `parent of ${users.join(', ')}: another network needs a VLAN sub-interface such as ${parent}.10` : undefined;
+}
+
 /** macvlan and ipvlan need the host interface their traffic leaves through. */
 function parentStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
@@ -75,7 +89,9 @@ function parentStep(input: CreateWizardInput): Step<WizardState> {
     const picked = await ask.pick({
       placeholder: `Parent interface for the ${s.answers.driver} network: its traffic leaves through this host interface`,
       options: [
-        ...input.hostInterfaces.filter(i => i !== 'lo').map(i => ({ label: i, value: i, picked: i === current })),
+        ...input.hostInterfaces
+          .filter(i => i !== 'lo')
+          .map(i => ({ label: i, description: parentUse(input, i), value: i, picked: i === current })),
         { label: 'Type an interface name…', description: 'e.g. eth0.10 for a VLAN sub-interface', value: '' },
       ],
     });
