@@ -1,6 +1,7 @@
 // Every engine failure becomes one EngineError whose message a user understands: the engine could not be reached
 // (and why), the API versions do not match, the call timed out or was cancelled, or the engine refused the request
 // (its status and message verbatim).
+import { isPluginDriver } from '../model/pluginDrivers';
 import type { TlsMaterial } from './engineAddress';
 import type { HostKeyProblem } from './sshHostKeys';
 import { explainTlsFailure, isTlsFailureCode } from './tlsFailures';
@@ -120,6 +121,17 @@ export function engineMessageOf(json: unknown): string | undefined {
   if (Buffer.isBuffer(json)) return json.toString('utf8').trim() || undefined;
   if (typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string') return (json as { message: string }).message;
   return undefined;
+}
+
+/**
+ * A removal that timed out on a network of a plugin driver, said as what it most likely is: the plugin does not
+ * answer. Engine 20.10 takes the network off its list at once, then retries each of its three plugin calls for 15 s
+ * and answers only after that (45 s), removing the network anyway. Other errors come back unchanged.
+ */
+export function explainPluginRemovalTimeout(err: unknown, network: { name: string; driver?: string }): unknown {
+  if (!(err instanceof EngineError) || err.kind !== 'timeout' || !network.driver || !isPluginDriver(network.driver)) return err;
+  const message = `${err.message}. "${network.name}" belongs to the network plugin "${network.driver}", which seems not to answer: the engine retries each plugin call for 15 s, then finishes the removal anyway (the network is already off its list). Is the plugin running?`;
+  return new EngineError(message, { kind: err.kind, engineAddress: err.engineAddress, operation: err.operation, cause: err });
 }
 
 /** The message of an engine refusal, e.g. `Docker Engine refused to remove network "web": … (HTTP 403)`. */

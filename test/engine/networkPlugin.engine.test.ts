@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import { EngineError } from '../../src/engine/errors';
 import { DockerGateway } from '../../src/engine/gateway';
+import { removeNetworks } from '../../src/engine/networkOperations';
 import { emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
 import { cleanUpEngine, runContainer, silentLogger, testEngineAddress, testLabels, uniqueName } from '../support/engineFixture';
 import { engineModel, networkNamed } from './networkTestKit';
@@ -41,6 +42,8 @@ const run = promisify(execFile);
 
 /** Engine 20.10 retries an unreachable plugin for 15 s per call, and a removal makes three such calls. */
 const PLUGIN_RETRY_BUDGET_MS = 60000;
+/** The default of dockerNetworks.requestTimeoutSeconds. */
+const PRODUCT_TIMEOUT_MS = 20000;
 
 /** The methods the plugin received from `from` on, so each test sees the calls its own step caused. */
 const methodsSince = (plugin: NetworkPlugin, from: number) => plugin.methods().slice(from);
@@ -239,8 +242,21 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
       await assert.rejects(gateway.createNetwork(toCreateBody(answers)), err => pluginNamed(err, 'network plugin'));
     });
 
-    test('removing its network still succeeds: the engine gives up on the plugin after its retries', async () => {
-      await gateway.removeNetwork(orphanId, orphanName);
+    test("removing its network times out at the extension's default and names the plugin; the engine has taken it off its list", async () => {
+      const network = networkNamed(await engineModel(gateway), orphanName);
+      // The product's request timeout (dockerNetworks.requestTimeoutSeconds, 20 s) is shorter than the engine's 45 s.
+      const productGateway = await DockerGateway.open(testEngineAddress(), { timeoutMs: PRODUCT_TIMEOUT_MS, logger: silentLogger });
+      try {
+        const outcome = await removeNetworks(productGateway, [{ network, running: [] }], { disconnectRunning: false });
+        assert.deepEqual(outcome.done, []);
+        assert.match(
+          outcome.failed[0]?.reason ?? '',
+          new RegExp(`in time \\(timeout\\)\\. "${orphanName}" belongs to the network plugin "${plugin.name}", which seems not to answer`),
+        );
+      } finally {
+        productGateway.dispose();
+      }
+      // Engine 20.10 lists a network no more once its removal starts, while the removal waits for the plugin.
       assert.equal(
         (await gateway.listNetworks()).find(n => n.Id === orphanId),
         undefined,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { EngineError, explainPluginFailure, toEngineError } from '../../src/engine/errors';
+import { EngineError, explainPluginFailure, explainPluginRemovalTimeout, toEngineError } from '../../src/engine/errors';
 
 const engineAddress = 'unix:///var/run/docker.sock (default)';
 const context = { engineAddress, operation: 'list networks' };
@@ -101,5 +101,30 @@ describe('a network plugin that stopped answering', () => {
   test('other refusals get no plugin explanation', () => {
     assert.equal(explainPluginFailure('network web not found'), undefined);
     assert.equal(explainPluginFailure('dial unix /var/run/docker.sock: connect: no such file or directory'), undefined);
+  });
+});
+
+describe('a removal that times out on a plugin network', () => {
+  const timeout = toEngineError(Object.assign(new Error('aborted'), { name: 'AbortError' }), {
+    engineAddress,
+    operation: 'remove network "woven"',
+    timedOut: true,
+  });
+
+  test('names the network plugin and says the engine finishes the removal anyway', () => {
+    const explained = explainPluginRemovalTimeout(timeout, { name: 'woven', driver: 'weave' }) as EngineError;
+    assert.equal(explained.kind, 'timeout');
+    assert.ok(explained.message.startsWith(timeout.message), explained.message);
+    assert.match(
+      explained.message,
+      /"woven" belongs to the network plugin "weave", which seems not to answer: .* finishes the removal anyway .* Is the plugin running\?$/,
+    );
+  });
+
+  test('leaves a timeout on a built-in driver, and every other error, unchanged', () => {
+    assert.equal(explainPluginRemovalTimeout(timeout, { name: 'web', driver: 'bridge' }), timeout);
+    assert.equal(explainPluginRemovalTimeout(timeout, { name: 'web' }), timeout);
+    const refusal = toEngineError({ statusCode: 403, json: { message: 'has active endpoints' } }, context);
+    assert.equal(explainPluginRemovalTimeout(refusal, { name: 'woven', driver: 'weave' }), refusal);
   });
 });
