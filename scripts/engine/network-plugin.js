@@ -11,8 +11,9 @@
 // Module:  start({log, name, socketDir, netns, subnet}) -> Promise<{name, socketPath, subnet, calls, methods(),
 //                                                                   endpoint(id), stop()}>
 //            name: defaults to dn-test-net-<pid> (then -2, -3, … within one process); netns: the `ip netns` name
-//            dockerd runs in (omit for the host's); subnet: the IPv4 pool handed out when a network asks for none
-//            (default: a free 10.216.X.0/24). calls: every request received, {method, body}, in order.
+//            dockerd runs in (omit for the host's); subnet: the IPv4 pool handed out to the first network that asks
+//            for none (default: a free 10.216.X.0/24; later ones get the /24s after it). calls: every request
+//            received, {method, body}, in order.
 //            stop() closes the socket, removes it and deletes the veths still up; also done on process exit.
 // CLI:     node scripts/engine/network-plugin.js start [--netns NS] [--name NAME]
 //            prints one JSON line {"name","socketPath","subnet"} on stdout, logs calls on stderr, runs until SIGTERM.
@@ -143,8 +144,9 @@ async function start({ log = () => {}, name, socketDir = PLUGIN_SOCKET_DIR, netn
     'IpamDriver.GetDefaultAddressSpaces': () => ({ LocalDefaultAddressSpace: 'dn-local', GlobalDefaultAddressSpace: 'dn-global' }),
     'IpamDriver.RequestPool': body => {
       if (body.V6 && !body.Pool) throw new Error(`${pluginName} hands out IPv4 pools only; give an IPv6 subnet`);
-      const pool = parseCidr(body.Pool || defaultPool);
-      const poolId = `${body.AddressSpace || 'dn-local'}/${pool.cidr}`;
+      const space = body.AddressSpace || 'dn-local';
+      const pool = body.Pool ? parseCidr(body.Pool) : nextFreePool(space);
+      const poolId = `${space}/${pool.cidr}`;
       if (pools.has(poolId)) throw new Error(`${pluginName}: pool ${pool.cidr} is in use`);
       pools.set(poolId, { ...pool, used: new Set() });
       return { PoolID: poolId, Pool: pool.cidr, Data: {} };
@@ -175,6 +177,15 @@ async function start({ log = () => {}, name, socketDir = PLUGIN_SOCKET_DIR, netn
       return {};
     },
   };
+  // The default pool first, then the /24s after it: each network that asks for no subnet gets one of its own.
+  function nextFreePool(space) {
+    const first = parseCidr(defaultPool);
+    for (let i = 0; i < 64; i++) {
+      const candidate = parseCidr(`${toAddress(first.base + i * first.size)}/${first.prefix}`);
+      if (!pools.has(`${space}/${candidate.cidr}`)) return candidate;
+    }
+    throw new Error(`${pluginName}: all 64 pools from ${defaultPool} on are in use`);
+  }
   const handlers = { ...network, ...ipam };
 
   const respond = (res, status, payload) => {

@@ -17,7 +17,9 @@ import { DockerGateway } from '../../src/engine/gateway';
 import { removeNetworks } from '../../src/engine/networkOperations';
 import { emptyAnswers, toCreateBody } from '../../src/model/createNetwork';
 import { cleanUpEngine, runContainer, silentLogger, testEngineAddress, testLabels, uniqueName } from '../support/engineFixture';
-import { engineModel, networkNamed } from './networkTestKit';
+import { runCreateNetworkWizard } from '../../src/ui/wizard/createNetwork/wizard';
+import { ScriptedPrompter } from '../support/scriptedPrompter';
+import { createWizardInput, engineModel, networkNamed, TEST_LABEL_TEXT } from './networkTestKit';
 
 interface PluginCall {
   readonly method: string;
@@ -113,6 +115,29 @@ describe('a network plugin as driver and IPAM of a network, through the extensio
 
   test("while a network uses it, the engine's /info lists the plugin among its network drivers", async () => {
     assert.ok((await gateway.engineDetails()).networkDrivers.includes(plugin.name));
+  });
+
+  test('the Create wizard offers the plugin as network driver and as IPAM driver, with its scope, and creates through it', async () => {
+    const name = uniqueName('plugin-wizard');
+    const prompter = new ScriptedPrompter([
+      name,
+      plugin.name,
+      'Configure options…',
+      ['IPAM driver and options…', 'Labels…'],
+      plugin.name,
+      '',
+      TEST_LABEL_TEXT,
+      `Create network "${name}"`,
+    ]);
+    const answers = await runCreateNetworkWizard(prompter, await createWizardInput(gateway));
+    const driverPick = prompter.question(`Network driver for "${name}"`);
+    assert.equal(driverPick.optionDetails?.[driverPick.options?.indexOf(plugin.name) ?? -1], 'network plugin · scope local (1 network)');
+    const ipamPick = prompter.question(`IPAM driver of "${name}"`);
+    assert.equal(ipamPick.optionDetails?.[ipamPick.options?.indexOf(plugin.name) ?? -1], 'IPAM plugin · scope local (1 network)');
+    const created = await gateway.createNetwork(toCreateBody(answers!));
+    const inspected = await gateway.inspectNetwork(created.Id);
+    assert.deepEqual([inspected.Driver, inspected.IPAM?.Driver], [plugin.name, plugin.name]);
+    await gateway.removeNetwork(created.Id, name);
   });
 
   test("connecting a running container gives it a real interface with an address from the plugin's pool", async () => {
