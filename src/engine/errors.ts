@@ -1,6 +1,7 @@
 // Every engine failure becomes one EngineError whose message a user understands: the engine could not be reached
 // (and why), the API versions do not match, the call timed out or was cancelled, or the engine refused the request
 // (its status and message verbatim).
+import { isPluginDriver } from '../model/pluginDrivers';
 import type { TlsMaterial } from './engineAddress';
 import type { HostKeyProblem } from './sshHostKeys';
 import { explainTlsFailure, isTlsFailureCode } from './tlsFailures';
@@ -122,9 +123,49 @@ export function engineMessageOf(json: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A removal that timed out on a network of a plugin driver, said as what it most likely is: the plugin does not
+ * answer. Engine 20.10 takes the network off its list at once, then retries each of its three plugin calls for 15 s
+ * and answers only after that (45 s), removing the network anyway. Other errors come back unchanged.
+ */
+export function explainPluginRemovalTimeout(err: unknown, network: { name: string; driver?: string }): unknown {
+  if (!(err instanceof EngineError) || err.kind !== 'timeout' || !network.driver || !isPluginDriver(network.driver)) return err;
+  const message = `${err.message}. "${network.name}" belongs to the network plugin "${network.driver}", which seems not to answer: the engine retries each plugin call for 15 s, then finishes the removal anyway (the network is already off its list). Is the plugin running?`;
+  return new EngineError(message, { kind: err.kind, engineAddress: err.engineAddress, operation: err.operation, cause: err });
+}
+
 /** The message of an engine refusal, e.g. `Docker Engine refused to remove network "web": … (HTTP 403)`. */
 export function refusalMessage(operation: string, engineMessage: string, statusCode: number): string {
-  return `Docker Engine refused to ${operation}: ${engineMessage} (HTTP ${statusCode})`;
+  const explanation = explainPluginFailure(engineMessage);
+  const said = explanation ? `${explanation} The engine said: ${engineMessage}` : engineMessage;
+  return `Docker Engine refused to ${operation}: ${said} (HTTP ${statusCode})`;
+}
+
+// A plugin that stopped answering reaches the user as Go's HTTP client error, which names the plugin only inside
+// its socket path, URL-escaped ("Post "http://%2Frun%2Fdocker%2Fplugins%2Fweave.sock/IpamDriver.RequestAddress":
+// dial unix /run/docker/plugins/weave.sock: connect: no such file or directory"). Engine 20.10 retries for 15 s first.
+const PLUGIN_DIAL_FAILURE = /dial unix (\/\S*\/plugins\/(?:[^/\s"]+\/)?([^/\s":]+)\.sock): connect: ([^"\n]+)/;
+const PLUGIN_METHOD = /\/(NetworkDriver|IpamDriver)\.\w+"/;
+const PLUGIN_NOT_FOUND = /^plugin "([^"]+)" not found$/;
+
+/**
+ * Says which plugin failed and why, when the engine's message is about a network or IPAM plugin it could not reach
+ * (or could not find at all); undefined for every other message.
+ */
+export function explainPluginFailure(engineMessage: string): string | undefined {
+  const notFound = PLUGIN_NOT_FOUND.exec(engineMessage.trim());
+  if (notFound)
+    return `no plugin named "${notFound[1]}" is installed (docker plugin ls) or listening in /run/docker/plugins, so it cannot be the driver.`;
+  const dial = PLUGIN_DIAL_FAILURE.exec(engineMessage);
+  if (!dial) return undefined;
+  const [, socket, name, cause] = dial;
+  const role = PLUGIN_METHOD.exec(engineMessage)?.[1] === 'IpamDriver' ? 'IPAM plugin' : 'network plugin';
+  const why = /no such file/i.test(cause)
+    ? `its socket ${socket} is gone`
+    : /refused/i.test(cause)
+      ? `nothing listens on its socket ${socket} any more`
+      : `its socket ${socket} fails (${cause.trim()})`;
+  return `${role} "${name}" does not answer: ${why}. Is the plugin running?`;
 }
 
 export function toEngineError(

@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'http';
 import { capabilitiesOf, EngineCapabilities, negotiateApiVersion } from '../model/apiVersion';
 import type { ConnectRequestBody } from '../model/connectRequest';
 import type { CreateNetworkBody } from '../model/createNetwork';
+import type { ManagedPlugin } from '../model/pluginDrivers';
 import type {
   ContainerInspect,
   ContainerSummary,
@@ -76,6 +77,7 @@ interface EngineApi {
   info(options: Cancellable): Promise<EngineSystemInfo>;
   listNetworks(options: Cancellable & { filters?: string }): Promise<Network[]>;
   listContainers(options: Cancellable & { all: boolean }): Promise<ContainerSummary[]>;
+  listPlugins(options: Cancellable): Promise<ManagedPlugin[]>;
   createNetwork(options: Cancellable & CreateNetworkBody): Promise<{ id: string }>;
   getEvents(options: Cancellable & { filters?: string }): Promise<IncomingMessage>;
   getNetwork(idOrName: string): {
@@ -264,6 +266,11 @@ export class DockerGateway {
       swarmWorker: info.Swarm?.LocalNodeState === 'active' && !info.Swarm.ControlAvailable,
       name: info.Name ?? '',
     };
+  }
+
+  /** Managed plugins (`GET /plugins`). Legacy socket plugins are never listed here (docs/engine-behaviour.md). */
+  listManagedPlugins(options: CallOptions = {}): Promise<ManagedPlugin[]> {
+    return this.call('list plugins', options, abortSignal => this.api.listPlugins({ abortSignal }));
   }
 
   /**

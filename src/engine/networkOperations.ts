@@ -1,11 +1,13 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
 import type { ConnectRequestBody } from '../model/connectRequest';
 import { BatchOptions, BatchOutcome, runEach } from '../model/batch';
+import { explainPluginRemovalTimeout } from './errors';
 import type { DockerGateway } from './gateway';
 
 /** One network to remove, and the running containers to disconnect from it first. */
 export interface NetworkToRemove {
-  readonly network: { readonly id: string; readonly name: string };
+  /** `network.Driver`: the driver, so a plugin that does not answer can be named (the explorer's network models have it). */
+  readonly network: { readonly id: string; readonly name: string; readonly network?: { readonly Driver: string } };
   /** `engineId`: the container is on another engine of the window (an endpoint of a swarm network). */
   readonly running: readonly { readonly containerId: string; readonly containerName: string; readonly engineId?: string }[];
 }
@@ -37,7 +39,9 @@ export function removeNetworks(
           );
         }
       }
-      await gateway.removeNetwork(entry.network.id, name, { signal });
+      await gateway.removeNetwork(entry.network.id, name, { signal }).catch(err => {
+        throw explainPluginRemovalTimeout(err, { name, driver: entry.network.network?.Driver });
+      });
     },
     options,
   );

@@ -1,5 +1,6 @@
 // Markdown tooltips for explorer nodes: everything `docker network inspect` would tell at a glance.
 import type { EndpointModel, NetworkModel } from './explorer';
+import { isPluginDriver, isPluginIpamDriver } from './pluginDrivers';
 
 // Everything here comes from the engine and is untrusted: a name, label or option may hold Markdown, HTML, links,
 // images, table pipes or line breaks. It must render as exactly its text.
@@ -28,7 +29,9 @@ function yesNo(value: boolean | undefined): string {
 export function networkTooltip(model: NetworkModel): string {
   const n = model.network;
   const lines = [
-    `**${escapeMarkdown(n.Name)}** — ${escapeMarkdown(n.Driver)} network${model.builtIn ? ' (built-in)' : ''}`,
+    isPluginDriver(n.Driver)
+      ? `**${escapeMarkdown(n.Name)}** — network of the network plugin ${code(n.Driver)}`
+      : `**${escapeMarkdown(n.Name)}** — ${escapeMarkdown(n.Driver)} network${model.builtIn ? ' (built-in)' : ''}`,
     '',
     `| | |`,
     `|---|---|`,
@@ -48,7 +51,10 @@ export function networkTooltip(model: NetworkModel): string {
     ].filter(Boolean);
     lines.push(`| IPAM ${configs.length > 1 ? index + 1 : ''} | ${parts.join(', ') || '—'} |`);
   });
-  if (n.IPAM?.Driver && n.IPAM.Driver !== 'default') lines.push(`| IPAM driver | ${code(n.IPAM.Driver)} ${keyValues(n.IPAM.Options)} |`);
+  if (n.IPAM?.Driver && n.IPAM.Driver !== 'default')
+    lines.push(
+      `| IPAM driver | ${code(n.IPAM.Driver)}${isPluginIpamDriver(n.IPAM.Driver) ? ' (IPAM plugin)' : ''} ${keyValues(n.IPAM.Options)} |`,
+    );
   lines.push(
     `| IPv6 | ${yesNo(n.EnableIPv6)} |`,
     `| Internal | ${yesNo(n.Internal)} |`,

@@ -383,4 +383,49 @@ describe('create network wizard', () => {
     assert.equal((await runCreateNetworkWizard(prompter, context))?.name, 'copyme');
     assert.deepEqual(context.copied, ['docker network create copyme', 'networks:\n  copyme:\n    name: copyme\n    driver: bridge\n']);
   });
+
+  describe('plugin drivers', () => {
+    const withPlugins = [
+      ...existing,
+      network('woven', { Driver: 'weave', Scope: 'local', IPAM: { Driver: 'weave-ipam', Config: [{ Subnet: '10.32.0.0/24' }] } }),
+    ];
+
+    test('the driver pick offers plugin drivers the engine reports and those networks use, each with its scope', async () => {
+      const prompter = new ScriptedPrompter(['x', CANCEL]);
+      // "fresh" is a managed plugin /info reports; the legacy "weave" is known only from its network.
+      await runCreateNetworkWizard(prompter, input({ existingNetworks: withPlugins, drivers: [...input().drivers, 'fresh'] }));
+      const question = prompter.question('Network driver for "x"');
+      assert.deepEqual(question.options, ['bridge', 'macvlan', 'ipvlan', 'overlay', 'fresh', 'weave']);
+      assert.deepEqual(question.optionDetails?.slice(4), [
+        'network plugin · no network uses it yet',
+        'network plugin · scope local (1 network)',
+      ]);
+    });
+
+    const toIpamStep = (name: string, driver: string) => [name, driver, 'Configure options…', ['IPAM driver and options…']];
+
+    test('the IPAM step picks default, a plugin seen on a network or a managed plugin, with options', async () => {
+      const prompter = new ScriptedPrompter([...toIpamStep('p', 'weave'), 'weave-ipam', 'pool=a', 'Create network "p"']);
+      const answers = await runCreateNetworkWizard(prompter, input({ existingNetworks: withPlugins, ipamPlugins: ['infoblox'] }));
+      const pick = prompter.question('IPAM driver of "p"');
+      assert.deepEqual(pick.options, ['default', 'infoblox', 'weave-ipam', 'Other…']);
+      assert.equal(pick.optionDetails?.[2], 'IPAM plugin · scope local (1 network)');
+      const body = toCreateBody(answers!);
+      assert.deepEqual([body.Driver, body.IPAM?.Driver, body.IPAM?.Options], ['weave', 'weave-ipam', { pool: 'a' }]);
+    });
+
+    test('"Other…" takes a typed IPAM driver and options, validated as before', async () => {
+      const refused = new ScriptedPrompter([...toIpamStep('q', 'bridge'), 'Other…', 'custom a']);
+      await assert.rejects(runCreateNetworkWizard(refused, input()), /IPAM option "a" has no value/);
+      const prompter = new ScriptedPrompter([...toIpamStep('q', 'bridge'), 'Other…', 'custom a=b', 'Create network "q"']);
+      const answers = await runCreateNetworkWizard(prompter, input());
+      assert.deepEqual([answers?.ipamDriver, answers?.ipamOptions], ['custom', { a: 'b' }]);
+    });
+
+    test('picking default leaves the IPAM driver out of the request', async () => {
+      const prompter = new ScriptedPrompter([...toIpamStep('r', 'bridge'), 'default', '', 'Create network "r"']);
+      const answers = await runCreateNetworkWizard(prompter, input());
+      assert.equal(answers?.ipamDriver, undefined);
+    });
+  });
 });

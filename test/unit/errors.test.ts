@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { EngineError, toEngineError } from '../../src/engine/errors';
+import { EngineError, explainPluginFailure, explainPluginRemovalTimeout, toEngineError } from '../../src/engine/errors';
 
 const engineAddress = 'unix:///var/run/docker.sock (default)';
 const context = { engineAddress, operation: 'list networks' };
@@ -64,5 +64,67 @@ describe('engine error mapping', () => {
   test('an EngineError passes through unchanged', () => {
     const original = new EngineError('x', { kind: 'refused', engineAddress });
     assert.equal(toEngineError(original, context), original);
+  });
+});
+
+// The engine's messages as Engine 20.10 words them when a legacy plugin's socket is gone or dead (measured).
+const goneIpam =
+  'Post "http://%2Frun%2Fdocker%2Fplugins%2Fdn-test-net-9752.sock/IpamDriver.RequestAddress": dial unix /run/docker/plugins/dn-test-net-9752.sock: connect: no such file or directory';
+const deadDriver =
+  'Post "http://%2Frun%2Fdocker%2Fplugins%2Fweave%2Fweave.sock/NetworkDriver.CreateNetwork": dial unix /run/docker/plugins/weave/weave.sock: connect: connection refused';
+
+describe('a network plugin that stopped answering', () => {
+  test('a refusal names the IPAM plugin whose socket is gone, and keeps the engine message', () => {
+    const error = toEngineError(
+      { statusCode: 500, json: { message: goneIpam } },
+      { engineAddress, operation: 'connect container "c" to network "n"' },
+    );
+    assert.equal(error.kind, 'refused');
+    assert.equal(error.engineMessage, goneIpam);
+    assert.equal(
+      error.message,
+      `Docker Engine refused to connect container "c" to network "n": IPAM plugin "dn-test-net-9752" does not answer: its socket /run/docker/plugins/dn-test-net-9752.sock is gone. Is the plugin running? The engine said: ${goneIpam} (HTTP 500)`,
+    );
+  });
+
+  test('a network driver plugin whose socket refuses connections is named, from a plugin subdirectory too', () => {
+    assert.equal(
+      explainPluginFailure(deadDriver),
+      'network plugin "weave" does not answer: nothing listens on its socket /run/docker/plugins/weave/weave.sock any more. Is the plugin running?',
+    );
+  });
+
+  test('a driver the engine cannot find at all is explained as a plugin that is not installed', () => {
+    assert.match(explainPluginFailure('plugin "dn-never-there" not found') ?? '', /^no plugin named "dn-never-there" is installed/);
+  });
+
+  test('other refusals get no plugin explanation', () => {
+    assert.equal(explainPluginFailure('network web not found'), undefined);
+    assert.equal(explainPluginFailure('dial unix /var/run/docker.sock: connect: no such file or directory'), undefined);
+  });
+});
+
+describe('a removal that times out on a plugin network', () => {
+  const timeout = toEngineError(Object.assign(new Error('aborted'), { name: 'AbortError' }), {
+    engineAddress,
+    operation: 'remove network "woven"',
+    timedOut: true,
+  });
+
+  test('names the network plugin and says the engine finishes the removal anyway', () => {
+    const explained = explainPluginRemovalTimeout(timeout, { name: 'woven', driver: 'weave' }) as EngineError;
+    assert.equal(explained.kind, 'timeout');
+    assert.ok(explained.message.startsWith(timeout.message), explained.message);
+    assert.match(
+      explained.message,
+      /"woven" belongs to the network plugin "weave", which seems not to answer: .* finishes the removal anyway .* Is the plugin running\?$/,
+    );
+  });
+
+  test('leaves a timeout on a built-in driver, and every other error, unchanged', () => {
+    assert.equal(explainPluginRemovalTimeout(timeout, { name: 'web', driver: 'bridge' }), timeout);
+    assert.equal(explainPluginRemovalTimeout(timeout, { name: 'web' }), timeout);
+    const refusal = toEngineError({ statusCode: 403, json: { message: 'has active endpoints' } }, context);
+    assert.equal(explainPluginRemovalTimeout(refusal, { name: 'woven', driver: 'weave' }), refusal);
   });
 });

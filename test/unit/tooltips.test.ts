@@ -74,3 +74,17 @@ describe('tooltips show engine text as text, never as links, images, HTML or ext
     });
   }
 });
+
+describe('tooltips of plugin networks', () => {
+  test('a network of a plugin driver names the network plugin and the IPAM plugin', () => {
+    const net = network('woven', { Driver: 'weave', IPAM: { Driver: 'weave-ipam', Config: [{ Subnet: '10.32.0.0/24' }] } });
+    const tooltip = networkTooltip(buildExplorerModel([net], []).networks[0]);
+    assert.match(tooltip.split('\n')[0], /^\*\*woven\*\* — network of the network plugin `weave`$/);
+    assert.match(tooltip, /\| IPAM driver \| `weave-ipam` \(IPAM plugin\) /);
+  });
+
+  test('a built-in driver keeps its plain heading', () => {
+    const tooltip = networkTooltip(buildExplorerModel([network('web')], []).networks[0]);
+    assert.match(tooltip.split('\n')[0], /^\*\*web\*\* — bridge network$/);
+  });
+});

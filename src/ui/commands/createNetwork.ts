@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Network } from '../../model/engineTypes';
 import { answersFromNetwork, CreateNetworkAnswers, toCreateBody, toDockerCliCommand } from '../../model/createNetwork';
 import { AddressPool, DEFAULT_ADDRESS_POOLS, HostAddress, parseAddressPools } from '../../model/ipam';
+import { managedPluginDrivers } from '../../model/pluginDrivers';
 import { settings } from '../settings';
 import { revealById } from '../tree/revealNode';
 import { networkNodeId } from '../tree/treeItems';
@@ -63,11 +64,21 @@ export async function createNetworkFlow(
   let answers = initial;
   for (;;) {
     const gateway = context.gateway();
-    const [existingNetworks, details] = await Promise.all([gateway.listNetworks(), gateway.engineDetails()]);
+    const [existingNetworks, details, plugins] = await Promise.all([
+      gateway.listNetworks(),
+      gateway.engineDetails(),
+      // Offering managed IPAM plugins is a convenience: an engine without the plugins API still gets the wizard.
+      gateway.listManagedPlugins().catch((err: Error) => {
+        context.log.warn(`Create Network offers no managed plugins: ${err.message}`);
+        return [];
+      }),
+    ]);
+    const managed = managedPluginDrivers(plugins);
     const pools = addressPools(context);
     answers = await runCreateNetworkWizard(context.prompter, {
       existingNetworks,
-      drivers: details.networkDrivers,
+      drivers: [...new Set([...details.networkDrivers, ...managed.network])],
+      ipamPlugins: managed.ipam,
       swarmActive: details.swarmActive,
       swarmWorker: details.swarmWorker,
       capabilities: gateway.capabilities,

@@ -36,8 +36,11 @@ const DRIVER_ICONS: Record<string, string> = {
   ipvlan: 'broadcast',
 };
 
+/** The puzzle piece: any driver not built into the engine is a network plugin's. */
+const PLUGIN_DRIVER_ICON = 'extensions';
+
 export function driverIcon(driver: string): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(DRIVER_ICONS[driver] ?? 'extensions');
+  return new vscode.ThemeIcon(DRIVER_ICONS[driver] ?? PLUGIN_DRIVER_ICON);
 }
 
 export const networkNodeId = (networkId: string) => `network/${networkId}`;

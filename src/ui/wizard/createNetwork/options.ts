@@ -144,7 +144,7 @@ export const CREATE_OPTIONS: readonly CreateOption[] = [
       delete a.ipamDriver;
       a.ipamOptions = {};
     },
-    steps: () => [ipamStep],
+    steps: (_s, input) => [ipamStep(input)],
   },
   flag('internal', 'Internal', 'no route to the outside world', 'Behaviour', 'internal'),
   flag('attachable', 'Attachable', 'standalone containers may join (swarm networks)', 'Behaviour', 'attachable'),

@@ -13,6 +13,8 @@ export interface CreateWizardInput {
   readonly swarmActive: boolean;
   /** The engine is a swarm worker: it can use overlays but not create them. */
   readonly swarmWorker?: boolean;
+  /** IPAM drivers of enabled managed plugins (`GET /plugins`); legacy IPAM plugins are known only from networks. */
+  readonly ipamPlugins?: readonly string[];
   readonly capabilities: EngineCapabilities;
   readonly hostAddresses: readonly HostAddress[];
   readonly hostInterfaces: readonly string[];

@@ -2,6 +2,7 @@
 // config-from, macvlan/ipvlan mode, and the key=value lists (labels, other driver options).
 import { DriverOptionKeys } from '../../../model/createNetwork';
 import { parseKeyValueList } from '../../../model/ipam';
+import { DEFAULT_IPAM_DRIVER, describePluginDriver, pluginIpamDrivers } from '../../../model/pluginDrivers';
 import type { Step } from '../flow';
 import { CreateWizardInput, firstIssue, WizardState } from './state';
 
@@ -55,22 +56,63 @@ export const driverOptionsStep: Step<WizardState> = async (s, ask) => {
   s.answers.driverOptions = { ...known, ...parse(answer).values };
 };
 
-export const ipamStep: Step<WizardState> = async (s, ask) => {
-  const parseOptions = (options: string[]) => parseKeyValueList(options.join(','), 'ipamOption', 'ipamOptions');
+const OTHER_IPAM_DRIVER = Symbol('other IPAM driver');
+
+/** IPAM driver typed as text, then its options: for a driver neither the engine nor any network has shown. */
+const otherIpamDriver = async (s: WizardState, ask: Parameters<Step<WizardState>>[1]): Promise<void> => {
   const answer = await ask.input({
     prompt: 'IPAM driver, then its options as key=value (space separated)',
     placeholder: 'e.g. default   or   infoblox a=b',
-    value: [s.answers.ipamDriver ?? 'default', ...Object.entries(s.answers.ipamOptions).map(([k, v]) => `${k}=${v}`)].join(' '),
+    value: [s.answers.ipamDriver ?? DEFAULT_IPAM_DRIVER, ...Object.entries(s.answers.ipamOptions).map(([k, v]) => `${k}=${v}`)].join(' '),
     validate: text => {
       const [driver, ...options] = text.trim().split(/\s+/);
       if (!driver) return "Enter the IPAM driver name (default is Docker's own)";
-      return firstIssue(parseOptions(options).issues);
+      return firstIssue(parseIpamOptions(options).issues);
     },
   });
   const [driver, ...options] = answer.trim().split(/\s+/);
-  s.answers.ipamDriver = driver === 'default' ? undefined : driver;
-  s.answers.ipamOptions = parseOptions(options).values;
+  s.answers.ipamDriver = driver === DEFAULT_IPAM_DRIVER ? undefined : driver;
+  s.answers.ipamOptions = parseIpamOptions(options).values;
 };
+
+const parseIpamOptions = (options: string[]) => parseKeyValueList(options.join(','), 'ipamOption', 'ipamOptions');
+
+/** Docker's own IPAM, the IPAM plugins the engine or its networks show (with their scopes), or one typed in. */
+export function ipamStep(input: CreateWizardInput): Step<WizardState> {
+  return async (s, ask) => {
+    const plugins = pluginIpamDrivers(input.existingNetworks, input.ipamPlugins);
+    const current = s.answers.ipamDriver ?? DEFAULT_IPAM_DRIVER;
+    const picked = await ask.pick<string | typeof OTHER_IPAM_DRIVER>({
+      placeholder: `IPAM driver of "${s.answers.name}": who hands out its subnets and addresses`,
+      options: [
+        {
+          label: DEFAULT_IPAM_DRIVER,
+          description: "Docker's own address management",
+          value: DEFAULT_IPAM_DRIVER,
+          picked: current === DEFAULT_IPAM_DRIVER,
+        },
+        ...plugins.map(p => ({ label: p.name, description: describePluginDriver(p, 'IPAM'), value: p.name, picked: current === p.name })),
+        {
+          label: 'Other…',
+          description: 'type the name of an IPAM driver',
+          value: OTHER_IPAM_DRIVER,
+          picked: current !== DEFAULT_IPAM_DRIVER && !plugins.some(p => p.name === current),
+        },
+      ],
+    });
+    if (picked === OTHER_IPAM_DRIVER) return otherIpamDriver(s, ask);
+    const answer = await ask.input({
+      prompt: `Options of IPAM driver ${picked} as key=value (space separated); empty for none`,
+      placeholder: 'e.g. a=b c=d',
+      value: Object.entries(s.answers.ipamOptions)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
+      validate: text => firstIssue(parseIpamOptions(text.trim().split(/\s+/).filter(Boolean)).issues),
+    });
+    s.answers.ipamDriver = picked === DEFAULT_IPAM_DRIVER ? undefined : picked;
+    s.answers.ipamOptions = parseIpamOptions(answer.trim().split(/\s+/).filter(Boolean)).values;
+  };
+}
 
 export const scopeStep: Step<WizardState> = async (s, ask) => {
   const scopes = [

@@ -2,7 +2,8 @@
 // summary with the equivalent CLI line. Every value is checked as it is typed (ip-num based model rules), so invalid
 // input never reaches the engine. Answers live in one state object: Back and Retry show what was typed.
 import { CreateNetworkAnswers, DriverOptionKeys, emptyAnswers } from '../../../model/createNetwork';
-import { creatableDrivers, isMacvlanLike, nameProblem } from '../../../model/createRules';
+import { isMacvlanLike, nameProblem } from '../../../model/createRules';
+import { describePluginDriver, offeredNetworkDrivers, PluginDriver, pluginNetworkDrivers } from '../../../model/pluginDrivers';
 import type { Prompter } from '../prompter';
 import { runFlow, Step } from '../flow';
 import { applyChecklist, checklistOptions, chosenFrom, resetForDriver, valueSteps } from './options';
@@ -12,7 +13,7 @@ import { effectiveAnswers, summaryStep } from './summary';
 export type { CreateWizardInput } from './state';
 export const CREATE_TITLE = 'Create Network';
 
-function driverDescription(driver: string, swarmActive: boolean, swarmWorker: boolean): string {
+function driverDescription(driver: string, swarmActive: boolean, swarmWorker: boolean, plugins: readonly PluginDriver[]): string {
   switch (driver) {
     case 'bridge':
       return 'containers on this host, NAT to the outside (the default)';
@@ -24,7 +25,7 @@ function driverDescription(driver: string, swarmActive: boolean, swarmWorker: bo
       if (swarmWorker) return 'spans the hosts of the swarm: created on a manager (this engine is a worker)';
       return swarmActive ? 'spans the hosts of the swarm' : 'spans swarm hosts: needs swarm mode (not active here)';
     default:
-      return 'network plugin';
+      return describePluginDriver(plugins.find(p => p.name === driver));
   }
 }
 
@@ -42,12 +43,14 @@ function nameStep(input: CreateWizardInput): Step<WizardState> {
 
 function driverStep(input: CreateWizardInput): Step<WizardState> {
   return async (s, ask) => {
+    // The engine's list names a legacy plugin only while a network uses it; the networks give its scope.
+    const plugins = pluginNetworkDrivers(input.drivers, input.existingNetworks);
     for (;;) {
       const driver = await ask.pick({
         placeholder: `Network driver for "${s.answers.name}"`,
-        options: creatableDrivers(input.drivers).map(d => ({
+        options: offeredNetworkDrivers(input.drivers, input.existingNetworks).map(d => ({
           label: d,
-          description: driverDescription(d, input.swarmActive, input.swarmWorker ?? false),
+          description: driverDescription(d, input.swarmActive, input.swarmWorker ?? false, plugins),
           value: d,
           picked: d === s.answers.driver,
         })),
