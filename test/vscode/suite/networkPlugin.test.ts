@@ -50,8 +50,9 @@ suite("A network plugin's networks", () => {
   test("the network shows its endpoint with the plugin's address, under a plugin icon", async () => {
     const row = await waitFor(() => {
       const found = networkRow();
-      return found?.endpoints.length === 1 ? found : undefined;
-    }, 'the plugin network with its endpoint');
+      // Created, the container is on the network without an address; started, it has the plugin's.
+      return found?.endpoints.length === 1 && found.endpoints[0].ipv4 ? found : undefined;
+    }, 'the plugin network with its running endpoint');
     const prefix = plugin.subnet.split('.').slice(0, 3).join('.');
     assert.ok(row.endpoints[0].ipv4?.startsWith(`${prefix}.`), `address ${row.endpoints[0].ipv4} from the plugin's pool ${plugin.subnet}`);
     const item = api.networksTree.getTreeItem(row);
