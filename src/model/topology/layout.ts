@@ -5,7 +5,7 @@
 // (a reverse proxy every project is on) are drawn in a row above the parts instead of fusing them into one graph
 // too big to lay out quickly or to read.
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
-import { endpointLabel, networkMarks, TopologyEdge, TopologyGraph, TopologyNode } from './graph';
+import { endpointLabel, networkMarks, TopologyEdge, TopologyGraph, TopologyGroup, TopologyNode } from './graph';
 
 export type LaidOutNode = TopologyNode & {
   /** Centre of the box. */
@@ -24,10 +24,15 @@ export interface Bounds {
   readonly height: number;
 }
 
+/** An engine's box: `x`, `y` its top-left corner; its name is drawn in the band at the top. */
+export type LaidOutGroup = TopologyGroup & Bounds;
+
 export interface LaidOutTopology {
   readonly nodes: readonly LaidOutNode[];
   readonly edges: readonly TopologyEdge[];
   readonly bounds: Bounds;
+  /** With several engines only. */
+  readonly groups?: readonly LaidOutGroup[];
 }
 
 /** A part bigger than this is split at its busiest networks: dagre's time grows with the square of a part's size. */
@@ -336,7 +341,7 @@ export class TopologyLayout {
   }
 }
 
-function boundsOf(nodes: readonly LaidOutNode[]): Bounds {
+export function boundsOf(nodes: readonly LaidOutNode[]): Bounds {
   if (!nodes.length) return { x: 0, y: 0, width: 0, height: 0 };
   let x0 = Infinity;
   let y0 = Infinity;
