@@ -175,6 +175,8 @@ export class TopologyPanel extends DisposableOwner {
   /** The stores' change subscriptions, renewed when engines are added or removed. */
   private storeSubscriptions: vscode.Disposable[] = [];
   private updateQueued = false;
+  /** The nodes Show in Topology selected, for tests. */
+  readonly focused: string[] = [];
   /** Messages handled (and refused), for tests. */
   readonly handled: { message: FromWebview | undefined; refused?: string }[] = [];
 
@@ -230,8 +232,13 @@ export class TopologyPanel extends DisposableOwner {
   /** Selects and centres a network or container of an engine, once the picture has it. */
   focus(focus: TopologyFocus): void {
     const id = this.nodeIdOf(focus);
-    if (this.ready && this.sent && id) this.post({ type: 'focus', id });
+    if (this.ready && this.sent && id) this.sendFocus(id);
     else this.pendingFocus = focus;
+  }
+
+  private sendFocus(id: string): void {
+    this.focused.push(id);
+    this.post({ type: 'focus', id });
   }
 
   /** The picture's node for a network or container of an engine (a spanning swarm network for any of its engines). */
@@ -307,7 +314,7 @@ export class TopologyPanel extends DisposableOwner {
     this.sent = this.picture;
     const focusId = this.pendingFocus && this.nodeIdOf(this.pendingFocus);
     if (focusId) {
-      this.post({ type: 'focus', id: focusId });
+      this.sendFocus(focusId);
       this.pendingFocus = undefined;
     }
   }
