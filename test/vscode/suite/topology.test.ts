@@ -79,7 +79,12 @@ suite('Network Topology panel', () => {
     const aNetwork = panel.shown!.nodes.find(n => n.kind === 'network')!.id;
     const before = panel.handled.length;
     await panel.receive({ type: 'runCommand', command: 'workbench.action.terminal.new' });
-    await panel.receive({ type: 'action', action: 'remove', id: 'n:0000000000000000000000000000000000000000000000000000000000000000', engine });
+    await panel.receive({
+      type: 'action',
+      action: 'remove',
+      id: 'n:0000000000000000000000000000000000000000000000000000000000000000',
+      engine,
+    });
     await panel.receive({ type: 'drop', container: 'c:nope', network: 'n:nope', engine });
     await panel.receive({ type: 'inspect', id: aNetwork });
     const refused = panel.handled.slice(before);
@@ -116,7 +121,9 @@ suite('Network Topology panel', () => {
     const id = networkNodeIdOf(created.id);
     await waitFor(() => panel.shown?.nodes.some(n => n.id === id), `"${name}" in the picture`, 30000);
     const engine = api.sessions.defaultSession.entry.id;
-    const asked = await answering(api, [CANCEL], () => vscode.commands.executeCommand('dockerNetworks.network.remove', menuArgument(id, engine)));
+    const asked = await answering(api, [CANCEL], () =>
+      vscode.commands.executeCommand('dockerNetworks.network.remove', menuArgument(id, engine)),
+    );
     assert.deepStrictEqual(
       asked.map(q => q.kind),
       ['confirm'],
@@ -199,7 +206,9 @@ suite('Network Topology panel', () => {
         vscode.commands.executeCommand('dockerNetworks.network.remove', menuArgument(id, api.sessions.defaultSession.entry.id)),
       );
       assert.deepStrictEqual(wrongEngine, []);
-      const asked = await answering(api, ['Remove'], () => vscode.commands.executeCommand('dockerNetworks.network.remove', menuArgument(id, b)));
+      const asked = await answering(api, ['Remove'], () =>
+        vscode.commands.executeCommand('dockerNetworks.network.remove', menuArgument(id, b)),
+      );
       assert.match(asked[0]?.title ?? '', new RegExp(name));
       await waitFor(async () => !(await docker.listNetworks()).some(n => n.Id === created.id), `"${name}" removed from engine B`, 10000);
       await waitFor(() => !panel.shown?.nodes.some(n => n.name === name), `"${name}" gone from the picture`, 10000);
@@ -213,8 +222,9 @@ suite('Network Topology panel', () => {
       const node = b.store.model!.networks.find(n => n.name === name)!;
       await vscode.commands.executeCommand('dockerNetworks.topology.showNode', node, [node]);
       const panel = api.topology.panel!;
-      const expected = () => panel.shown?.nodes.find(n => n.kind === 'network' && n.networkId === node.id && n.engineIds.includes(b.entry.id))?.id;
-      await waitFor(() => Boolean(expected()) && panel.focused.includes(expected()!), "the network of engine B selected", 30000);
+      const expected = () =>
+        panel.shown?.nodes.find(n => n.kind === 'network' && n.networkId === node.id && n.engineIds.includes(b.entry.id))?.id;
+      await waitFor(() => Boolean(expected()) && panel.focused.includes(expected()!), 'the network of engine B selected', 30000);
     });
 
     test('engines removed from the window leave the picture: one engine, no box', async () => {
