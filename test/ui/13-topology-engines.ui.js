@@ -101,7 +101,13 @@ module.exports = {
         [B_NET, 'second engine'],
         [B_DB, 'second engine'],
       ]) {
-        const at = await nodeByName(frame, node).boundingBox();
+        // In the page's own coordinates, as the engine boxes above (boundingBox() would be the workbench's).
+        const at = await nodeByName(frame, node)
+          .locator('rect.box')
+          .evaluate(e => {
+            const r = e.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          });
         if (!at || !inside(at, boxOf(group)))
           throw new Error(`"${node}" is not inside the box of ${group}: ${JSON.stringify({ at, boxes })}`);
       }
