@@ -1,7 +1,9 @@
 // The Network Topology panel: one webview showing the explorer's networks, containers and endpoints as a picture.
-// It reads the same ExplorerStore as the trees (no engine calls of its own), with the Networks view's filter, lays
-// the graph out, and sends the webview only what changed. Whatever the webview asks for is checked first and then
-// done with the extension's own commands, so Remove and Disconnect ask for confirmation exactly as from the tree.
+// It reads every engine's ExplorerStore, the same as the trees (no engine calls of its own), with the Networks view's
+// filter, lays the graph out (a box per engine when there are several), and sends the webview only what changed.
+// Whatever the webview asks for, and every command its context menu runs, is checked first against the picture it
+// was sent and then done with the extension's own commands in the item's engine, so Remove and Disconnect ask for
+// confirmation exactly as from the tree.
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { ContainerModel, EndpointModel, ExplorerModel, NetworkModel } from '../../model/explorer';
