@@ -551,9 +551,11 @@ function enginesLists(engines, networks, containers) {
   );
 }
 
+const engineIdAt = e => `engine:tcp://10.0.0.${e + 1}:2376`;
+
 function enginesInputs(buildExplorerModel, perEngine) {
   return perEngine.map((lists, e) => ({
-    engineId: `engine:tcp://10.0.0.${e + 1}:2376`,
+    engineId: engineIdAt(e),
     name: `engine ${e + 1}`,
     host: `tcp://10.0.0.${e + 1}:2376`,
     model: buildExplorerModel(lists.networks, lists.containers),
@@ -584,6 +586,7 @@ async function measureEngines(label, engines, networksEach, containersEach) {
   const firsts = [];
   const updates = [];
   const stability = [];
+  const shifts = [];
   let overlaps = 0;
   let picture;
   let next;
@@ -598,6 +601,7 @@ async function measureEngines(label, engines, networksEach, containersEach) {
     next = layout.update(buildEnginesTopology(enginesInputs(buildExplorerModel, changed)));
     updates.push(now() - t);
     stability.push(displacement(positionsOf(picture), positionsOf(next)));
+    shifts.push(engineShifts(picture, next, `g:${engineIdAt(1 % engines)}`));
     overlaps += overlapsOf(next);
   }
   const nodes = picture.nodes.length;
@@ -617,12 +621,34 @@ async function measureEngines(label, engines, networksEach, containersEach) {
       movedShare: Math.round((stability.reduce((a, s) => a + s.movedShare, 0) / stability.length) * 1000) / 1000,
     },
     overlapsAfterUpdate: overlaps / CONFIG.runs,
+    // The engines that did not change: how many of their nodes moved, and whether only as their whole box slid along.
+    otherEngines: {
+      movedShare: Math.round((shifts.reduce((a, s) => a + s.movedShare, 0) / shifts.length) * 1000) / 1000,
+      rigid: shifts.every(s => s.rigid),
+    },
   };
   result.render = await renderPictures(picture, next, diffTopology);
   log(
-    `engines ${label}: ${nodes} nodes, ${edges} edges, ${spanning} spanning; first ${fmtMs(result.first.median)} ms, update ${fmtMs(result.update.median)} ms, unchanged nodes moved ${result.stability.meanPx} px on average (${Math.round(result.stability.movedShare * 100)} %), ${result.overlapsAfterUpdate} overlaps${result.render.skipped ? '' : `; drawn in ${fmtMs(result.render.first.median)} ms, diff ${fmtMs(result.render.update.median)} ms`}`,
+    `engines ${label}: ${nodes} nodes, ${edges} edges, ${spanning} spanning; first ${fmtMs(result.first.median)} ms, update ${fmtMs(result.update.median)} ms, unchanged nodes moved ${result.stability.meanPx} px on average (${Math.round(result.stability.movedShare * 100)} %; of the engines that did not change ${Math.round(result.otherEngines.movedShare * 100)} %, ${result.otherEngines.rigid ? 'only as whole boxes' : 'not only as whole boxes'}), ${result.overlapsAfterUpdate} overlaps${result.render.skipped ? '' : `; drawn in ${fmtMs(result.render.first.median)} ms, diff ${fmtMs(result.render.update.median)} ms`}`,
   );
   return result;
+}
+
+/** Nodes of the engines other than `changedGroup` that moved, and whether each engine's moved all by one vector. */
+function engineShifts(before, after, changedGroup) {
+  const was = new Map(before.nodes.map(n => [n.id, n]));
+  const vectors = new Map();
+  let count = 0;
+  let moved = 0;
+  for (const node of after.nodes) {
+    const old = was.get(node.id);
+    if (!old || !node.group || node.group === changedGroup) continue;
+    count++;
+    const v = `${node.x - old.x},${node.y - old.y}`;
+    if (v !== '0,0') moved++;
+    (vectors.get(node.group) ?? vectors.set(node.group, new Set()).get(node.group)).add(v);
+  }
+  return { movedShare: moved / Math.max(1, count), rigid: [...vectors.values()].every(set => set.size === 1) };
 }
 
 /** The grouped picture drawn by the webview page (once per run), as measureRender does for one engine. */
@@ -783,7 +809,7 @@ function markdown(results) {
       if (r.error) lines.push(`| ${r.name} | failed: ${r.error} | | | | | |`);
       else
         lines.push(
-          `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${r.overlapsAfterUpdate} |`,
+          `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${Math.round(r.otherEngines.movedShare * 100)} %${r.otherEngines.rigid ? ' (whole boxes)' : ''} | ${r.overlapsAfterUpdate} |`,
         );
     }
     const product = s.rows.find(r => r.name.startsWith('Docker Networks') && !r.error);
@@ -812,12 +838,12 @@ function markdown(results) {
       '',
       'The extension (EnginesLayout): each engine laid out on its own, boxes side by side, spanning networks in a row above. The update: one engine gets a network and two of its containers join it.',
       '',
-      '| Case | Nodes / edges | First layout (median / p95) | Update (median / p95) | Unchanged nodes: mean move | share moved | Overlaps | Page: first picture | Page: diff |',
-      '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+      '| Case | Nodes / edges | First layout (median / p95) | Update (median / p95) | Unchanged nodes: mean move | share moved | … of the other engines | Overlaps | Page: first picture | Page: diff |',
+      '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
     );
     for (const r of results.engines.rows)
       lines.push(
-        `| ${r.label} | ${r.nodes} / ${r.edges} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${r.overlapsAfterUpdate} | ${r.render.skipped ? 'not measured' : `${fmtMs(r.render.first.median)} ms`} | ${r.render.skipped ? '' : `${fmtMs(r.render.update.median)} ms`} |`,
+        `| ${r.label} | ${r.nodes} / ${r.edges} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${Math.round(r.otherEngines.movedShare * 100)} %${r.otherEngines.rigid ? ' (whole boxes)' : ''} | ${r.overlapsAfterUpdate} | ${r.render.skipped ? 'not measured' : `${fmtMs(r.render.first.median)} ms`} | ${r.render.skipped ? '' : `${fmtMs(r.render.update.median)} ms`} |`,
       );
     if (results.engines.compound)
       lines.push(

@@ -159,6 +159,24 @@ describe('topology of several engines: the layout', () => {
     assert.ok(after.nodes.some(n => n.name === 'new-on-b' && n.group === groupIdOf(B)));
   });
 
+  test("an engine box that grows into the next pushes it along as a whole: the next engine's nodes keep their places in it", () => {
+    const layout = new EnginesLayout();
+    const wide = (n: number) => Array.from({ length: n }, (_, i) => network(`wide-${i}`));
+    const before = layout.update(twoEngines());
+    const bigger = buildEnginesTopology([
+      input(A, 'alpha', buildExplorerModel([...engineA().networks.map(n => n.network), ...wide(40)], [])),
+      input(B, 'beta', engineB()),
+    ]);
+    const after = layout.update(bigger);
+    const [ga, gb] = after.groups!;
+    assert.ok(apart(ga, gb), 'still apart');
+    const was = new Map(before.nodes.map(n => [n.id, n]));
+    const shifts = new Set(
+      after.nodes.filter(n => n.group === groupIdOf(B)).map(n => `${n.x - was.get(n.id)!.x},${n.y - was.get(n.id)!.y}`),
+    );
+    assert.equal(shifts.size, 1, `one shift for all of beta's nodes: ${[...shifts].join(' ')}`);
+  });
+
   test('the diff carries engine boxes; applied, it gives the new picture; an engine removed takes its box along', () => {
     const layout = new EnginesLayout();
     const before = layout.update(twoEngines());

@@ -48,7 +48,7 @@ export class EnginesLayout {
     const offsets = new Map<string, Offset>();
     let right = -Infinity;
     for (const group of graph.groups) {
-      const layout = this.perEngine.get(group.engineId) ?? new TopologyLayout();
+      const layout = this.perEngine.get(group.engineId) ?? new TopologyLayout({ keepWidth: true });
       layouts.set(group.engineId, layout);
       const local = layout.update(groupGraph(graph, group.id));
       const inner = local.nodes.length ? local.bounds : { x: 0, y: 0, ...EMPTY_GROUP };

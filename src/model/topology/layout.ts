@@ -174,8 +174,18 @@ export class TopologyLayout {
   private hubs = new Set<string>();
   private hubRowY: number | undefined;
   private shelf = { x: 0, y: 0, rowHeight: 0, width: 0 };
+  /** How far left and right the picture reaches: with `keepWidth`, a changed part is put back within it. */
+  private extent: { x0: number; x1: number } | undefined;
+
+  /**
+   * `keepWidth`: a changed part that does not fit back where it was goes to a free place within the picture's width,
+   * else on a new shelf below, never beside the picture. Engine boxes stand side by side: one growing sideways would
+   * push the next engine's box, and all its nodes, along.
+   */
+  constructor(private readonly options: { readonly keepWidth?: boolean } = {}) {}
 
   reset(): void {
+    this.extent = undefined;
     this.placed = new Map();
     this.positions = new Map();
     this.partOfNode = new Map();
@@ -219,6 +229,11 @@ export class TopologyLayout {
       placed.set(part.key, { part, box });
     }
     this.placeHubs(sized, graph.edges, hubs, positions, boxes);
+    if (boxes.length) {
+      const x0 = Math.min(...boxes.map(b => b.x));
+      const x1 = Math.max(...boxes.map(b => b.x + b.w));
+      this.extent = this.extent ? { x0: Math.min(x0, this.extent.x0), x1: Math.max(x1, this.extent.x1) } : { x0, x1 };
+    }
     this.placed = placed;
     this.positions = positions;
     this.hubs = hubs;
@@ -281,8 +296,10 @@ export class TopologyLayout {
     dx /= anchor.length;
     dy /= anchor.length;
     const box = boxOf(local, part.nodes);
+    const extent = this.options.keepWidth ? this.extent : undefined;
     const free = (ox: number, oy: number) => {
       const candidate = { x: box.x + ox, y: box.y + oy, w: box.w, h: box.h };
+      if (extent && (candidate.x < extent.x0 || candidate.x + candidate.w > extent.x1)) return false;
       return !boxes.some(b => overlaps(b, candidate)) && (this.hubRowY === undefined || candidate.y > this.hubRowY + HUB_ROW_GAP / 2);
     };
     if (free(dx, dy)) return { dx, dy };
