@@ -17,7 +17,10 @@
 // Options (flags or environment):
 //   --networks=N    BENCH_NETWORKS    (300)       --containers=N  BENCH_CONTAINERS (600)
 //   --runs=N        BENCH_RUNS        first layouts and updates per candidate (5)
-//   --shape=S       BENCH_SHAPE       projects (clusters wired in pairs), connected (one proxy network joins all), or both (both)
+//   --shape=S       BENCH_SHAPE       projects (clusters wired in pairs), connected (one proxy network joins all), or both (both);
+//                                     none: only the several-engines case, written to topology-engines-latest.*
+//   --engines=N     BENCH_ENGINES     engines in the several-engines case (3; 1 skips it)
+//   --compound=false BENCH_COMPOUND   skip the one dagre compound graph of every engine
 //   --only=a,b      BENCH_ONLY        candidate names to run
 //   --results-dir=D BENCH_RESULTS_DIR (bench/results): writes topology-latest.json and topology-latest.md
 
@@ -40,7 +43,7 @@ const CONFIG = {
   networks: Number(option('networks', 'BENCH_NETWORKS', '300')),
   containers: Number(option('containers', 'BENCH_CONTAINERS', '600')),
   runs: Math.max(1, Number(option('runs', 'BENCH_RUNS', '5'))),
-  shapes: (s => (s === 'both' ? ['projects', 'connected'] : [s]))(option('shape', 'BENCH_SHAPE', 'both')),
+  shapes: (s => (s === 'both' ? ['projects', 'connected'] : s === 'none' ? [] : [s]))(option('shape', 'BENCH_SHAPE', 'both')),
   only: option('only', 'BENCH_ONLY', '')
     .split(',')
     .map(s => s.trim())
@@ -644,7 +647,7 @@ function engineShifts(before, after, changedGroup) {
     const old = was.get(node.id);
     if (!old || !node.group || node.group === changedGroup) continue;
     count++;
-    const v = `${node.x - old.x},${node.y - old.y}`;
+    const v = `${Math.round(node.x - old.x)},${Math.round(node.y - old.y)}`;
     if (v !== '0,0') moved++;
     (vectors.get(node.group) ?? vectors.set(node.group, new Set()).get(node.group)).add(v);
   }
@@ -784,9 +787,10 @@ async function main() {
   if (fs.existsSync(vsix)) results.vsixBytes = fs.statSync(vsix).size;
   results.loadAtEnd = os.loadavg()[0];
   fs.mkdirSync(CONFIG.resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.md'), markdown(results));
-  log(`wrote ${path.relative(ROOT, path.join(CONFIG.resultsDir, 'topology-latest.md'))}`);
+  const base = CONFIG.shapes.length ? 'topology-latest' : 'topology-engines-latest';
+  fs.writeFileSync(path.join(CONFIG.resultsDir, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(CONFIG.resultsDir, `${base}.md`), markdown(results));
+  log(`wrote ${path.relative(ROOT, path.join(CONFIG.resultsDir, `${base}.md`))}`);
 }
 
 function markdown(results) {
@@ -809,7 +813,7 @@ function markdown(results) {
       if (r.error) lines.push(`| ${r.name} | failed: ${r.error} | | | | | |`);
       else
         lines.push(
-          `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${Math.round(r.otherEngines.movedShare * 100)} %${r.otherEngines.rigid ? ' (whole boxes)' : ''} | ${r.overlapsAfterUpdate} |`,
+          `| ${r.name} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${r.stability.maxPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${r.overlapsAfterUpdate} |`,
         );
     }
     const product = s.rows.find(r => r.name.startsWith('Docker Networks') && !r.error);

@@ -2,8 +2,9 @@
 // picture (TopologyLayout: dagre per connected part, parts on shelves, busy networks in a hub row), and put in a box
 // of their own; the boxes stand side by side. Swarm-scope networks that several engines see are drawn in a row
 // above the boxes, each over the middle of the containers it reaches in them. One dagre compound graph of every
-// engine was the alternative: dagre's time grows with the square of a graph's size, so it is far over the budget at
-// 1,200 endpoints (bench/topology-bench.js measures it), and a change in one engine would move the others' nodes.
+// engine (each engine a cluster) was the alternative: bench/topology-bench.js measures 0.7–1.4 s for one layout of
+// 900 nodes, and every update would lay out everything again (far over the 100 ms an update may take) and move the
+// nodes of every engine; here an update lays out only the parts that changed, in the engine that changed.
 import { GROUP_HEADER, TopologyEdge, TopologyGraph, TopologyGroup } from './graph';
 import { Bounds, boundsOf, boxSize, LaidOutGroup, LaidOutNode, LaidOutTopology, TopologyLayout } from './layout';
 
@@ -56,9 +57,13 @@ export class EnginesLayout {
       // Local coordinates → the picture's: where the box's top-left corner goes, minus where it is locally.
       const corner = { x: inner.x - GROUP_PADDING, y: inner.y - GROUP_PADDING - GROUP_HEADER };
       const kept = this.offsets.get(group.engineId);
-      let offset: Offset = kept ?? { dx: (Number.isFinite(right) ? right + GROUP_GAP : 0) - corner.x, dy: -corner.y };
+      let offset: Offset = kept ?? {
+        dx: Math.ceil((Number.isFinite(right) ? right + GROUP_GAP : 0) - corner.x),
+        dy: Math.round(-corner.y),
+      };
       // Pushed right, as a whole, where the box to its left grew into it.
-      if (Number.isFinite(right) && corner.x + offset.dx < right + GROUP_GAP) offset = { dx: right + GROUP_GAP - corner.x, dy: offset.dy };
+      if (Number.isFinite(right) && corner.x + offset.dx < right + GROUP_GAP)
+        offset = { dx: Math.ceil(right + GROUP_GAP - corner.x), dy: offset.dy };
       offsets.set(group.engineId, offset);
       const box = { x: corner.x + offset.dx, y: corner.y + offset.dy, ...size };
       right = box.x + box.width;
