@@ -236,18 +236,48 @@ module.exports = {
         throw new Error(`the menu has the editing entries: ${containerEntries}`);
       log(`right-click on "${WEB}": VS Code's menu with ${containerEntries.join(' | ')}`);
       await page.keyboard.press('Escape');
-      // From the keyboard: Shift+F10 on a focused network box opens the same menu, with the network's entries.
-      await nodeByName(frame, BACK).focus();
-      await frame.locator(':focus').press('Shift+F10');
+      const menuClosed = () =>
+        page
+          .locator('.monaco-menu')
+          .waitFor({ state: 'detached', timeout: 5000 })
+          .catch(() => {});
+      await menuClosed();
+      // From the keyboard: Shift+F10 on a focused network box opens the same menu, with the network's entries. (The
+      // box is clicked first so that the page, not the workbench the menu closed into, has the keyboard.)
+      await until(
+        async () => {
+          await nodeByName(frame, BACK).click();
+          await frame.locator(':focus').press('Shift+F10');
+          return page
+            .locator('.monaco-menu .action-item .action-label')
+            .first()
+            .waitFor({ timeout: 3000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 20000, what: 'the menu from Shift+F10' },
+      );
       const networkEntries = await menuEntries();
       for (const entry of ['Connect Container to Network…', 'Inspect Network…', 'Remove Network…'])
         if (!networkEntries.includes(entry)) throw new Error(`the network's menu lacks "${entry}": ${JSON.stringify(networkEntries)}`);
       log(`Shift+F10 on "${BACK}": ${networkEntries.join(' | ')}`);
       await page.keyboard.press('Escape');
+      await page
+        .locator('.monaco-menu')
+        .waitFor({ state: 'detached', timeout: 5000 })
+        .catch(() => {});
       await nodeByName(frame, WEB).click({ button: 'right' });
       await menuEntries();
       await pickEntry('Inspect Container…');
-      await until(async () => (await activeEditorTitle(page)).includes(WEB), { timeout: 15000, what: `the inspect tab of ${WEB}` });
+      // A click that lands while the menu is still opening only highlights the entry: Enter then runs it.
+      await until(
+        async () => {
+          if (await page.locator('.monaco-menu .action-item.focused', { hasText: 'Inspect Container…' }).count())
+            await page.keyboard.press('Enter');
+          return (await activeEditorTitle(page)).includes(WEB);
+        },
+        { timeout: 15000, what: `the inspect tab of ${WEB}` },
+      );
       log(`context menu → Inspect Container… opened "${await activeEditorTitle(page)}"`);
       await page.locator('.tabs-container .tab', { hasText: 'Network Topology' }).first().click();
       const again = await topologyFrame(page);
