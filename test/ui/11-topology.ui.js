@@ -266,17 +266,21 @@ module.exports = {
         .locator('.monaco-menu')
         .waitFor({ state: 'detached', timeout: 5000 })
         .catch(() => {});
-      await nodeByName(frame, WEB).click({ button: 'right' });
-      await menuEntries();
-      await pickEntry('Inspect Container…');
-      // A click that lands while the menu is still opening only highlights the entry: Enter then runs it.
+      // A click that lands while the menu is still opening does nothing: open it again and pick again.
       await until(
         async () => {
-          if (await page.locator('.monaco-menu .action-item.focused', { hasText: 'Inspect Container…' }).count())
-            await page.keyboard.press('Enter');
-          return (await activeEditorTitle(page)).includes(WEB);
+          await nodeByName(frame, WEB).click({ button: 'right' });
+          await menuEntries();
+          await pickEntry('Inspect Container…');
+          return until(async () => (await activeEditorTitle(page)).includes(WEB), { timeout: 5000, what: `the inspect tab of ${WEB}` })
+            .then(() => true)
+            .catch(async () => {
+              await page.keyboard.press('Escape');
+              await menuClosed();
+              return false;
+            });
         },
-        { timeout: 15000, what: `the inspect tab of ${WEB}` },
+        { timeout: 30000, what: `the inspect tab of ${WEB}` },
       );
       log(`context menu → Inspect Container… opened "${await activeEditorTitle(page)}"`);
       await page.locator('.tabs-container .tab', { hasText: 'Network Topology' }).first().click();

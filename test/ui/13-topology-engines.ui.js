@@ -119,15 +119,31 @@ module.exports = {
       log(`screenshot ${await shot('topology-engines')}`);
 
       // VS Code's context menu on the second engine's network: the tree's entries, and Inspect reads that engine.
-      await nodeByName(frame, B_NET).click({ button: 'right' });
+      // VS Code's menu ignores a click that lands while it is still opening: then it is opened and picked again.
+      let entries = [];
       const items = page.locator('.monaco-menu .action-item .action-label');
-      await items.first().waitFor({ timeout: 15000 });
-      const entries = (await items.allInnerTexts()).map(t => t.trim()).filter(Boolean);
+      await until(
+        async () => {
+          await nodeByName(frame, B_NET).click({ button: 'right' });
+          await items.first().waitFor({ timeout: 15000 });
+          entries = (await items.allInnerTexts()).map(t => t.trim()).filter(Boolean);
+          await page.locator('.monaco-menu .action-item', { hasText: 'Inspect Network…' }).first().click();
+          return until(async () => (await activeEditorTitle(page)).includes(B_NET), { timeout: 5000, what: `the inspect tab of ${B_NET}` })
+            .then(() => true)
+            .catch(async () => {
+              await page.keyboard.press('Escape');
+              await page
+                .locator('.monaco-menu')
+                .waitFor({ state: 'detached', timeout: 5000 })
+                .catch(() => {});
+              return false;
+            });
+        },
+        { timeout: 30000, what: `the inspect tab of ${B_NET}` },
+      );
       for (const entry of ['Connect Container to Network…', 'Inspect Network…', 'Remove Network…'])
         if (!entries.includes(entry)) throw new Error(`the network's menu lacks "${entry}": ${JSON.stringify(entries)}`);
       log(`right-click on "${B_NET}": ${entries.join(' | ')}`);
-      await page.locator('.monaco-menu .action-item', { hasText: 'Inspect Network…' }).first().click();
-      await until(async () => (await activeEditorTitle(page)).includes(B_NET), { timeout: 15000, what: `the inspect tab of ${B_NET}` });
       const text = await activeEditorText(page);
       if (!text.includes('10.214.2.0/24')) throw new Error(`the inspect document is not engine B's network: ${text.slice(0, 300)}`);
       log(`context menu → Inspect Network… opened "${await activeEditorTitle(page)}" from the second engine`);
