@@ -6,7 +6,10 @@
 //   - an incremental update: one network created and two existing containers connected to it,
 //   - how stable that update is: how far the nodes that did not change moved (mean, max, share that moved at all),
 //   - what the library adds to a minified bundle (esbuild metafile; gzip is about what it adds to the .vsix),
-// and the same for the extension's own layout (src/model/topology, compiled into out/) when it is built.
+// and the same for the extension's own layout (src/model/topology, compiled into out/) when it is built. Then the
+// picture of several engines (--engines=N, 3): the same totals split over N engines with 4 swarm networks that every
+// engine sees, and N engines of the full size each; layout, update (one engine changes), stability, the page's
+// drawing, and one dagre compound graph of every engine (each engine a cluster) for comparison.
 // No engine needed. Each candidate runs in this process in turn (a child process each would also count its start).
 // Only the chosen library (@dagrejs/dagre) is a dependency; to measure the others again, install them first without
 // saving them:  npm install --no-save elkjs@0.12.1 cytoscape@3.35.0 cytoscape-fcose@2.2.0
@@ -14,7 +17,10 @@
 // Options (flags or environment):
 //   --networks=N    BENCH_NETWORKS    (300)       --containers=N  BENCH_CONTAINERS (600)
 //   --runs=N        BENCH_RUNS        first layouts and updates per candidate (5)
-//   --shape=S       BENCH_SHAPE       projects (clusters wired in pairs), connected (one proxy network joins all), or both (both)
+//   --shape=S       BENCH_SHAPE       projects (clusters wired in pairs), connected (one proxy network joins all), or both (both);
+//                                     none: only the several-engines case, written to topology-engines-latest.*
+//   --engines=N     BENCH_ENGINES     engines in the several-engines case (3; 1 skips it)
+//   --compound=false BENCH_COMPOUND   skip the one dagre compound graph of every engine
 //   --only=a,b      BENCH_ONLY        candidate names to run
 //   --results-dir=D BENCH_RESULTS_DIR (bench/results): writes topology-latest.json and topology-latest.md
 
@@ -24,7 +30,7 @@ const path = require('path');
 const zlib = require('zlib');
 
 const { now, summarize, fmtMs } = require('./lib/util');
-const { topologyLists, withNetworkAndTwoEndpoints } = require('./lib/topologyFixture');
+const { topologyLists, withNetworkAndTwoEndpoints, withSwarmNetworks } = require('./lib/topologyFixture');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -37,12 +43,14 @@ const CONFIG = {
   networks: Number(option('networks', 'BENCH_NETWORKS', '300')),
   containers: Number(option('containers', 'BENCH_CONTAINERS', '600')),
   runs: Math.max(1, Number(option('runs', 'BENCH_RUNS', '5'))),
-  shapes: (s => (s === 'both' ? ['projects', 'connected'] : [s]))(option('shape', 'BENCH_SHAPE', 'both')),
+  shapes: (s => (s === 'both' ? ['projects', 'connected'] : s === 'none' ? [] : [s]))(option('shape', 'BENCH_SHAPE', 'both')),
   only: option('only', 'BENCH_ONLY', '')
     .split(',')
     .map(s => s.trim())
     .filter(Boolean),
   resultsDir: option('results-dir', 'BENCH_RESULTS_DIR', path.join(__dirname, 'results')),
+  engines: Number(option('engines', 'BENCH_ENGINES', '3')),
+  compound: option('compound', 'BENCH_COMPOUND', 'true') !== 'false',
 };
 const TARGETS = { firstMs: 1000, updateMs: 100, vsixBytes: 2 * 1024 * 1024 };
 
@@ -532,6 +540,169 @@ async function measureRender(lists) {
   return { first: summarize(firsts), firstScript: summarize(firstScripts), update: summarize(updates) };
 }
 
+// ---------- several engines: a group per engine, swarm networks spanning them ----------
+const SWARM_NETWORKS = 4;
+
+/** `engines` engine lists of `networks` / `containers` each, every one with the same swarm networks. */
+function enginesLists(engines, networks, containers) {
+  return Array.from({ length: engines }, (_, e) =>
+    withSwarmNetworks(
+      topologyLists({ networks: Math.max(1, networks - SWARM_NETWORKS), containers, shape: 'projects' }),
+      SWARM_NETWORKS,
+      e,
+    ),
+  );
+}
+
+const engineIdAt = e => `engine:tcp://10.0.0.${e + 1}:2376`;
+
+function enginesInputs(buildExplorerModel, perEngine) {
+  return perEngine.map((lists, e) => ({
+    engineId: engineIdAt(e),
+    name: `engine ${e + 1}`,
+    host: `tcp://10.0.0.${e + 1}:2376`,
+    model: buildExplorerModel(lists.networks, lists.containers),
+  }));
+}
+
+function overlapsOf(picture) {
+  const boxes = [...picture.nodes].sort((a, b) => a.x - a.width / 2 - (b.x - b.width / 2));
+  let count = 0;
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length && boxes[j].x - boxes[j].width / 2 < boxes[i].x + boxes[i].width / 2; j++)
+      if (Math.abs(boxes[i].y - boxes[j].y) < (boxes[i].height + boxes[j].height) / 2) count++;
+  for (let i = 0; i < (picture.groups ?? []).length; i++)
+    for (let j = i + 1; j < picture.groups.length; j++) {
+      const [a, b] = [picture.groups[i], picture.groups[j]];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) count++;
+    }
+  return count;
+}
+
+async function measureEngines(label, engines, networksEach, containersEach) {
+  const out = (...p) => require(path.join(ROOT, 'out', 'src', ...p));
+  const { buildExplorerModel } = out('model', 'explorer.js');
+  const { buildEnginesTopology } = out('model', 'topology', 'graph.js');
+  const { EnginesLayout } = out('model', 'topology', 'groupLayout.js');
+  const { diffTopology } = out('model', 'topology', 'diff.js');
+  const perEngine = enginesLists(engines, networksEach, containersEach);
+  const firsts = [];
+  const updates = [];
+  const stability = [];
+  const shifts = [];
+  let overlaps = 0;
+  let picture;
+  let next;
+  for (let r = 0; r < CONFIG.runs; r++) {
+    const layout = new EnginesLayout();
+    let t = now();
+    picture = layout.update(buildEnginesTopology(enginesInputs(buildExplorerModel, perEngine)));
+    firsts.push(now() - t);
+    // One engine changes: a network created there, two of its containers connected to it.
+    const changed = perEngine.map((lists, e) => (e === 1 % engines ? updatesFor(lists, CONFIG.runs)[r] : lists));
+    t = now();
+    next = layout.update(buildEnginesTopology(enginesInputs(buildExplorerModel, changed)));
+    updates.push(now() - t);
+    stability.push(displacement(positionsOf(picture), positionsOf(next)));
+    shifts.push(engineShifts(picture, next, `g:${engineIdAt(1 % engines)}`));
+    overlaps += overlapsOf(next);
+  }
+  const nodes = picture.nodes.length;
+  const edges = picture.edges.length;
+  const spanning = picture.nodes.filter(n => !n.group).length;
+  const result = {
+    label,
+    engines,
+    nodes,
+    edges,
+    spanning,
+    first: summarize(firsts),
+    update: summarize(updates),
+    stability: {
+      meanPx: Math.round((stability.reduce((a, s) => a + s.mean, 0) / stability.length) * 10) / 10,
+      maxPx: Math.round(Math.max(...stability.map(s => s.max))),
+      movedShare: Math.round((stability.reduce((a, s) => a + s.movedShare, 0) / stability.length) * 1000) / 1000,
+    },
+    overlapsAfterUpdate: overlaps / CONFIG.runs,
+    // The engines that did not change: how many of their nodes moved, and whether only as their whole box slid along.
+    otherEngines: {
+      movedShare: Math.round((shifts.reduce((a, s) => a + s.movedShare, 0) / shifts.length) * 1000) / 1000,
+      rigid: shifts.every(s => s.rigid),
+    },
+  };
+  result.render = await renderPictures(picture, next, diffTopology);
+  log(
+    `engines ${label}: ${nodes} nodes, ${edges} edges, ${spanning} spanning; first ${fmtMs(result.first.median)} ms, update ${fmtMs(result.update.median)} ms, unchanged nodes moved ${result.stability.meanPx} px on average (${Math.round(result.stability.movedShare * 100)} %; of the engines that did not change ${Math.round(result.otherEngines.movedShare * 100)} %, ${result.otherEngines.rigid ? 'only as whole boxes' : 'not only as whole boxes'}), ${result.overlapsAfterUpdate} overlaps${result.render.skipped ? '' : `; drawn in ${fmtMs(result.render.first.median)} ms, diff ${fmtMs(result.render.update.median)} ms`}`,
+  );
+  return result;
+}
+
+/** Nodes of the engines other than `changedGroup` that moved, and whether each engine's moved all by one vector. */
+function engineShifts(before, after, changedGroup) {
+  const was = new Map(before.nodes.map(n => [n.id, n]));
+  const vectors = new Map();
+  let count = 0;
+  let moved = 0;
+  for (const node of after.nodes) {
+    const old = was.get(node.id);
+    if (!old || !node.group || node.group === changedGroup) continue;
+    count++;
+    const v = `${Math.round(node.x - old.x)},${Math.round(node.y - old.y)}`;
+    if (v !== '0,0') moved++;
+    (vectors.get(node.group) ?? vectors.set(node.group, new Set()).get(node.group)).add(v);
+  }
+  return { movedShare: moved / Math.max(1, count), rigid: [...vectors.values()].every(set => set.size === 1) };
+}
+
+/** The grouped picture drawn by the webview page (once per run), as measureRender does for one engine. */
+async function renderPictures(picture, next, diffTopology) {
+  let render;
+  try {
+    render = require('./lib/topologyRender');
+  } catch (err) {
+    return { skipped: String(err.message ?? err) };
+  }
+  if (!fs.existsSync(render.CHROMIUM) || !fs.existsSync(path.join(ROOT, 'dist', 'webview', 'topology.js')))
+    return { skipped: `needs ${render.CHROMIUM} and dist/webview/topology.js` };
+  const firsts = [];
+  const updates = [];
+  for (let r = 0; r < Math.min(3, CONFIG.runs); r++) {
+    const { browser, page } = await render.openPage();
+    try {
+      firsts.push(await render.postAndPaint(page, { type: 'picture', picture, status: { kind: 'ready' } }));
+      updates.push(await render.postAndPaint(page, { type: 'diff', diff: diffTopology(picture, next), status: { kind: 'ready' } }));
+      const drawn = await page.locator('#groups .group').count();
+      if (drawn !== (next.groups ?? []).length) throw new Error(`the page drew ${drawn} engine boxes of ${next.groups.length}`);
+    } finally {
+      await browser.close();
+    }
+  }
+  return { first: summarize(firsts), update: summarize(updates) };
+}
+
+/** For comparison: every engine's graph as one dagre compound graph, each engine a cluster (one run). */
+function compoundDagre(engines, networksEach, containersEach) {
+  const dagre = require('@dagrejs/dagre');
+  const { buildExplorerModel } = require(path.join(ROOT, 'out', 'src', 'model', 'explorer.js'));
+  const { buildEnginesTopology } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'graph.js'));
+  const { boxSize } = require(path.join(ROOT, 'out', 'src', 'model', 'topology', 'layout.js'));
+  const graph = buildEnginesTopology(enginesInputs(buildExplorerModel, enginesLists(engines, networksEach, containersEach)));
+  const t = now();
+  const g = new dagre.graphlib.Graph({ compound: true });
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 110, ranker: 'longest-path' });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const group of graph.groups) g.setNode(group.id, { label: group.name });
+  for (const node of graph.nodes) {
+    g.setNode(node.id, boxSize(node));
+    if (node.group) g.setParent(node.id, node.group);
+  }
+  for (const edge of graph.edges) g.setEdge(edge.source, edge.target);
+  dagre.layout(g);
+  const ms = now() - t;
+  log(`engines: one dagre compound graph of ${graph.nodes.length} nodes in ${engines} clusters: ${fmtMs(ms)} ms`);
+  return { nodes: graph.nodes.length, ms };
+}
+
 function machine() {
   const cpus = os.cpus();
   return `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -592,13 +763,34 @@ async function main() {
       `size: ${candidate.package}: ${results.sizes[candidate.package].minified} bytes minified, ${results.sizes[candidate.package].gzip} gzip`,
     );
   }
+  if (product && CONFIG.engines > 1) {
+    const each = n => Math.round(n / CONFIG.engines);
+    results.engines = {
+      rows: [
+        await measureEngines(
+          `${CONFIG.engines} engines sharing ${CONFIG.networks}/${CONFIG.containers}`,
+          CONFIG.engines,
+          each(CONFIG.networks),
+          each(CONFIG.containers),
+        ),
+        await measureEngines(
+          `${CONFIG.engines} engines of ${CONFIG.networks}/${CONFIG.containers} each`,
+          CONFIG.engines,
+          CONFIG.networks,
+          CONFIG.containers,
+        ),
+      ],
+      compound: CONFIG.compound ? compoundDagre(CONFIG.engines, each(CONFIG.networks), each(CONFIG.containers)) : undefined,
+    };
+  }
   const vsix = path.join(ROOT, `${require(path.join(ROOT, 'package.json')).name}-${require(path.join(ROOT, 'package.json')).version}.vsix`);
   if (fs.existsSync(vsix)) results.vsixBytes = fs.statSync(vsix).size;
   results.loadAtEnd = os.loadavg()[0];
   fs.mkdirSync(CONFIG.resultsDir, { recursive: true });
-  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(CONFIG.resultsDir, 'topology-latest.md'), markdown(results));
-  log(`wrote ${path.relative(ROOT, path.join(CONFIG.resultsDir, 'topology-latest.md'))}`);
+  const base = CONFIG.shapes.length ? 'topology-latest' : 'topology-engines-latest';
+  fs.writeFileSync(path.join(CONFIG.resultsDir, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(CONFIG.resultsDir, `${base}.md`), markdown(results));
+  log(`wrote ${path.relative(ROOT, path.join(CONFIG.resultsDir, `${base}.md`))}`);
 }
 
 function markdown(results) {
@@ -642,6 +834,26 @@ function markdown(results) {
           `| **Update: layout + diff drawn** | **${fmtMs(product.update.median + s.render.update.median)} ms** | |`,
         );
     } else if (s.render?.skipped) lines.push('', `Render in Chromium not measured: ${s.render.skipped}.`);
+    lines.push('');
+  }
+  if (results.engines) {
+    lines.push(
+      `## Several engines: a group per engine, ${SWARM_NETWORKS} swarm networks every engine sees spanning the groups`,
+      '',
+      'The extension (EnginesLayout): each engine laid out on its own, boxes side by side, spanning networks in a row above. The update: one engine gets a network and two of its containers join it.',
+      '',
+      '| Case | Nodes / edges | First layout (median / p95) | Update (median / p95) | Unchanged nodes: mean move | share moved | … of the other engines | Overlaps | Page: first picture | Page: diff |',
+      '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    );
+    for (const r of results.engines.rows)
+      lines.push(
+        `| ${r.label} | ${r.nodes} / ${r.edges} | ${fmtMs(r.first.median)} / ${fmtMs(r.first.p95)} ms | ${fmtMs(r.update.median)} / ${fmtMs(r.update.p95)} ms | ${r.stability.meanPx} px | ${Math.round(r.stability.movedShare * 100)} % | ${Math.round(r.otherEngines.movedShare * 100)} %${r.otherEngines.rigid ? ' (whole boxes)' : ''} | ${r.overlapsAfterUpdate} | ${r.render.skipped ? 'not measured' : `${fmtMs(r.render.first.median)} ms`} | ${r.render.skipped ? '' : `${fmtMs(r.render.update.median)} ms`} |`,
+      );
+    if (results.engines.compound)
+      lines.push(
+        '',
+        `For comparison, the same ${results.engines.compound.nodes} nodes as one dagre compound graph (each engine a cluster): ${fmtMs(results.engines.compound.ms)} ms for one layout, and any change lays out everything again.`,
+      );
     lines.push('');
   }
   lines.push('## What each adds to a minified bundle', '', '| Package | Minified | gzip |', '| --- | --: | --: |');

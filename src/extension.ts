@@ -109,14 +109,14 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   const inspectDocuments = own(new InspectDocuments(sessions));
   own(new InspectLinks(sessions));
   const connectivityDocuments = own(new ConnectivityDocuments(sessions));
-  // The picture shows the default engine; its actions run as commands on that engine.
+  // The picture shows every engine; its actions run as commands on the engine of the item acted on.
   const topology = own(
     new TopologyPanels({
       extensionUri: extensionContext.extensionUri,
-      store: sessions.defaultSession.store,
+      sessions,
       viewState,
       log,
-      commands: () => contextFor(shared!, sessions.defaultSession),
+      commands: engine => contextFor(shared!, engine),
     }),
   );
 

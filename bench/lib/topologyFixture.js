@@ -124,4 +124,19 @@ function withNetworkAndTwoEndpoints(lists, index, containerIndexes) {
   return { networks, containers, added: net };
 }
 
-module.exports = { topologyLists, withNetworkAndTwoEndpoints };
+/**
+ * The same swarm-scope networks on every engine of a swarm (the same IDs on each node), each with endpoints of a few
+ * of this engine's containers: what the picture of several engines merges into one node spanning the groups.
+ */
+function withSwarmNetworks(lists, count, engineIndex) {
+  const swarm = Array.from({ length: count }, (_, k) => ({ ...network(20000 + k, `swarm-${k}`), Scope: 'swarm', Driver: 'overlay' }));
+  const containers = lists.containers.map((container, i) => {
+    const on = swarm.filter((_, k) => (i + k * 7 + engineIndex) % 50 === 0);
+    if (!on.length) return container;
+    const added = Object.fromEntries(on.map(net => [net.Name, endpoint(net, 2 + (i % 200) + engineIndex * 2, [])]));
+    return { ...container, NetworkSettings: { Networks: { ...container.NetworkSettings.Networks, ...added } } };
+  });
+  return { networks: [...lists.networks, ...swarm], containers };
+}
+
+module.exports = { topologyLists, withNetworkAndTwoEndpoints, withSwarmNetworks };

@@ -41,7 +41,7 @@ async function openPage({ width = 1600, height = 1000 } = {}) {
 /** The <body> of the real page (src/ui/topology/topologyHtml.ts), without its script and CSP. */
 function shellBody() {
   const source = fs.readFileSync(path.join(ROOT, 'src', 'ui', 'topology', 'topologyHtml.ts'), 'utf8');
-  const match = /<body>([\s\S]*?)<script/.exec(source);
+  const match = /<body[^>]*>([\s\S]*?)<script/.exec(source);
   if (!match) throw new Error('could not find the page body in topologyHtml.ts');
   return match[1];
 }

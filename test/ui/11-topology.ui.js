@@ -1,8 +1,9 @@
 // The Network Topology picture: opened from the palette, it shows the networks and containers of the engine with
 // each endpoint's address as text in its DOM; a network created from outside appears in it within a second;
 // hostile names (markup, script end tags, javascript: links) are shown as text and nothing runs; keyboard, search,
-// click (reveal), the context menu (Inspect) and a drag of a container onto a network (Connect) work from the
-// picture; after a reload the panel is back, drawn again.
+// click (reveal), VS Code's own context menu (right-click or Shift+F10 on a box: the tree's Connect / Disconnect /
+// Remove / Inspect entries) and a drag of a container onto a network (Connect) work from the picture; after a
+// reload the panel is back, drawn again.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -219,11 +220,69 @@ module.exports = {
       });
       log(`click on "${BACK}" selected it in the Networks view`);
 
-      // The context menu runs the extension's own Inspect.
+      // VS Code's own context menu (webview/context) on a container: the tree's entries; Inspect runs the command.
+      const menuEntries = async () => {
+        const items = page.locator('.monaco-menu .action-item .action-label');
+        await items.first().waitFor({ timeout: 15000 });
+        return (await items.allInnerTexts()).map(t => t.trim()).filter(Boolean);
+      };
+      const pickEntry = entry => page.locator('.monaco-menu .action-item', { hasText: entry }).first().click();
       await nodeByName(frame, WEB).click({ button: 'right' });
-      await frame.locator('#menu button', { hasText: 'Inspect Container' }).click();
-      await until(async () => (await activeEditorTitle(page)).includes(WEB), { timeout: 15000, what: `the inspect tab of ${WEB}` });
-      log(`context menu → Inspect Container opened "${await activeEditorTitle(page)}"`);
+      const containerEntries = await menuEntries();
+      for (const entry of ['Connect Container to Network…', 'Disconnect Container from Network…', 'Inspect Container…'])
+        if (!containerEntries.includes(entry))
+          throw new Error(`the container's menu lacks "${entry}": ${JSON.stringify(containerEntries)}`);
+      if (containerEntries.some(e => /^(Cut|Copy|Paste)$/.test(e)))
+        throw new Error(`the menu has the editing entries: ${containerEntries}`);
+      log(`right-click on "${WEB}": VS Code's menu with ${containerEntries.join(' | ')}`);
+      await page.keyboard.press('Escape');
+      const menuClosed = () =>
+        page
+          .locator('.monaco-menu')
+          .waitFor({ state: 'detached', timeout: 5000 })
+          .catch(() => {});
+      await menuClosed();
+      // From the keyboard: Shift+F10 on a focused network box opens the same menu, with the network's entries. (The
+      // box is clicked first so that the page, not the workbench the menu closed into, has the keyboard.)
+      await until(
+        async () => {
+          await nodeByName(frame, BACK).click();
+          await frame.locator(':focus').press('Shift+F10');
+          return page
+            .locator('.monaco-menu .action-item .action-label')
+            .first()
+            .waitFor({ timeout: 3000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 20000, what: 'the menu from Shift+F10' },
+      );
+      const networkEntries = await menuEntries();
+      for (const entry of ['Connect Container to Network…', 'Inspect Network…', 'Remove Network…'])
+        if (!networkEntries.includes(entry)) throw new Error(`the network's menu lacks "${entry}": ${JSON.stringify(networkEntries)}`);
+      log(`Shift+F10 on "${BACK}": ${networkEntries.join(' | ')}`);
+      await page.keyboard.press('Escape');
+      await page
+        .locator('.monaco-menu')
+        .waitFor({ state: 'detached', timeout: 5000 })
+        .catch(() => {});
+      // A click that lands while the menu is still opening does nothing: open it again and pick again.
+      await until(
+        async () => {
+          await nodeByName(frame, WEB).click({ button: 'right' });
+          await menuEntries();
+          await pickEntry('Inspect Container…');
+          return until(async () => (await activeEditorTitle(page)).includes(WEB), { timeout: 5000, what: `the inspect tab of ${WEB}` })
+            .then(() => true)
+            .catch(async () => {
+              await page.keyboard.press('Escape');
+              await menuClosed();
+              return false;
+            });
+        },
+        { timeout: 30000, what: `the inspect tab of ${WEB}` },
+      );
+      log(`context menu → Inspect Container… opened "${await activeEditorTitle(page)}"`);
       await page.locator('.tabs-container .tab', { hasText: 'Network Topology' }).first().click();
       const again = await topologyFrame(page);
 

@@ -7,6 +7,7 @@ import type { ContainerSummary, Network } from '../../src/model/engineTypes';
 import {
   buildTopology,
   containerNodeIdOf,
+  DEFAULT_TOPOLOGY_ENGINE,
   endpointEdgeIdOf,
   endpointLabel,
   networkMarks,
@@ -240,41 +241,44 @@ describe('messages from the topology webview', () => {
   const picture = laidOut(sample());
   const id = (name: string) => picture.nodes.find(n => n.name === name)!.id;
   const edge = picture.edges[0].id;
+  const engine = DEFAULT_TOPOLOGY_ENGINE;
 
-  test('known messages with IDs of the picture pass, typed', () => {
+  test('known messages with IDs of the picture and their engine pass, typed', () => {
     assert.deepEqual(validateFromWebview({ type: 'ready' }, picture), { ok: true, message: { type: 'ready' } });
-    assert.deepEqual(validateFromWebview({ type: 'reveal', id: id('web') }, picture), {
+    assert.deepEqual(validateFromWebview({ type: 'reveal', id: id('web'), engine }, picture), {
       ok: true,
-      message: { type: 'reveal', id: id('web') },
+      message: { type: 'reveal', id: id('web'), engine },
     });
-    assert.ok(validateFromWebview({ type: 'inspect', id: edge }, picture).ok);
-    assert.ok(validateFromWebview({ type: 'action', action: 'connect', id: id('api') }, picture).ok);
-    assert.ok(validateFromWebview({ type: 'action', action: 'disconnect', id: edge }, picture).ok);
-    assert.ok(validateFromWebview({ type: 'action', action: 'remove', id: id('lonely') }, picture).ok);
-    assert.deepEqual(validateFromWebview({ type: 'drop', container: id('hermit'), network: id('web'), extra: 1 }, picture), {
+    assert.ok(validateFromWebview({ type: 'inspect', id: edge, engine }, picture).ok);
+    assert.ok(validateFromWebview({ type: 'action', action: 'connect', id: id('api'), engine }, picture).ok);
+    assert.ok(validateFromWebview({ type: 'action', action: 'disconnect', id: edge, engine }, picture).ok);
+    assert.ok(validateFromWebview({ type: 'action', action: 'remove', id: id('lonely'), engine }, picture).ok);
+    assert.deepEqual(validateFromWebview({ type: 'drop', container: id('hermit'), network: id('web'), engine, extra: 1 }, picture), {
       ok: true,
-      message: { type: 'drop', container: id('hermit'), network: id('web') },
+      message: { type: 'drop', container: id('hermit'), network: id('web'), engine },
     });
   });
 
   test('unknown types and actions, and non-messages, are refused', () => {
-    for (const raw of [null, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'action', action: 'rm -rf', id: id('web') }])
+    for (const raw of [null, 'ready', 42, [], {}, { type: 'eval', code: 'x' }, { type: 'action', action: 'rm -rf', id: id('web'), engine }])
       assert.equal(validateFromWebview(raw, picture).ok, false, JSON.stringify(raw));
-    assert.equal(validateFromWebview({ type: 'action', action: '__proto__', id: id('web') }, picture).ok, false);
+    assert.equal(validateFromWebview({ type: 'action', action: '__proto__', id: id('web'), engine }, picture).ok, false);
   });
 
-  test('IDs that are not in the current picture, or of the wrong kind, are refused', () => {
+  test('IDs that are not in the current picture, of the wrong kind, or without their engine are refused', () => {
     const refused = (raw: unknown) => {
       const result = validateFromWebview(raw, picture);
       assert.equal(result.ok, false, JSON.stringify(raw));
       return result.ok ? '' : result.reason;
     };
-    assert.match(refused({ type: 'reveal', id: 'n:nope' }), /not in the picture/);
-    assert.match(refused({ type: 'reveal', id: 17 }), /not an ID/);
-    assert.match(refused({ type: 'action', action: 'remove', id: id('api') }), /is a container, not a network/);
-    assert.match(refused({ type: 'drop', container: id('web'), network: id('api') }), /is a network, not a container/);
-    assert.match(refused({ type: 'inspect', id: 'x'.repeat(500) }), /not an ID/);
-    assert.equal(validateFromWebview({ type: 'reveal', id: id('web') }, undefined).ok, false, 'before any picture was sent');
+    assert.match(refused({ type: 'reveal', id: 'n:nope', engine }), /not in the picture/);
+    assert.match(refused({ type: 'reveal', id: 17, engine }), /not an ID/);
+    assert.match(refused({ type: 'action', action: 'remove', id: id('api'), engine }), /is a container, not a network/);
+    assert.match(refused({ type: 'drop', container: id('web'), network: id('api'), engine }), /is a network, not a container/);
+    assert.match(refused({ type: 'inspect', id: 'x'.repeat(700), engine }), /not an ID/);
+    assert.match(refused({ type: 'reveal', id: id('web') }), /not on engine/);
+    assert.match(refused({ type: 'reveal', id: id('web'), engine: 'engine:tcp://elsewhere:2375' }), /not on engine/);
+    assert.equal(validateFromWebview({ type: 'reveal', id: id('web'), engine }, undefined).ok, false, 'before any picture was sent');
   });
 
   test('exports must be an SVG document or a PNG data URL of bounded size', () => {

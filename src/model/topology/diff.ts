@@ -1,7 +1,7 @@
 // What changed between two laid-out pictures, so the panel sends the webview only that and the webview redraws only
 // those boxes and lines.
 import type { TopologyEdge } from './graph';
-import type { Bounds, LaidOutNode, LaidOutTopology } from './layout';
+import type { Bounds, LaidOutGroup, LaidOutNode, LaidOutTopology } from './layout';
 
 export interface TopologyDiff {
   /** Added nodes and nodes whose text, marks or place changed, as they are now. */
@@ -9,6 +9,9 @@ export interface TopologyDiff {
   readonly removeNodes: readonly string[];
   readonly upsertEdges: readonly TopologyEdge[];
   readonly removeEdges: readonly string[];
+  /** Engine boxes added or moved, and those of engines no longer in the picture. */
+  readonly upsertGroups: readonly LaidOutGroup[];
+  readonly removeGroups: readonly string[];
   readonly bounds: Bounds;
   /** Counts, for the log and the tests: how many of the upserts are new. */
   readonly addedNodes: number;
@@ -42,8 +45,15 @@ export function diffTopology(previous: LaidOutTopology | undefined, next: LaidOu
     const old = oldEdges.get(e.id);
     return !old || !same(old, e);
   });
+  const oldGroups = new Map((previous?.groups ?? []).map(g => [g.id, g]));
+  const newGroupIds = new Set((next.groups ?? []).map(g => g.id));
   return {
     upsertNodes,
+    upsertGroups: (next.groups ?? []).filter(g => {
+      const old = oldGroups.get(g.id);
+      return !old || !same(old, g);
+    }),
+    removeGroups: [...oldGroups.keys()].filter(id => !newGroupIds.has(id)),
     removeNodes: [...oldNodes.keys()].filter(id => !newNodeIds.has(id)),
     upsertEdges,
     removeEdges: [...oldEdges.keys()].filter(id => !newEdgeIds.has(id)),
@@ -54,7 +64,14 @@ export function diffTopology(previous: LaidOutTopology | undefined, next: LaidOu
 }
 
 export function isEmptyDiff(diff: TopologyDiff): boolean {
-  return !diff.upsertNodes.length && !diff.removeNodes.length && !diff.upsertEdges.length && !diff.removeEdges.length;
+  return (
+    !diff.upsertNodes.length &&
+    !diff.removeNodes.length &&
+    !diff.upsertEdges.length &&
+    !diff.removeEdges.length &&
+    !diff.upsertGroups.length &&
+    !diff.removeGroups.length
+  );
 }
 
 /** A diff applied to a picture: what the webview holds after it (the tests check the two stay the same). */
@@ -65,5 +82,13 @@ export function applyDiff(picture: LaidOutTopology | undefined, diff: TopologyDi
   for (const id of diff.removeEdges) edges.delete(id);
   for (const n of diff.upsertNodes) nodes.set(n.id, n);
   for (const e of diff.upsertEdges) edges.set(e.id, e);
-  return { nodes: [...nodes.values()], edges: [...edges.values()], bounds: diff.bounds };
+  const groups = new Map((picture?.groups ?? []).map(g => [g.id, g]));
+  for (const id of diff.removeGroups) groups.delete(id);
+  for (const g of diff.upsertGroups) groups.set(g.id, g);
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    bounds: diff.bounds,
+    ...(groups.size ? { groups: [...groups.values()] } : {}),
+  };
 }

@@ -5,7 +5,7 @@
 // (a reverse proxy every project is on) are drawn in a row above the parts instead of fusing them into one graph
 // too big to lay out quickly or to read.
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
-import { endpointLabel, networkMarks, TopologyEdge, TopologyGraph, TopologyNode } from './graph';
+import { endpointLabel, networkMarks, TopologyEdge, TopologyGraph, TopologyGroup, TopologyNode } from './graph';
 
 export type LaidOutNode = TopologyNode & {
   /** Centre of the box. */
@@ -24,10 +24,15 @@ export interface Bounds {
   readonly height: number;
 }
 
+/** An engine's box: `x`, `y` its top-left corner; its name is drawn in the band at the top. */
+export type LaidOutGroup = TopologyGroup & Bounds;
+
 export interface LaidOutTopology {
   readonly nodes: readonly LaidOutNode[];
   readonly edges: readonly TopologyEdge[];
   readonly bounds: Bounds;
+  /** With several engines only. */
+  readonly groups?: readonly LaidOutGroup[];
 }
 
 /** A part bigger than this is split at its busiest networks: dagre's time grows with the square of a part's size. */
@@ -169,8 +174,18 @@ export class TopologyLayout {
   private hubs = new Set<string>();
   private hubRowY: number | undefined;
   private shelf = { x: 0, y: 0, rowHeight: 0, width: 0 };
+  /** How far left and right the picture reaches: with `keepWidth`, a changed part is put back within it. */
+  private extent: { x0: number; x1: number } | undefined;
+
+  /**
+   * `keepWidth`: a changed part that does not fit back where it was goes to a free place within the picture's width,
+   * else on a new shelf below, never beside the picture. Engine boxes stand side by side: one growing sideways would
+   * push the next engine's box, and all its nodes, along.
+   */
+  constructor(private readonly options: { readonly keepWidth?: boolean } = {}) {}
 
   reset(): void {
+    this.extent = undefined;
     this.placed = new Map();
     this.positions = new Map();
     this.partOfNode = new Map();
@@ -214,6 +229,11 @@ export class TopologyLayout {
       placed.set(part.key, { part, box });
     }
     this.placeHubs(sized, graph.edges, hubs, positions, boxes);
+    if (boxes.length) {
+      const x0 = Math.min(...boxes.map(b => b.x));
+      const x1 = Math.max(...boxes.map(b => b.x + b.w));
+      this.extent = this.extent ? { x0: Math.min(x0, this.extent.x0), x1: Math.max(x1, this.extent.x1) } : { x0, x1 };
+    }
     this.placed = placed;
     this.positions = positions;
     this.hubs = hubs;
@@ -276,8 +296,10 @@ export class TopologyLayout {
     dx /= anchor.length;
     dy /= anchor.length;
     const box = boxOf(local, part.nodes);
+    const extent = this.options.keepWidth ? this.extent : undefined;
     const free = (ox: number, oy: number) => {
       const candidate = { x: box.x + ox, y: box.y + oy, w: box.w, h: box.h };
+      if (extent && (candidate.x < extent.x0 || candidate.x + candidate.w > extent.x1)) return false;
       return !boxes.some(b => overlaps(b, candidate)) && (this.hubRowY === undefined || candidate.y > this.hubRowY + HUB_ROW_GAP / 2);
     };
     if (free(dx, dy)) return { dx, dy };
@@ -336,7 +358,7 @@ export class TopologyLayout {
   }
 }
 
-function boundsOf(nodes: readonly LaidOutNode[]): Bounds {
+export function boundsOf(nodes: readonly LaidOutNode[]): Bounds {
   if (!nodes.length) return { x: 0, y: 0, width: 0, height: 0 };
   let x0 = Infinity;
   let y0 = Infinity;

@@ -9,6 +9,7 @@ import type { InspectTarget } from '../documents/inspectDocuments';
 import type { EngineSession, EngineSessions } from '../engines/engineSessions';
 import type { EngineScopedTree, EngineTreeNode } from '../tree/engineTree';
 import type { NetworkViewState } from '../tree/networkViewState';
+import type { ExplorerNode } from '../tree/treeItems';
 import type { Prompter } from '../wizard/prompter';
 
 /** Connectivity answers of the command's engine. */
@@ -42,7 +43,7 @@ export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** The Network Topology panel. */
-  readonly topology: { show(focusId?: string): void };
+  readonly topology: TopologyView;
   /** Every question to the user goes through it; tests substitute a scripted one. */
   prompter: Prompter;
   /** The connected engine: for commands whose definition `needs` it. */
@@ -63,4 +64,12 @@ export interface CommandDefinition {
   /** Run from the palette (no node) in a window with several engines: once for each engine, instead of asking. */
   readonly everyEngine?: boolean;
   readonly run: (context: CommandContext, ...args: unknown[]) => unknown;
+}
+
+/** What commands use of the Network Topology panel. */
+export interface TopologyView {
+  /** Opens the panel; with `focus`, selects that network or container of that engine. */
+  show(focus?: { readonly engineId: string; readonly kind: 'network' | 'container'; readonly id: string }): void;
+  /** A `webview/context` command's argument as the engine and node it names, or why not. */
+  resolveMenuContext(raw: unknown): { readonly engine: EngineSession; readonly node: ExplorerNode } | { readonly refused: string };
 }

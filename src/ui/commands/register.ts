@@ -3,7 +3,7 @@
 // Retry). A command that needs the engine first waits for it (engineGuard); a failing command shows its error (the
 // engine's message verbatim, with context) instead of failing silently, and logs it.
 import * as vscode from 'vscode';
-import type { CommandContext, CommandDefinition } from './commandContext';
+import type { CommandContext, CommandDefinition, TopologyView } from './commandContext';
 import { ensureEngine } from './engineGuard';
 import { EngineError } from '../../engine/errors';
 import { CONNECTIVITY_SCHEME, ConnectivityDocuments, parseConnectivityUri } from '../documents/connectivityDocuments';
@@ -12,6 +12,7 @@ import type { EngineSession, EngineSessions } from '../engines/engineSessions';
 import type { EngineTreeNode, EngineTreeProvider } from '../tree/engineTree';
 import type { NetworkViewState } from '../tree/networkViewState';
 import { isTreeNode } from '../tree/treeItems';
+import { isTopologyMenuContext } from '../../model/topology/protocol';
 import type { Prompter } from '../wizard/prompter';
 import { pickEngine } from './pickEngine';
 
@@ -24,8 +25,8 @@ export interface SharedCommandContext {
   readonly containersView: vscode.TreeView<EngineTreeNode>;
   readonly inspectDocuments: InspectDocuments;
   readonly connectivityDocuments: ConnectivityDocuments;
-  /** The topology picture (of the default engine). */
-  readonly topology: { show(focusId?: string): void };
+  /** The topology picture of every engine. */
+  readonly topology: TopologyView;
   readonly log: vscode.LogOutputChannel;
   readonly viewState: NetworkViewState;
   /** Every question to the user goes through it; tests substitute a scripted one. */
@@ -72,9 +73,12 @@ export function registerCommands(
   titles: ReadonlyMap<string, string>,
 ): vscode.Disposable[] {
   return definitions.map(definition =>
-    vscode.commands.registerCommand(definition.id, async (...args: unknown[]) => {
+    vscode.commands.registerCommand(definition.id, async (...given: unknown[]) => {
       const title = titles.get(definition.id) ?? definition.id;
-      const engines = await enginesFor(shared, definition, args, title);
+      const fromPicture = fromTopologyMenu(shared, given, title);
+      if (fromPicture === 'refused') return undefined;
+      const args = fromPicture?.args ?? given;
+      const engines = fromPicture ? [fromPicture.engine] : await enginesFor(shared, definition, args, title);
       // Several engines (Refresh, Retry) run side by side: a slow engine does not hold up the others.
       const results = await Promise.all(
         engines.map(async engine => {
@@ -91,6 +95,26 @@ export function registerCommands(
       return results.length <= 1 ? results[0] : results;
     }),
   );
+}
+
+/**
+ * The picture's context menu (`webview/context`) passes the right-clicked element's data-vscode-context instead of
+ * a tree node: it becomes the engine and the node it names, as a tree's context menu would pass them (clicked node,
+ * selection). What does not name an item of the picture on screen runs nothing.
+ */
+function fromTopologyMenu(
+  shared: SharedCommandContext,
+  args: unknown[],
+  title: string,
+): { engine: EngineSession; args: unknown[] } | 'refused' | undefined {
+  if (!isTopologyMenuContext(args[0])) return undefined;
+  const resolved = shared.topology.resolveMenuContext(args[0]);
+  if ('refused' in resolved) {
+    shared.log.warn(`${title} from the topology picture: refused (${resolved.refused})`);
+    void vscode.window.showInformationMessage(`${title}: that is no longer in the picture.`);
+    return 'refused';
+  }
+  return { engine: resolved.engine, args: [resolved.node, [resolved.node]] };
 }
 
 /** The engines one run acts on: the argument's, else the only one, else each (Refresh) or the one picked. */

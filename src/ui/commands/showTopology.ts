@@ -1,4 +1,3 @@
-import { containerNodeIdOf, networkNodeIdOf } from '../../model/topology/graph';
 import type { CommandDefinition } from './commandContext';
 import { clickedNode } from './targets';
 
@@ -13,14 +12,15 @@ export const showInTopologyCommand: CommandDefinition = {
   id: 'dockerNetworks.topology.showNode',
   run: (context, clicked, selection) => {
     const node = clickedNode(clicked, selection, ['network', 'container', 'endpoint', 'containerNetwork']);
-    const id =
+    const engineId = context.engine.entry.id;
+    context.topology.show(
       node?.kind === 'network'
-        ? networkNodeIdOf(node.id)
+        ? { engineId, kind: 'network', id: node.id }
         : node?.kind === 'container'
-          ? containerNodeIdOf(node.id)
+          ? { engineId, kind: 'container', id: node.id }
           : node
-            ? containerNodeIdOf(node.containerId)
-            : undefined;
-    context.topology.show(id);
+            ? { engineId, kind: 'container', id: node.containerId }
+            : undefined,
+    );
   },
 };

@@ -31,7 +31,7 @@ export function topologyHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 <link rel="stylesheet" href="${style}">
 <title>Network Topology</title>
 </head>
-<body>
+<body data-vscode-context='{"preventDefaultContextMenuItems": true}'>
 <header class="toolbar" role="toolbar" aria-label="Network topology">
   <input id="search" type="search" placeholder="Search names, subnets, addresses, aliases" aria-label="Search the picture" spellcheck="false">
   <span id="matches" class="info" aria-live="polite"></span>
@@ -48,12 +48,11 @@ export function topologyHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 </header>
 <main id="stage">
   <svg id="picture" role="group" aria-label="Networks, containers and their endpoints" xmlns="http://www.w3.org/2000/svg">
-    <g id="viewport"><g id="edges"></g><g id="nodes"></g></g>
+    <g id="viewport"><g id="groups"></g><g id="edges"></g><g id="nodes"></g></g>
     <line id="drag-line" x1="0" y1="0" x2="0" y2="0"></line>
   </svg>
   <div class="legend" aria-hidden="true">square boxes: networks (colour: driver) · round boxes: containers · orange ring: on several networks · dashed: stopped</div>
 </main>
-<div id="menu" role="menu" hidden></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

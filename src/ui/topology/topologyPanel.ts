@@ -1,72 +1,93 @@
 // The Network Topology panel: one webview showing the explorer's networks, containers and endpoints as a picture.
-// It reads the same ExplorerStore as the trees (no engine calls of its own), with the Networks view's filter, lays
-// the graph out, and sends the webview only what changed. Whatever the webview asks for is checked first and then
-// done with the extension's own commands, so Remove and Disconnect ask for confirmation exactly as from the tree.
+// It reads every engine's ExplorerStore, the same as the trees (no engine calls of its own), with the Networks view's
+// filter, lays the graph out (a box per engine when there are several), and sends the webview only what changed.
+// Whatever the webview asks for, and every command its context menu runs, is checked first against the picture it
+// was sent and then done with the extension's own commands in the item's engine, so Remove and Disconnect ask for
+// confirmation exactly as from the tree.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import type { ExplorerStore } from '../../engine/explorerStore';
 import type { ContainerModel, EndpointModel, ExplorerModel, NetworkModel } from '../../model/explorer';
 import { formatFilter, isEmptyFilter } from '../../model/filters/networkFilter';
 import { visibleNetworks } from '../../model/networkView';
 import { diffTopology, isEmptyDiff } from '../../model/topology/diff';
-import { buildTopology } from '../../model/topology/graph';
-import { LaidOutTopology, TopologyLayout } from '../../model/topology/layout';
+import { buildEnginesTopology, EngineTopologyInput, TopologyEdge, TopologyNode } from '../../model/topology/graph';
+import { EnginesLayout } from '../../model/topology/groupLayout';
+import type { LaidOutTopology } from '../../model/topology/layout';
 import {
   FromWebview,
   TOPOLOGY_VIEW_TYPE,
   TopologyAction,
+  TopologyMenuContext,
   TopologyStatus,
   ToWebview,
   validateFromWebview,
+  validateMenuContext,
 } from '../../model/topology/protocol';
 import type { CommandContext } from '../commands/commandContext';
 import { revealById } from '../tree/revealNode';
 import { connectDropped } from '../commands/connectContainer';
 import { DisposableOwner } from '../disposable';
+import type { EngineSession } from '../engines/engineSessions';
 import type { NetworkViewState } from '../tree/networkViewState';
 import { containerNodeId, endpointNodeId, ExplorerNode, networkNodeId } from '../tree/treeItems';
 import { topologyHtml } from './topologyHtml';
 
+/** The engines the picture shows: every session of the window, in their order. */
+export interface TopologySessions {
+  readonly all: readonly EngineSession[];
+  readonly onDidChange: vscode.Event<void>;
+  byId(id: string | undefined): EngineSession | undefined;
+}
+
 export interface TopologyDependencies {
   readonly extensionUri: vscode.Uri;
-  readonly store: ExplorerStore;
+  readonly sessions: TopologySessions;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
-  /** The commands' context, for Connect after a drop and for revealing in the trees (built after the panel's owner). */
-  readonly commands: () => CommandContext;
+  /** The commands' context of one engine, for Connect after a drop and for revealing in the trees. */
+  readonly commands: (engine: EngineSession) => CommandContext;
   /** Where an export is saved: the save dialog, or a test's answer. */
   readonly saveLocation?: (format: 'svg' | 'png') => Thenable<vscode.Uri | undefined>;
 }
 
-/** What a node or edge ID of the picture stands for in the explorer model. */
+/** Which node Show in Topology selects: a network or container of an engine (IDs as the engine has them). */
+export interface TopologyFocus {
+  readonly engineId: string;
+  readonly kind: 'network' | 'container';
+  readonly id: string;
+}
+
+/** What a node or edge of the picture stands for in its engine's explorer model. */
 type Target =
   | { readonly kind: 'network'; readonly network: NetworkModel }
   | { readonly kind: 'container'; readonly container: ContainerModel }
   | { readonly kind: 'endpoint'; readonly endpoint: EndpointModel };
 
-export function targetOf(model: ExplorerModel, id: string): Target | undefined {
-  if (id.startsWith('n:')) {
-    const network = model.networks.find(n => n.id === id.slice(2));
+export function targetOf(model: ExplorerModel, item: TopologyNode | TopologyEdge): Target | undefined {
+  if (item.kind === 'network') {
+    const network = model.networks.find(n => n.id === item.networkId);
     return network && { kind: 'network', network };
   }
-  if (id.startsWith('c:')) {
-    const container = model.containers.find(c => c.id === id.slice(2));
+  if (item.kind === 'container') {
+    const container = model.containers.find(c => c.id === item.containerId);
     return container && { kind: 'container', container };
   }
-  const match = /^e:([^:]+):([^:]+)$/.exec(id);
-  const endpoint = match && model.networks.find(n => n.id === match[1])?.endpoints.find(e => e.containerId === match[2]);
+  const endpoint = model.networks.find(n => n.id === item.networkId)?.endpoints.find(e => e.containerId === item.containerId);
   return endpoint ? { kind: 'endpoint', endpoint } : undefined;
 }
 
-const COMMAND_OF: Record<Exclude<TopologyAction, 'reveal'>, (target: Target) => string | undefined> = {
-  connect: target => (target.kind === 'endpoint' ? undefined : 'dockerNetworks.container.connect'),
-  disconnect: target => (target.kind === 'network' ? undefined : 'dockerNetworks.container.disconnect'),
-  remove: target => (target.kind === 'network' ? 'dockerNetworks.network.remove' : undefined),
-  inspect: target => (target.kind === 'network' ? 'dockerNetworks.network.inspect' : 'dockerNetworks.container.inspect'),
+const COMMAND_OF: Record<Exclude<TopologyAction, 'reveal'>, (kind: Target['kind']) => string | undefined> = {
+  connect: kind => (kind === 'endpoint' ? undefined : 'dockerNetworks.container.connect'),
+  disconnect: kind => (kind === 'network' ? undefined : 'dockerNetworks.container.disconnect'),
+  remove: kind => (kind === 'network' ? 'dockerNetworks.network.remove' : undefined),
+  inspect: kind => (kind === 'network' ? 'dockerNetworks.network.inspect' : 'dockerNetworks.container.inspect'),
 };
 
 const nodeOf = (target: Target): ExplorerNode =>
   target.kind === 'network' ? target.network : target.kind === 'container' ? target.container : target.endpoint;
+
+const itemIn = (picture: LaidOutTopology | undefined, id: string): TopologyNode | TopologyEdge | undefined =>
+  picture?.nodes.find(n => n.id === id) ?? picture?.edges.find(e => e.id === id);
 
 /** Owns the one topology panel: opens it, reveals it, and restores it after a reload. */
 export class TopologyPanels extends DisposableOwner {
@@ -83,8 +104,8 @@ export class TopologyPanels extends DisposableOwner {
     );
   }
 
-  /** Opens the panel (or brings it forward); with `focusId`, selects and centres that node. */
-  show(focusId?: string): void {
+  /** Opens the panel (or brings it forward); with `focus`, selects and centres that node. */
+  show(focus?: TopologyFocus): void {
     if (this.current) this.current.panel.reveal(undefined, false);
     else
       this.adopt(
@@ -93,7 +114,17 @@ export class TopologyPanels extends DisposableOwner {
           localResourceRoots: localResourceRoots(this.deps.extensionUri),
         }),
       );
-    if (focusId) this.current?.focus(focusId);
+    if (focus) this.current?.focus(focus);
+  }
+
+  /**
+   * A command run from the picture's context menu gets the right-clicked element's `data-vscode-context`: the
+   * engine and the explorer node it stands for, if it names an item of the picture on screen, in that engine.
+   */
+  resolveMenuContext(raw: unknown): { engine: EngineSession; node: ExplorerNode } | { refused: string } {
+    const panel = this.current;
+    if (!panel) return { refused: 'the topology picture is not open' };
+    return panel.resolve(raw);
   }
 
   /** The open panel, for tests. */
@@ -107,7 +138,7 @@ export class TopologyPanels extends DisposableOwner {
   }
 
   /** Kept when the panel closes: opening it again shows the picture at once, where it was. */
-  private readonly layout = new TopologyLayout();
+  private readonly layout = new EnginesLayout();
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.current?.panel.dispose();
@@ -127,6 +158,11 @@ export class TopologyPanels extends DisposableOwner {
   }
 }
 
+/** The argument a `webview/context` command gets for an item of the picture (see data-vscode-context in render.ts). */
+function menuContext(id: string, engineId: string, kind: Target['kind'] = 'network'): TopologyMenuContext {
+  return { webview: TOPOLOGY_VIEW_TYPE, webviewSection: kind, topologyId: id, topologyEngine: engineId };
+}
+
 export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')];
 }
@@ -137,22 +173,33 @@ export class TopologyPanel extends DisposableOwner {
   /** The latest picture laid out. */
   private picture: LaidOutTopology | undefined;
   private ready = false;
-  private pendingFocus: string | undefined;
+  private pendingFocus: TopologyFocus | undefined;
+  /** The stores' change subscriptions, renewed when engines are added or removed. */
+  private storeSubscriptions: vscode.Disposable[] = [];
   private updateQueued = false;
+  /** The nodes Show in Topology selected, for tests. */
+  readonly focused: string[] = [];
   /** Messages handled (and refused), for tests. */
   readonly handled: { message: FromWebview | undefined; refused?: string }[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: TopologyDependencies,
-    private readonly layout = new TopologyLayout(),
+    private readonly layout = new EnginesLayout(),
   ) {
     super();
     panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(deps.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'docker-networks.svg');
     panel.webview.html = topologyHtml(panel.webview, deps.extensionUri);
     this.own(panel.webview.onDidReceiveMessage(message => void this.receive(message)));
-    this.own(deps.store.onDidChange(() => this.queueUpdate()));
+    this.watchStores();
+    this.own(
+      deps.sessions.onDidChange(() => {
+        this.watchStores();
+        this.queueUpdate();
+      }),
+    );
+    this.own({ dispose: () => this.storeSubscriptions.forEach(s => s.dispose()) });
     this.own(deps.viewState.onDidChange(() => this.queueUpdate()));
     // A hidden webview is torn down and loads again when shown: it says "ready" and gets the whole picture.
     this.own(
@@ -161,6 +208,12 @@ export class TopologyPanel extends DisposableOwner {
       }),
     );
     this.update();
+  }
+
+  /** Any engine's store change redraws (incrementally: only the parts that changed are laid out again). */
+  private watchStores(): void {
+    this.storeSubscriptions.forEach(s => s.dispose());
+    this.storeSubscriptions = this.deps.sessions.all.map(session => session.store.onDidChange(() => this.queueUpdate()));
   }
 
   /** Changes arriving together (the store and the filter) are drawn once. */
@@ -178,31 +231,73 @@ export class TopologyPanel extends DisposableOwner {
     return this.sent;
   }
 
-  focus(id: string): void {
-    if (this.ready && this.sent) this.post({ type: 'focus', id });
-    else this.pendingFocus = id;
+  /** Selects and centres a network or container of an engine, once the picture has it. */
+  focus(focus: TopologyFocus): void {
+    const id = this.nodeIdOf(focus);
+    if (this.ready && this.sent && id) this.sendFocus(id);
+    else this.pendingFocus = focus;
   }
 
-  /** Lays out the store's current model and sends the webview what changed. */
+  private sendFocus(id: string): void {
+    this.focused.push(id);
+    this.post({ type: 'focus', id });
+  }
+
+  /** The picture's node for a network or container of an engine (a spanning swarm network for any of its engines). */
+  nodeIdOf(focus: TopologyFocus): string | undefined {
+    return this.picture?.nodes.find(node =>
+      node.kind === 'network'
+        ? focus.kind === 'network' && node.networkId === focus.id && node.engineIds.includes(focus.engineId)
+        : focus.kind === 'container' && node.containerId === focus.id && node.engineId === focus.engineId,
+    )?.id;
+  }
+
+  /** Lays out every engine's current model and sends the webview what changed. */
   update(): void {
-    const snapshot = this.deps.store.snapshot;
+    const sessions = this.deps.sessions.all;
     const filter = this.filterText();
-    if (snapshot.kind !== 'ready') {
+    const only = sessions.length === 1 ? sessions[0].store.snapshot : undefined;
+    if (only && only.kind !== 'ready') {
       const status: TopologyStatus =
-        snapshot.kind === 'loading'
+        only.kind === 'loading'
           ? { kind: 'loading', text: 'Loading networks and containers…' }
-          : { kind: 'unavailable', text: `Docker Engine unreachable: ${snapshot.reason}` };
+          : { kind: 'unavailable', text: `Docker Engine unreachable: ${only.reason}` };
       if (this.ready) this.post({ type: 'status', status, filter });
       return;
     }
     const started = Date.now();
+    const inputs = sessions.map(session => this.inputOf(session));
+    this.picture = this.layout.update(buildEnginesTopology(inputs));
+    this.send(this.statusOf(sessions, inputs), filter, started);
+  }
+
+  private inputOf(session: EngineSession): EngineTopologyInput {
+    const snapshot = session.store.snapshot;
+    const base = { engineId: session.entry.id, name: session.entry.name, ...(session.entry.host ? { host: session.entry.host } : {}) };
+    if (snapshot.kind === 'loading') return { ...base, note: 'Loading networks and containers…' };
+    if (snapshot.kind !== 'ready') return { ...base, note: `Unreachable: ${snapshot.reason}` };
     const options = this.deps.viewState.options;
     const networks = visibleNetworks(snapshot.model, options).filter(network => options.showBuiltIn || !network.builtIn);
-    this.picture = this.layout.update(buildTopology(snapshot.model, { networks }));
-    const status: TopologyStatus = snapshot.stale
-      ? { kind: 'stale', text: `Not refreshed since ${new Date(snapshot.stale.since).toLocaleTimeString()}: ${snapshot.stale.reason}` }
-      : { kind: 'ready' };
-    this.send(status, filter, started);
+    return {
+      ...base,
+      model: snapshot.model,
+      networks,
+      ...(snapshot.stale
+        ? { note: `Not refreshed since ${new Date(snapshot.stale.since).toLocaleTimeString()}: ${snapshot.stale.reason}` }
+        : {}),
+    };
+  }
+
+  /** One engine: as its store says. Several: ready, or stale naming the engines whose boxes are empty or old. */
+  private statusOf(sessions: readonly EngineSession[], inputs: readonly EngineTopologyInput[]): TopologyStatus {
+    if (sessions.length === 1) {
+      const snapshot = sessions[0].store.snapshot;
+      return snapshot.kind === 'ready' && snapshot.stale
+        ? { kind: 'stale', text: `Not refreshed since ${new Date(snapshot.stale.since).toLocaleTimeString()}: ${snapshot.stale.reason}` }
+        : { kind: 'ready' };
+    }
+    const noted = inputs.filter(input => input.note);
+    return noted.length ? { kind: 'stale', text: noted.map(input => `${input.name}: ${input.note}`).join(' · ') } : { kind: 'ready' };
   }
 
   private send(status: TopologyStatus, filter: string | undefined, started: number): void {
@@ -219,8 +314,9 @@ export class TopologyPanel extends DisposableOwner {
       }
     }
     this.sent = this.picture;
-    if (this.pendingFocus) {
-      this.post({ type: 'focus', id: this.pendingFocus });
+    const focusId = this.pendingFocus && this.nodeIdOf(this.pendingFocus);
+    if (focusId) {
+      this.sendFocus(focusId);
       this.pendingFocus = undefined;
     }
   }
@@ -263,14 +359,19 @@ export class TopologyPanel extends DisposableOwner {
         this.sent = undefined;
         return this.update();
       case 'reveal':
-        return this.reveal(message.id);
+        return this.reveal(message.id, message.engine);
       case 'inspect':
-        return this.run('inspect', message.id);
+        return this.run('inspect', message.id, message.engine);
       case 'action':
-        return message.action === 'reveal' ? this.reveal(message.id) : this.run(message.action, message.id);
-      case 'drop':
-        await connectDropped(this.deps.commands(), [message.container.slice(2)], message.network.slice(2));
+        return message.action === 'reveal' ? this.reveal(message.id, message.engine) : this.run(message.action, message.id, message.engine);
+      case 'drop': {
+        const engine = this.deps.sessions.byId(message.engine);
+        const container = itemIn(this.sent, message.container);
+        const network = itemIn(this.sent, message.network);
+        if (!engine || container?.kind !== 'container' || network?.kind !== 'network') return;
+        await connectDropped(this.deps.commands(engine), [container.containerId], network.networkId);
         return;
+      }
       case 'export':
         return this.save(message.format, message.data);
       case 'exportFailed':
@@ -279,26 +380,41 @@ export class TopologyPanel extends DisposableOwner {
     }
   }
 
-  private target(id: string): Target | undefined {
-    const model = this.deps.store.model;
-    const target = model && targetOf(model, id);
-    if (!target) void vscode.window.showInformationMessage('That is no longer on the engine.');
-    return target;
+  /** A context-menu command's argument (or an action message) as the engine and explorer node it names. */
+  resolve(raw: unknown): { engine: EngineSession; node: ExplorerNode; target: Target } | { refused: string } {
+    const checked = validateMenuContext(raw, this.sent);
+    if (!checked.ok) return { refused: checked.reason };
+    const engine = this.deps.sessions.byId(checked.engine);
+    const item = itemIn(this.sent, checked.id);
+    const model = engine?.store.model;
+    const target = model && item && targetOf(model, item);
+    if (!engine || !target) return { refused: `"${checked.id}" is no longer on the engine` };
+    return { engine, node: nodeOf(target), target };
   }
 
-  private async run(action: Exclude<TopologyAction, 'reveal'>, id: string): Promise<void> {
-    const target = this.target(id);
-    const command = target && COMMAND_OF[action](target);
-    if (!target || !command) return;
-    const node = nodeOf(target);
-    await vscode.commands.executeCommand(command, node, [node]);
+  private target(id: string, engineId: string): { engine: EngineSession; target: Target } | undefined {
+    const resolved = this.resolve(menuContext(id, engineId));
+    if ('refused' in resolved) {
+      void vscode.window.showInformationMessage('That is no longer on the engine.');
+      return undefined;
+    }
+    return resolved;
+  }
+
+  /** Runs the command through the same argument the native context menu passes: one path, one check. */
+  private async run(action: Exclude<TopologyAction, 'reveal'>, id: string, engineId: string): Promise<void> {
+    const found = this.target(id, engineId);
+    const command = found && COMMAND_OF[action](found.target.kind);
+    if (!found || !command) return;
+    await vscode.commands.executeCommand(command, menuContext(id, engineId, found.target.kind));
   }
 
   /** Selects the network, container or endpoint in its tree; the picture keeps the focus. */
-  private async reveal(id: string): Promise<void> {
-    const target = this.target(id);
-    if (!target) return;
-    const context = this.deps.commands();
+  private async reveal(id: string, engineId: string): Promise<void> {
+    const found = this.target(id, engineId);
+    if (!found) return;
+    const { target } = found;
+    const context = this.deps.commands(found.engine);
     const [tree, view, nodeId] =
       target.kind === 'network'
         ? [context.networksTree, context.networksView, networkNodeId(target.network.id)]

@@ -1,13 +1,14 @@
 // The topology panel's page: draws the picture the extension sends (whole, then as diffs), lets the user zoom, pan,
 // search and move between boxes with the keyboard, and sends back what the user asks for (reveal, inspect, the
-// context menu's commands, a container dropped on a network, an export). It never talks to the engine: the
-// extension checks every message and runs its own commands, with their confirmations.
+// actions of a container dropped on a network, an export). The context menu is VS Code's own (webview/context in
+// the manifest, fed by each box's data-vscode-context). It never talks to the engine: the extension checks every
+// message and runs its own commands, with their confirmations. Every message names the engine to act in.
 import { searchableText, TopologyEdge } from '../../model/topology/graph';
-import type { Bounds, LaidOutNode, LaidOutTopology } from '../../model/topology/layout';
+import type { Bounds, LaidOutGroup, LaidOutNode, LaidOutTopology } from '../../model/topology/layout';
 import type { TopologyDiff } from '../../model/topology/diff';
-import type { ExportFormat, FromWebview, TopologyAction, TopologyStatus, ToWebview } from '../../model/topology/protocol';
+import type { ExportFormat, FromWebview, TopologyStatus, ToWebview } from '../../model/topology/protocol';
 import { exportPng, exportSvg } from './export';
-import { drawEdge, drawNode } from './render';
+import { drawEdge, drawGroup, drawNode } from './render';
 
 interface SavedState {
   readonly query: string;
@@ -29,18 +30,19 @@ const svg = byId<SVGSVGElement>('picture');
 const viewport = byId<SVGGElement>('viewport');
 const edgeLayer = byId<SVGGElement>('edges');
 const nodeLayer = byId<SVGGElement>('nodes');
+const groupLayer = byId<SVGGElement>('groups');
 const dragLine = byId<SVGLineElement>('drag-line');
 const search = byId<HTMLInputElement>('search');
 const matchCount = byId<HTMLElement>('matches');
 const statusLine = byId<HTMLElement>('status');
 const filterLine = byId<HTMLElement>('filter');
 const summary = byId<HTMLElement>('summary');
-const menu = byId<HTMLElement>('menu');
 
 const nodes = new Map<string, LaidOutNode>();
 const edges = new Map<string, TopologyEdge>();
 const nodeElements = new Map<string, SVGGElement>();
 const edgeElements = new Map<string, SVGGElement>();
+const groupElements = new Map<string, SVGGElement>();
 /** Edge IDs per node ID, to redraw a node's lines when it moves. */
 const edgesOfNode = new Map<string, Set<string>>();
 let bounds: Bounds = { x: 0, y: 0, width: 0, height: 0 };
@@ -114,9 +116,31 @@ function removeEdge(id: string): void {
   edgeElements.delete(id);
 }
 
+function upsertGroup(group: LaidOutGroup): void {
+  const existing = groupElements.get(group.id);
+  const element = drawGroup(group, existing);
+  if (!existing) {
+    groupElements.set(group.id, element);
+    groupLayer.append(element);
+  }
+}
+
+function removeGroup(id: string): void {
+  groupElements.get(id)?.remove();
+  groupElements.delete(id);
+}
+
+/** The engine an action on an item runs in: its own; a swarm network spanning several engines, the first of them. */
+function engineOf(id: string): string {
+  const node = nodes.get(id);
+  if (node) return node.kind === 'network' ? node.engineIds[0] : node.engineId;
+  return edges.get(id)?.engineId ?? '';
+}
+
 function showPicture(picture: LaidOutTopology, fit: boolean): void {
   for (const id of [...nodes.keys()]) removeNode(id);
   for (const id of [...edges.keys()]) removeEdge(id);
+  for (const id of [...groupElements.keys()]) removeGroup(id);
   // Zoom first: measuring the page after the boxes are in would lay out all their text at the old zoom.
   bounds = picture.bounds;
   if (fit || (!hasPicture && !saved?.view)) fitToView();
@@ -125,6 +149,8 @@ function showPicture(picture: LaidOutTopology, fit: boolean): void {
     removeNodes: [],
     upsertEdges: picture.edges,
     removeEdges: [],
+    upsertGroups: picture.groups ?? [],
+    removeGroups: [],
     bounds: picture.bounds,
     addedNodes: picture.nodes.length,
     addedEdges: picture.edges.length,
@@ -137,6 +163,10 @@ function applyDiff(diff: TopologyDiff): void {
   newEdges = document.createDocumentFragment();
   newNodes = document.createDocumentFragment();
   const redraw = new Set<string>();
+  for (const id of diff.removeGroups) removeGroup(id);
+  for (const group of diff.upsertGroups) upsertGroup(group);
+  // The container's other lines may take other label places now.
+  const touched = diff.removeEdges.map(id => edges.get(id)?.target).filter((id): id is string => Boolean(id));
   for (const id of diff.removeEdges) removeEdge(id);
   for (const id of diff.removeNodes) removeNode(id);
   for (const node of diff.upsertNodes) {
@@ -151,16 +181,14 @@ function applyDiff(diff: TopologyDiff): void {
     // The container's other lines may take other label places now.
     for (const sibling of edgesOfNode.get(edge.target) ?? []) redraw.add(sibling);
   }
-  for (const id of diff.removeEdges) {
-    const target = id.split(':')[2];
-    for (const sibling of edgesOfNode.get(`c:${target}`) ?? []) redraw.add(sibling);
-  }
+  for (const target of touched) for (const sibling of edgesOfNode.get(target) ?? []) redraw.add(sibling);
   for (const id of redraw) drawEdgeById(id);
   edgeLayer.append(newEdges);
   nodeLayer.append(newNodes);
   newEdges = newNodes = undefined;
   bounds = diff.bounds;
-  summary.textContent = `${count('network')} networks · ${count('container')} containers · ${edges.size} endpoints`;
+  const engines = groupElements.size > 1 ? `${groupElements.size} engines · ` : '';
+  summary.textContent = `${engines}${count('network')} networks · ${count('container')} containers · ${edges.size} endpoints`;
   applySearch();
   // How long the script took to draw the update: the benchmark reads it.
   (window as unknown as { __topologyDrawMs: number }).__topologyDrawMs = performance.now() - started;
@@ -303,19 +331,23 @@ svg.addEventListener('keydown', event => {
     if (next) focusNode(next);
   } else if (event.key === 'Enter') {
     event.preventDefault();
-    post({ type: 'inspect', id: item.id });
+    post({ type: 'inspect', id: item.id, engine: engineOf(item.id) });
   } else if (event.key === ' ') {
     event.preventDefault();
-    post({ type: 'reveal', id: item.id });
+    post({ type: 'reveal', id: item.id, engine: engineOf(item.id) });
   } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+    // VS Code opens its menu on a contextmenu event: raise one on the focused box, at the box.
     event.preventDefault();
-    const box = (event.target as Element).getBoundingClientRect();
-    openMenu(item.id, box.left + box.width / 2, box.bottom);
+    const target = event.target as Element;
+    const box = target.getBoundingClientRect();
+    target.dispatchEvent(
+      new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: box.left + box.width / 2, clientY: box.bottom, button: 2 }),
+    );
   }
 });
 
 document.addEventListener('keydown', event => {
-  if (event.target === search || menu.contains(event.target as Node)) return;
+  if (event.target === search) return;
   if (event.key === '+' || event.key === '=') zoomCentre(1.25);
   else if (event.key === '-') zoomCentre(0.8);
   else if (event.key === '0') fitToView();
@@ -334,7 +366,6 @@ let gesture: Gesture | undefined;
 
 svg.addEventListener('pointerdown', event => {
   if (event.button !== 0) return;
-  closeMenu();
   const item = itemOf(event.target);
   if (item?.kind === 'node' && nodes.get(item.id)?.kind === 'container') {
     gesture = { kind: 'drag', id: item.id, x: event.clientX, y: event.clientY, active: false };
@@ -388,7 +419,7 @@ function endGesture(event: PointerEvent, cancelled: boolean): void {
     if (done.over) nodeElements.get(done.over)?.classList.remove('drop-target');
     if (!done.active) return; // a click: the click handler reveals
     const network = cancelled ? undefined : networkUnder(event.clientX, event.clientY);
-    if (network) post({ type: 'drop', container: done.id, network });
+    if (network) post({ type: 'drop', container: done.id, network, engine: engineOf(done.id) });
     suppressClick = true;
   } else if (done.moved) suppressClick = true;
 }
@@ -407,105 +438,19 @@ svg.addEventListener('click', event => {
     return;
   }
   if (item.kind === 'node') focusNode(item.id);
-  post({ type: 'reveal', id: item.id });
+  post({ type: 'reveal', id: item.id, engine: engineOf(item.id) });
 });
 
 svg.addEventListener('dblclick', event => {
   const item = itemOf(event.target);
-  if (item) post({ type: 'inspect', id: item.id });
+  if (item) post({ type: 'inspect', id: item.id, engine: engineOf(item.id) });
 });
 
+// A right-click selects the box; VS Code then shows its own menu for it (the event is left to it).
 svg.addEventListener('contextmenu', event => {
   const item = itemOf(event.target);
-  event.preventDefault();
-  if (item) {
-    if (item.kind === 'node') select(item.id);
-    openMenu(item.id, event.clientX, event.clientY);
-  }
+  if (item?.kind === 'node') select(item.id);
 });
-
-// ---------- context menu: the extension's own commands ----------
-interface MenuEntry {
-  readonly label: string;
-  readonly action: TopologyAction;
-}
-
-function menuEntries(id: string): MenuEntry[] {
-  const node = nodes.get(id);
-  if (node?.kind === 'network') {
-    const entries: MenuEntry[] = [
-      { label: 'Connect Container to Network…', action: 'connect' },
-      { label: 'Inspect Network', action: 'inspect' },
-      { label: 'Reveal in Networks View', action: 'reveal' },
-    ];
-    if (!node.builtIn) entries.push({ label: 'Remove Network…', action: 'remove' });
-    return entries;
-  }
-  if (node?.kind === 'container') {
-    const entries: MenuEntry[] = [{ label: 'Connect to Network…', action: 'connect' }];
-    if (edgesOfNode.get(id)?.size) entries.push({ label: 'Disconnect from Network…', action: 'disconnect' });
-    entries.push({ label: 'Inspect Container', action: 'inspect' }, { label: 'Reveal in Containers View', action: 'reveal' });
-    return entries;
-  }
-  if (edges.has(id))
-    return [
-      { label: 'Disconnect…', action: 'disconnect' },
-      { label: 'Inspect Container', action: 'inspect' },
-      { label: 'Reveal in Networks View', action: 'reveal' },
-    ];
-  return [];
-}
-
-function openMenu(id: string, x: number, y: number): void {
-  const entries = menuEntries(id);
-  if (!entries.length) return;
-  menu.replaceChildren(
-    ...entries.map(entry => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.setAttribute('role', 'menuitem');
-      button.textContent = entry.label;
-      button.addEventListener('click', () => {
-        closeMenu();
-        post({ type: 'action', action: entry.action, id });
-      });
-      return button;
-    }),
-  );
-  menu.hidden = false;
-  menu.dataset.for = id;
-  const width = menu.offsetWidth;
-  const height = menu.offsetHeight;
-  menu.style.left = `${Math.max(0, Math.min(x, window.innerWidth - width - 4))}px`;
-  menu.style.top = `${Math.max(0, Math.min(y, window.innerHeight - height - 4))}px`;
-  (menu.firstElementChild as HTMLButtonElement | null)?.focus();
-}
-
-function closeMenu(): void {
-  if (menu.hidden) return;
-  const owner = menu.dataset.for;
-  menu.hidden = true;
-  menu.replaceChildren();
-  if (owner && document.activeElement === document.body) nodeElements.get(owner)?.focus({ preventScroll: true });
-}
-
-menu.addEventListener('keydown', event => {
-  const items = [...menu.querySelectorAll<HTMLButtonElement>('button')];
-  const index = items.indexOf(document.activeElement as HTMLButtonElement);
-  if (event.key === 'Escape') {
-    event.preventDefault();
-    const owner = menu.dataset.for;
-    closeMenu();
-    if (owner) nodeElements.get(owner)?.focus({ preventScroll: true });
-  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    event.preventDefault();
-    items[(index + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-  } else if (event.key === 'Tab') event.preventDefault();
-});
-document.addEventListener('pointerdown', event => {
-  if (!menu.contains(event.target as Node)) closeMenu();
-});
-window.addEventListener('blur', () => closeMenu());
 
 // ---------- search: highlights every box and line whose text matches ----------
 function applySearch(): void {

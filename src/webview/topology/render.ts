@@ -1,8 +1,9 @@
 // Draws the picture as SVG, element by element. Every text from the engine goes in through textContent or an
 // attribute value set with setAttribute, never through markup, so a name such as `<img src=x onerror=…>` is shown as
 // those characters and nothing else.
-import { endpointLabel, networkMarks, TopologyEdge } from '../../model/topology/graph';
-import type { LaidOutNode } from '../../model/topology/layout';
+import { endpointLabel, GROUP_HEADER, networkMarks, TopologyEdge } from '../../model/topology/graph';
+import type { LaidOutGroup, LaidOutNode } from '../../model/topology/layout';
+import { menuContextOf } from '../../model/topology/protocol';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -66,6 +67,16 @@ export function drawNode(node: LaidOutNode, existing?: SVGGElement): SVGGElement
   g.setAttribute('class', nodeClasses(node));
   g.setAttribute('data-id', node.id);
   g.setAttribute('aria-label', nodeDescription(node));
+  // VS Code's own context menu for the picture (webview/context in the manifest) reads this, and hands it to the
+  // command run: the item and its engine, as the extension checks them against the picture it sent.
+  g.setAttribute(
+    'data-vscode-context',
+    JSON.stringify(
+      node.kind === 'network'
+        ? menuContextOf(node.id, 'network', node.engineIds[0], { builtIn: node.builtIn })
+        : menuContextOf(node.id, 'container', node.engineId, { connected: node.connected }),
+    ),
+  );
   g.setAttribute('transform', `translate(${node.x - node.width / 2} ${node.y - node.height / 2})`);
   const lines = nodeLines(node);
   g.append(svgElement('title', {}, lines.map(line => line.text).join('\n')));
@@ -104,6 +115,7 @@ export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode,
   g.replaceChildren();
   g.setAttribute('class', `edge ${edge.running ? 'running' : 'stopped'}${from.hub ? ' to-hub' : ''}`);
   g.setAttribute('data-id', edge.id);
+  g.setAttribute('data-vscode-context', JSON.stringify(menuContextOf(edge.id, 'endpoint', edge.engineId)));
   const a = boxExit(from, to);
   const b = boxExit(to, from);
   const label = endpointLabel(edge);
@@ -116,5 +128,20 @@ export function drawEdge(edge: TopologyEdge, from: LaidOutNode, to: LaidOutNode,
       svgElement('text', { class: 'label', 'text-anchor': 'middle', x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t + 4 }, label),
     );
   }
+  return g;
+}
+
+/** An engine's box, behind its nodes: its name and address in the band at the top, and why it is empty or old. */
+export function drawGroup(group: LaidOutGroup, existing?: SVGGElement): SVGGElement {
+  const g = existing ?? svgElement('g', { role: 'group' });
+  g.replaceChildren();
+  g.setAttribute('class', `group${group.note ? ' noted' : ''}`);
+  g.setAttribute('data-group', group.id);
+  g.setAttribute('aria-label', `engine ${group.name}${group.host ? ` (${group.host})` : ''}${group.note ? `: ${group.note}` : ''}`);
+  g.setAttribute('transform', `translate(${group.x} ${group.y})`);
+  g.append(svgElement('rect', { class: 'group-box', width: group.width, height: group.height, rx: 6 }));
+  g.append(svgElement('text', { class: 'group-name', x: 14, y: GROUP_HEADER / 2 + 6 }, group.name));
+  const details = [group.host, group.note].filter(Boolean).join(' · ');
+  if (details) g.append(svgElement('text', { class: 'group-details', x: 14, y: GROUP_HEADER / 2 + 24 }, details));
   return g;
 }
