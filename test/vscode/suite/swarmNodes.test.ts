@@ -104,6 +104,33 @@ suite('A two-node swarm in one window', () => {
     assert.match(String(api.engineTrees.networks.getTreeItem(rootOf(session('node-2'))).description), /swarm worker/);
   });
 
+  test('the topology draws the overlay once, outside both engine boxes, with an edge to the container on each node', async function () {
+    this.timeout(60000);
+    await vscode.commands.executeCommand('dockerNetworks.topology.show');
+    const panel = await waitFor(() => api.topology.panel, 'the topology panel');
+    const drawn = await waitFor(
+      () => {
+        const shown = panel.shown;
+        const overlays = shown?.nodes.filter(n => n.kind === 'network' && n.name === overlay) ?? [];
+        return overlays.length === 1 && shown!.edges.filter(e => e.source === overlays[0].id).length >= 2
+          ? { shown: shown!, node: overlays[0] }
+          : undefined;
+      },
+      'the overlay in the picture with its endpoints on both nodes',
+      30000,
+    );
+    const node = drawn.node as unknown as { group?: string; engineIds: readonly string[] };
+    assert.strictEqual(node.group, undefined, 'the swarm network spans the engine boxes');
+    assert.deepStrictEqual([...node.engineIds].sort(), [session('node-1').entry.id, session('node-2').entry.id].sort());
+    const names = drawn.shown.edges
+      .filter(e => e.source === drawn.node.id)
+      .map(e => drawn.shown.nodes.find(n => n.id === e.target))
+      .map(n => (n as { name?: string } | undefined)?.name)
+      .sort();
+    assert.deepStrictEqual(names, ['on-manager', 'on-worker']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test("a service's tasks are endpoints of the overlay, marked as tasks, on the nodes they run on", async function () {
     this.timeout(90000);
     const service = uniqueName('svc');
