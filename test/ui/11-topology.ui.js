@@ -24,6 +24,7 @@ const {
   activeEditorTitle,
   TEST_LABEL,
   TEST_LABEL_VALUE,
+  pickOpenMenuEntry,
 } = require('./workbench');
 
 const FRONT = 'dn-ui-topo-front';
@@ -226,7 +227,6 @@ module.exports = {
         await items.first().waitFor({ timeout: 15000 });
         return (await items.allInnerTexts()).map(t => t.trim()).filter(Boolean);
       };
-      const pickEntry = entry => page.locator('.monaco-menu .action-item', { hasText: entry }).first().click();
       await nodeByName(frame, WEB).click({ button: 'right' });
       const containerEntries = await menuEntries();
       for (const entry of ['Connect Container to Network…', 'Disconnect Container from Network…', 'Inspect Container…'])
@@ -271,7 +271,7 @@ module.exports = {
         async () => {
           await nodeByName(frame, WEB).click({ button: 'right' });
           await menuEntries();
-          await pickEntry('Inspect Container…');
+          await pickOpenMenuEntry(page, 'Inspect Container…');
           return until(async () => (await activeEditorTitle(page)).includes(WEB), { timeout: 5000, what: `the inspect tab of ${WEB}` })
             .then(() => true)
             .catch(async () => {

@@ -20,6 +20,7 @@ const {
   createTestContainer,
   activeEditorTitle,
   activeEditorText,
+  pickOpenMenuEntry,
 } = require('./workbench');
 const engineScripts = require('../../scripts/engine/private-engine');
 
@@ -127,7 +128,7 @@ module.exports = {
           await nodeByName(frame, B_NET).click({ button: 'right' });
           await items.first().waitFor({ timeout: 15000 });
           entries = (await items.allInnerTexts()).map(t => t.trim()).filter(Boolean);
-          await page.locator('.monaco-menu .action-item', { hasText: 'Inspect Network…' }).first().click();
+          await pickOpenMenuEntry(page, 'Inspect Network…');
           return until(async () => (await activeEditorTitle(page)).includes(B_NET), { timeout: 5000, what: `the inspect tab of ${B_NET}` })
             .then(() => true)
             .catch(async () => {

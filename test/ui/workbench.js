@@ -451,6 +451,23 @@ async function dragRowOnto(page, source, target) {
 }
 
 /**
+ * Picks an entry of the open VS Code menu as a keyboard user does (Down until it has the focus, then Enter): a mouse
+ * click that lands while the menu is still opening only highlights the entry.
+ */
+async function pickOpenMenuEntry(page, entry) {
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('ArrowDown');
+    const focused = await page
+      .locator('.monaco-menu .action-item.focused')
+      .first()
+      .innerText()
+      .catch(() => '');
+    if (focused.includes(entry)) return page.keyboard.press('Enter');
+  }
+  throw new Error(`the menu never focused "${entry}"`);
+}
+
+/**
  * Right-click a tree row and pick a context-menu entry, robustly: the click on the entry is sometimes swallowed in
  * headless Chromium (the menu stays open); then the hovered (focused) entry is run with Enter. Returns 'click' or
  * 'enter' (how the entry ran).
@@ -487,6 +504,7 @@ async function contextMenuPick(page, row, entry, { timeout = DEFAULT_TIMEOUT } =
 }
 
 Object.assign(module.exports, {
+  pickOpenMenuEntry,
   TEST_LABEL,
   TEST_LABEL_VALUE,
   testEngine,
