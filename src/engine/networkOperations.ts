@@ -1,7 +1,7 @@
 // Multi-step network changes that must report per object and never stop at the first failure.
 import type { ConnectRequestBody } from '../model/connectRequest';
 import { BatchOptions, BatchOutcome, runEach } from '../model/batch';
-import { explainPluginRemovalTimeout } from './errors';
+import { EngineError, explainPluginRemovalTimeout } from './errors';
 import type { DockerGateway } from './gateway';
 
 /** One network to remove, and the running containers to disconnect from it first. */
@@ -64,18 +64,42 @@ export async function connectRepairingFailures(
   try {
     await gateway.connectContainer(network.id, body, label);
   } catch (refusal) {
+    let halfConnected = false;
     try {
       const inspected = await gateway.inspectContainer(container.id);
       const leftover = inspected.NetworkSettings.Networks?.[network.name];
-      // A stopped container never has an endpoint: only a running one with an endpoint-less entry is left over.
-      if (container.running && leftover && !leftover.EndpointID && leftover.NetworkID === network.id) {
-        log(`the refused connect left a stale entry for "${network.name}" on "${container.name}"; clearing it`);
-        await gateway.connectContainer(network.id, { Container: container.id }, label);
-        await gateway.disconnectContainer(network.id, container.id, true, label);
+      // A stopped container never has an endpoint: only a running one with an entry is left over.
+      if (container.running && leftover && leftover.NetworkID === network.id) {
+        if (!leftover.EndpointID) {
+          log(`the refused connect left a stale entry for "${network.name}" on "${container.name}"; clearing it`);
+          await gateway.connectContainer(network.id, { Container: container.id }, label);
+          await gateway.disconnectContainer(network.id, container.id, true, label);
+        } else {
+          const listed = (await gateway.inspectNetwork(network.id)).Containers ?? {};
+          halfConnected = !Object.hasOwn(listed, container.id);
+        }
       }
     } catch (repairError) {
       log(`could not clear the stale entry: ${(repairError as Error).message}`);
     }
-    throw refusal;
+    throw halfConnected ? explainHalfConnected(refusal, label) : refusal;
   }
+}
+
+/**
+ * A driver that fails after the engine recorded the endpoint (an ipvlan port the kernel cannot make) leaves the
+ * container with an address on the network that the network does not list: disconnect, even forced, answers "is
+ * not connected", and the container's next start fails the same way. No API call clears it, so the user is told.
+ */
+function explainHalfConnected(refusal: unknown, label: { network: string; container: string }): unknown {
+  if (!(refusal instanceof EngineError)) return refusal;
+  const message = `${refusal.message}. The engine still records "${label.container}" on "${label.network}" (with an address, but no endpoint on the network): disconnecting it fails and the container will fail to start again. Remove and recreate the container to clear it.`;
+  return new EngineError(message, {
+    kind: refusal.kind,
+    engineAddress: refusal.engineAddress,
+    operation: refusal.operation,
+    statusCode: refusal.statusCode,
+    engineMessage: refusal.engineMessage,
+    cause: refusal,
+  });
 }
