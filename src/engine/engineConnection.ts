@@ -98,6 +98,11 @@ export class EngineConnection {
     void this.connect();
   }
 
+  /** Nothing of ours is on screen (see setPaused). */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
   /**
    * No view or document of ours is visible: stop retrying an unreachable engine until one is (`paused` false),
    * then try at once.

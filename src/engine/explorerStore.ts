@@ -36,6 +36,12 @@ export type ExplorerSnapshot =
 /** Container actions that change what the explorer shows; others (exec, health, …) do not. */
 const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'destroy', 'rename', 'pause', 'unpause', 'kill', 'restart']);
 
+/**
+ * How often an engine that reports no network events (Podman) is listed again while something of ours is on screen,
+ * so that networks made elsewhere show without a manual refresh.
+ */
+export const EVENTLESS_POLL_MS = 3000;
+
 /** How often a manager's tasks are asked again while some are starting (their nodes' events never reach it). */
 const TASKS_UNDER_WAY_POLL_MS = 2000;
 
@@ -67,6 +73,7 @@ export class ExplorerStore {
   /** When the request behind the current lists started: a patch begun before it is older than the lists. */
   private listsStartedAt = 0;
   private debounceTimer: NodeJS.Timeout | undefined;
+  private eventlessPoll: NodeJS.Timeout | undefined;
   /** A manager's tasks on other nodes change without any event here: asked again while some are on their way. */
   private tasksTimer: NodeJS.Timeout | undefined;
   private loading: Promise<void> | undefined;
@@ -96,6 +103,13 @@ export class ExplorerStore {
       connection.onResync(() => this.scheduleReload()),
     );
     if (connection.state.kind === 'connected') void this.reload();
+    this.eventlessPoll = setInterval(() => this.pollIfEventless(), EVENTLESS_POLL_MS);
+    this.eventlessPoll.unref?.();
+  }
+
+  private pollIfEventless(): void {
+    const state = this.connection.state;
+    if (state.kind === 'connected' && !state.gateway.engine.sendsNetworkEvents && !this.connection.isPaused) this.scheduleReload();
   }
 
   get snapshot(): ExplorerSnapshot {
@@ -331,6 +345,7 @@ export class ExplorerStore {
   dispose(): void {
     clearTimeout(this.debounceTimer);
     clearTimeout(this.tasksTimer);
+    clearInterval(this.eventlessPoll);
     this.subscriptions.forEach(subscription => subscription.dispose());
     this.changeEmitter.dispose();
   }

@@ -52,6 +52,8 @@ export interface EngineInfo {
   readonly os: string;
   readonly platformName: string;
   readonly capabilities: EngineCapabilities;
+  /** False for Podman, whose `/events` never reports networks created or removed: the explorer polls it instead. */
+  readonly sendsNetworkEvents: boolean;
 }
 
 export type EngineFilters = Record<string, string[]>;
@@ -186,12 +188,14 @@ export class DockerGateway {
       });
     }
     (this.docker.modem as unknown as HookableModem).version = `v${result.apiVersion}`;
+    const podman = Boolean(version.Components?.some(c => /podman/i.test(c.Name)));
     this.info = {
       apiVersion: result.apiVersion,
       engineVersion: version.Version,
       os: [version.Os, version.Arch].filter(Boolean).join('/'),
-      platformName: version.Platform?.Name ?? (version.Components?.some(c => /podman/i.test(c.Name)) ? 'Podman' : 'Docker Engine'),
+      platformName: version.Platform?.Name ?? (podman ? 'Podman' : 'Docker Engine'),
       capabilities: capabilitiesOf(result.apiVersion),
+      sendsNetworkEvents: !podman,
     };
     this.options.logger.info(
       `connected to ${this.info.platformName} ${this.info.engineVersion} at ${this.addressLabel}, API ${result.apiVersion} (engine offers ${version.ApiVersion})`,

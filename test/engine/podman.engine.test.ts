@@ -70,6 +70,31 @@ describe('a Podman socket as the engine (podman system service)', () => {
     }
   });
 
+  test('a network created outside shows in the explorer without a refresh, though Podman sends no network event', async () => {
+    assert.equal(gateway.engine.sendsNetworkEvents, false);
+    const connection = new EngineConnection({
+      resolveEngineAddress: () => gateway.address,
+      timeoutMs: () => 20000,
+      logger: silentLogger,
+    });
+    const store = new ExplorerStore(connection, silentLogger);
+    connection.start();
+    const name = `dn-outside-${process.pid}`;
+    try {
+      await waitFor(() => store.snapshot.kind === 'ready', 'the explorer loaded', 20000);
+      await engineScripts.dockerFor(podman.dockerHost).createNetwork({ Name: name });
+      await waitFor(() => store.model?.networks.some(n => n.name === name), `"${name}" in the explorer, by polling`, 20000);
+    } finally {
+      store.dispose();
+      connection.dispose();
+      await engineScripts
+        .dockerFor(podman.dockerHost)
+        .getNetwork(name)
+        .remove()
+        .catch(() => {});
+    }
+  });
+
   test("a network from the wizard's answers is created with its subnet and labels, inspected, and removed", async () => {
     const answers = {
       ...emptyAnswers(),
