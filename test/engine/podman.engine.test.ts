@@ -42,6 +42,18 @@ describe('a Podman socket as the engine (podman system service)', () => {
     });
     gateway = await DockerGateway.open(address, { timeoutMs: 20000, logger: silentLogger });
   });
+  /** The explorer's connection and store on the Podman socket, as a session of the extension has them. */
+  function explorerOnPodman() {
+    const connection = new EngineConnection({
+      resolveEngineAddress: () => gateway.address,
+      timeoutMs: () => 20000,
+      logger: silentLogger,
+    });
+    const store = new ExplorerStore(connection, silentLogger);
+    connection.start();
+    return { connection, store };
+  }
+
   after(async () => {
     gateway?.dispose();
     await podman?.stop();
@@ -53,13 +65,7 @@ describe('a Podman socket as the engine (podman system service)', () => {
   });
 
   test('the explorer loads Podman\'s networks (its default network is "bridge" through this API)', async () => {
-    const connection = new EngineConnection({
-      resolveEngineAddress: () => gateway.address,
-      timeoutMs: () => 20000,
-      logger: silentLogger,
-    });
-    const store = new ExplorerStore(connection, silentLogger);
-    connection.start();
+    const { connection, store } = explorerOnPodman();
     try {
       const snapshot = await waitFor(() => store.snapshot.kind === 'ready' && store.snapshot, 'the explorer loaded', 20000);
       const names = snapshot.model.networks.map(n => n.name);
@@ -72,13 +78,7 @@ describe('a Podman socket as the engine (podman system service)', () => {
 
   test('a network created outside shows in the explorer without a refresh, though Podman sends no network event', async () => {
     assert.equal(gateway.engine.sendsNetworkEvents, false);
-    const connection = new EngineConnection({
-      resolveEngineAddress: () => gateway.address,
-      timeoutMs: () => 20000,
-      logger: silentLogger,
-    });
-    const store = new ExplorerStore(connection, silentLogger);
-    connection.start();
+    const { connection, store } = explorerOnPodman();
     const name = `dn-outside-${process.pid}`;
     try {
       await waitFor(() => store.snapshot.kind === 'ready', 'the explorer loaded', 20000);

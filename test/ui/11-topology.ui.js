@@ -25,6 +25,8 @@ const {
   TEST_LABEL,
   TEST_LABEL_VALUE,
   pickOpenMenuEntry,
+  topologyFrame,
+  topologyNode,
 } = require('./workbench');
 
 const FRONT = 'dn-ui-topo-front';
@@ -43,28 +45,10 @@ const HOSTILE_NETWORKS = [
 ];
 const HOSTILE_ALIASES = ['<img src=x onerror="window.__pwned=4">', 'javascript:window.__pwned=5'];
 
-/** The frame of the topology webview (VS Code nests the page in two iframes): the one with the picture in it. */
-async function topologyFrame(page, { timeout = 30000 } = {}) {
-  return until(
-    async () => {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        if (await frame.$('#picture').catch(() => null)) return frame;
-      }
-      return undefined;
-    },
-    { timeout, what: 'the topology webview' },
-  );
-}
-
 /** Texts of the boxes' names, and of the lines' labels, as the page has them. */
 const namesIn = frame => frame.$$eval('#nodes .node text.name', els => els.map(e => e.textContent));
 const labelsIn = frame => frame.$$eval('#edges .edge text.label', els => els.map(e => e.textContent));
-const nodeByName = (frame, name) =>
-  frame
-    .locator('#nodes .node')
-    .filter({ has: frame.locator('text.name', { hasText: name }) })
-    .first();
+const nodeByName = topologyNode;
 
 module.exports = {
   name: 'topology picture: live, readable, hostile-proof, and acted on',

@@ -21,6 +21,8 @@ const {
   activeEditorTitle,
   activeEditorText,
   pickOpenMenuEntry,
+  topologyFrame,
+  topologyNode,
 } = require('./workbench');
 const engineScripts = require('../../scripts/engine/private-engine');
 
@@ -29,24 +31,7 @@ const A_APP = 'dn-ui-eng-app';
 const B_NET = 'dn-ui-eng-b-back';
 const B_DB = 'dn-ui-eng-b-db';
 
-async function topologyFrame(page, { timeout = 30000 } = {}) {
-  return until(
-    async () => {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        if (await frame.$('#picture').catch(() => null)) return frame;
-      }
-      return undefined;
-    },
-    { timeout, what: 'the topology webview' },
-  );
-}
-
-const nodeByName = (frame, name) =>
-  frame
-    .locator('#nodes .node')
-    .filter({ has: frame.locator('text.name', { hasText: name }) })
-    .first();
+const nodeByName = topologyNode;
 const inside = (inner, outer) =>
   inner.x >= outer.x &&
   inner.y >= outer.y &&

@@ -450,6 +450,28 @@ async function dragRowOnto(page, source, target) {
   await source.dispatchEvent('dragend', { dataTransfer, ...to });
 }
 
+/** The frame of the topology webview (VS Code nests the page in two iframes): the one with the picture in it. */
+async function topologyFrame(page, { timeout = 30000 } = {}) {
+  return until(
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        if (await frame.$('#picture').catch(() => null)) return frame;
+      }
+      return undefined;
+    },
+    { timeout, what: 'the topology webview' },
+  );
+}
+
+/** A box of the topology picture, by the name drawn in it. */
+function topologyNode(frame, name) {
+  return frame
+    .locator('#nodes .node')
+    .filter({ has: frame.locator('text.name', { hasText: name }) })
+    .first();
+}
+
 /**
  * Picks an entry of the open VS Code menu as a keyboard user does (Down until it has the focus, then Enter): a mouse
  * click that lands while the menu is still opening only highlights the entry.
@@ -505,6 +527,8 @@ async function contextMenuPick(page, row, entry, { timeout = DEFAULT_TIMEOUT } =
 
 Object.assign(module.exports, {
   pickOpenMenuEntry,
+  topologyFrame,
+  topologyNode,
   TEST_LABEL,
   TEST_LABEL_VALUE,
   testEngine,
