@@ -19,6 +19,8 @@ import { EngineTreeNode, EngineTreeProvider } from './ui/tree/engineTree';
 import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { NO_CONTAINERS_HINT } from './model/networkView';
+import type { NetworkModel } from './model/explorer';
+import { swarmPeers } from './model/swarm';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 import { TopologyPanels } from './ui/topology/topologyPanel';
@@ -38,6 +40,8 @@ export interface DockerNetworksApi {
   readonly sessions: EngineSessions;
   readonly engineTrees: { readonly networks: EngineTreeProvider; readonly containers: EngineTreeProvider };
   readonly networksView: vscode.TreeView<EngineTreeNode>;
+  /** What the Networks view does with a drag and a drop (tests drive it with a DataTransfer of their own). */
+  readonly networksDragAndDrop: ContainerDragAndDrop;
   readonly viewState: NetworkViewState;
   readonly log: vscode.LogOutputChannel;
   /** The Network Topology panel and its restorer. */
@@ -80,19 +84,27 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
   // Drops run the Connect flow, which needs the command context built below: resolve it lazily.
   let shared: SharedCommandContext | undefined;
   const dropHandler = {
-    connect: (containerIds: string[], networkId: string, engine: EngineSession) =>
-      connectDropped(contextFor(shared!, engine), containerIds, networkId),
+    connect: (containerIds: string[], networkId: string, engine: EngineSession, network?: NetworkModel) =>
+      connectDropped(contextFor(shared!, engine), containerIds, networkId, network),
   };
+  /** The engine `engineId` when it is in the same swarm as `of` (its containers may join that swarm's networks). */
+  const swarmPeer = (engineId: string, of: EngineSession) => {
+    const members = sessions.all.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, model: s.store.model }));
+    const inSwarm = swarmPeers(members, of.entry.id)?.some(peer => peer.member.engineId === engineId);
+    return inSwarm ? sessions.byId(engineId) : undefined;
+  };
+  const networksDragAndDrop = new ContainerDragAndDrop(
+    dropHandler,
+    true,
+    node => networksTree.ownerOf(node) ?? containersTree.ownerOf(node),
+    swarmPeer,
+  );
   const networksView = own(
     vscode.window.createTreeView<EngineTreeNode>(NETWORKS_VIEW_ID, {
       treeDataProvider: networksTree,
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new ContainerDragAndDrop(
-        dropHandler,
-        true,
-        node => networksTree.ownerOf(node) ?? containersTree.ownerOf(node),
-      ),
+      dragAndDropController: networksDragAndDrop,
     }),
   );
   const containersView = own(
@@ -203,6 +215,7 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     sessions,
     engineTrees: { networks: networksTree, containers: containersTree },
     networksView,
+    networksDragAndDrop,
     viewState,
     log,
     topology,

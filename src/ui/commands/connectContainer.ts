@@ -73,8 +73,8 @@ function currentContainers(context: CommandContext, nodes: readonly { id: string
 }
 
 /** A drop of containers onto a network: straight to the options step. */
-export function connectDropped(context: CommandContext, containerIds: string[], networkId: string) {
-  const network = context.store.model?.networks.find(n => n.id === networkId);
+export function connectDropped(context: CommandContext, containerIds: string[], networkId: string, shown?: NetworkModel) {
+  const network = context.store.model?.networks.find(n => n.id === networkId) ?? shown;
   if (!network) return Promise.resolve(undefined);
   return connectFlow(context, {
     network,

@@ -2,11 +2,13 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engines/engineSessions';
 import type { EngineTreeNode } from './engineTree';
+import type { NetworkModel } from '../../model/explorer';
 
 export const CONTAINER_MIME = 'application/vnd.dockernetworks.containers';
 
 export interface DropHandler {
-  connect(containerIds: string[], networkId: string, engine: EngineSession): Promise<unknown>;
+  /** `network`: the target row's network, for an engine that does not list it yet (a swarm network on a worker). */
+  connect(containerIds: string[], networkId: string, engine: EngineSession, network?: NetworkModel): Promise<unknown>;
 }
 
 interface DraggedContainers {
@@ -27,8 +29,10 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<En
   constructor(
     private readonly handler: DropHandler,
     acceptsDrops: boolean,
-    /** The engine a row belongs to: containers connect only to networks of their own engine. */
+    /** The engine a row belongs to: containers connect only to networks of their own engine, */
     private readonly engineOf: (node: EngineTreeNode) => EngineSession | undefined,
+    /** …or to a swarm network shown under another engine of their swarm: this names their engine then. */
+    private readonly swarmPeer: (engineId: string, of: EngineSession) => EngineSession | undefined = () => undefined,
   ) {
     this.dropMimeTypes = acceptsDrops ? [CONTAINER_MIME] : [];
   }
@@ -57,13 +61,14 @@ export class ContainerDragAndDrop implements vscode.TreeDragAndDropController<En
     if (!networkId || !engine) return;
     const dragged = await draggedContainers(dataTransfer);
     if (!dragged) return;
-    if (dragged.engineId !== engine.entry.id) {
-      void vscode.window.showWarningMessage(
-        `Containers can only join networks of their own engine: these are not on "${engine.entry.name}" (for networks across hosts, use an attachable overlay).`,
-      );
-      return;
-    }
-    await this.handler.connect(dragged.ids, networkId, engine);
+    if (dragged.engineId === engine.entry.id) return void (await this.handler.connect(dragged.ids, networkId, engine));
+    const network = target.kind === 'network' ? target : engine.store.model?.networks.find(n => n.id === networkId);
+    const peer = network?.scope === 'swarm' ? this.swarmPeer(dragged.engineId, engine) : undefined;
+    // A swarm network is one network on every node: the containers join it on their own engine.
+    if (peer && network) return void (await this.handler.connect(dragged.ids, networkId, peer, network));
+    void vscode.window.showWarningMessage(
+      `Containers can only join networks of their own engine: these are not on "${engine.entry.name}" (for networks across hosts, use an attachable overlay).`,
+    );
   }
 }
 

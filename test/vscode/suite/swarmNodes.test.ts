@@ -183,6 +183,28 @@ suite('A two-node swarm in one window', () => {
     );
   });
 
+  test("dragging a worker's container onto the overlay under the manager connects it on the worker", async function () {
+    this.timeout(60000);
+    const dragged = uniqueName('dragged');
+    await run(worker, dragged, 'bridge');
+    const containerRow = await waitFor(
+      () =>
+        api.engineTrees.containers
+          .getChildren(api.engineTrees.containers.rootOf(session('node-2')))
+          .find(node => node.kind === 'container' && node.name === dragged),
+      "the worker's container in the Containers view",
+    );
+    const transfer = new vscode.DataTransfer();
+    api.networksDragAndDrop.handleDrag([containerRow], transfer);
+    await withScript(api, ['Connect with defaults'], () => api.networksDragAndDrop.handleDrop(overlayUnder('node-1'), transfer));
+    const inspected = await worker.getContainer(dragged).inspect();
+    assert.ok(inspected.NetworkSettings.Networks[overlay]?.IPAddress.startsWith('10.216.201.'), 'connected on the worker');
+    await waitFor(
+      () => endpointRows(overlayUnder('node-1')!).some(e => e.containerName === dragged && e.node === 'node-2'),
+      'the dropped container under the overlay, on node-2',
+    );
+  });
+
   test('Create on the manager makes an attachable, encrypted overlay with its subnet, gateway and labels', async () => {
     const name = uniqueName('enc');
     await withScript(
