@@ -59,6 +59,7 @@ suite('Foundation: activation, the Networks view, commands', () => {
         'containersTree',
         'engineTrees',
         'log',
+        'networksDragAndDrop',
         'networksTree',
         'networksView',
         'sessions',
