@@ -20,7 +20,6 @@ import { NetworkDisplaySettings } from './ui/tree/networkDisplay';
 import { NetworkViewState } from './ui/tree/networkViewState';
 import { NO_CONTAINERS_HINT } from './model/networkView';
 import type { NetworkModel } from './model/explorer';
-import { swarmPeers } from './model/swarm';
 import { connectDropped } from './ui/commands/connectContainer';
 import { VsCodePrompter } from './ui/wizard/vscodePrompter';
 import { TopologyPanels } from './ui/topology/topologyPanel';
@@ -87,17 +86,11 @@ export function activate(extensionContext: vscode.ExtensionContext): DockerNetwo
     connect: (containerIds: string[], networkId: string, engine: EngineSession, network?: NetworkModel) =>
       connectDropped(contextFor(shared!, engine), containerIds, networkId, network),
   };
-  /** The engine `engineId` when it is in the same swarm as `of` (its containers may join that swarm's networks). */
-  const swarmPeer = (engineId: string, of: EngineSession) => {
-    const members = sessions.all.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, model: s.store.model }));
-    const inSwarm = swarmPeers(members, of.entry.id)?.some(peer => peer.member.engineId === engineId);
-    return inSwarm ? sessions.byId(engineId) : undefined;
-  };
   const networksDragAndDrop = new ContainerDragAndDrop(
     dropHandler,
     true,
     node => networksTree.ownerOf(node) ?? containersTree.ownerOf(node),
-    swarmPeer,
+    (engineId, of) => sessions.swarmPeerOf(engineId, of),
   );
   const networksView = own(
     vscode.window.createTreeView<EngineTreeNode>(NETWORKS_VIEW_ID, {

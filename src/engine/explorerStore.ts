@@ -40,7 +40,7 @@ const RELEVANT_CONTAINER_ACTIONS = new Set(['create', 'start', 'stop', 'die', 'd
  * How often an engine that reports no network events (Podman) is listed again while something of ours is on screen,
  * so that networks made elsewhere show without a manual refresh.
  */
-export const EVENTLESS_POLL_MS = 3000;
+const EVENTLESS_POLL_MS = 3000;
 
 /** How often a manager's tasks are asked again while some are starting (their nodes' events never reach it). */
 const TASKS_UNDER_WAY_POLL_MS = 2000;

@@ -100,10 +100,10 @@ export function swarmTasksFrom(tasks: readonly SwarmTaskInfo[], services: readon
     }));
 }
 
-export const taskEndpointContainerId = (taskId: string) => `task-${taskId}`;
+const taskEndpointContainerId = (taskId: string) => `task-${taskId}`;
 
 /** A task's name as Docker names its container: `service.slot`. */
-export function taskName(task: SwarmTaskModel): string {
+function taskName(task: SwarmTaskModel): string {
   return task.slot ? `${task.serviceName}.${task.slot}` : `${task.serviceName}.${task.id.slice(0, 12)}`;
 }
 

@@ -54,8 +54,7 @@ export async function connectFlow(context: CommandContext, known: { containers?:
 function withSwarmPeers(context: CommandContext, network: NetworkModel | undefined): ExplorerModel {
   const own = context.model();
   if (network?.scope !== 'swarm') return own;
-  const members = context.sessions.all.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, model: s.store.model }));
-  const peers = swarmPeers(members, context.engine.entry.id);
+  const peers = swarmPeers(context.sessions.swarmMembers(), context.engine.entry.id);
   if (!peers) return own;
   const [self, ...others] = peers;
   return {

@@ -8,6 +8,7 @@ import { ExplorerStore } from '../../engine/explorerStore';
 import { SwarmViews } from '../../engine/swarmViews';
 import type { EngineLogger } from '../../engine/gateway';
 import { EngineEntry, engineIdOf, mergeEngineLists, parseEngineSetting } from '../../model/engineList';
+import { SwarmMember, swarmPeers } from '../../model/swarm';
 import { DisposableOwner } from '../disposable';
 import { settings } from '../settings';
 import { containersShape, ExplorerTreeProvider, networksShape } from '../tree/explorerTree';
@@ -91,6 +92,17 @@ export class EngineSessions extends DisposableOwner {
   /** The engine the resolution order picks (dockerNetworks.host, DOCKER_HOST, the context, the platform's socket). */
   get defaultSession(): EngineSession {
     return this.current[0];
+  }
+
+  /** Each engine of the window with what it knows of its swarm: what swarm-wide answers are worked out from. */
+  swarmMembers(): SwarmMember[] {
+    return this.current.map(s => ({ engineId: s.entry.id, engineName: s.entry.name, model: s.store.model }));
+  }
+
+  /** The engine `engineId` when it is in the same swarm as `of` (its containers may join that swarm's networks). */
+  swarmPeerOf(engineId: string, of: EngineSession): EngineSession | undefined {
+    const inSwarm = swarmPeers(this.swarmMembers(), of.entry.id)?.some(peer => peer.member.engineId === engineId);
+    return inSwarm ? this.byId(engineId) : undefined;
   }
 
   byId(id: string | undefined): EngineSession | undefined {
